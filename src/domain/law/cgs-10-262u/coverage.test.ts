@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { NoRuleInForceError } from '../../errors.ts';
 import { isWellFormedCitation } from '../../rules/citation.ts';
 import { versionAt, versionsOf } from '../../rules/law.ts';
-import { segments, valueAt } from '../../rules/parameter.ts';
+import { segments, valueAt, type Parameter } from '../../rules/parameter.ts';
 import { isoDate, type IsoDate } from '../../time/fiscal-year.ts';
 import { contains } from '../../time/period.ts';
 import { listRulesets } from '../catalog.ts';
@@ -52,7 +52,7 @@ describe('temporal coverage', () => {
     });
   }
 
-  for (const p of ALL_PARAMETERS) {
+  for (const p of ALL_PARAMETERS as readonly Parameter<unknown>[]) {
     it(`parameter ${p.id}: one value on every month of its life, no gap, no overlap`, () => {
       const segs = segments(p);
       expect(segs.length).toBeGreaterThan(0);
@@ -75,7 +75,7 @@ describe('temporal coverage', () => {
 
 describe('law hygiene', () => {
   it('every dated value of every parameter cites its source', () => {
-    for (const p of ALL_PARAMETERS) {
+    for (const p of ALL_PARAMETERS as readonly Parameter<unknown>[]) {
       for (const v of p.values) expect(isWellFormedCitation(v.cite), `${p.id} from ${v.from}`).toBe(true);
     }
   });

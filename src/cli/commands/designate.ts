@@ -1,0 +1,219 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { parse as parseYaml } from 'yaml';
+import { districtCode } from '../../domain/district.ts';
+import { formatCitation } from '../../domain/rules/citation.ts';
+import { renderTrace } from '../../domain/rules/trace.ts';
+import { parseFiscalYear, schoolYear, formatFiscalYear } from '../../domain/time/fiscal-year.ts';
+import { formatPeriod } from '../../domain/time/period.ts';
+import { runDesignation, type DesignationRun } from '../../services/designation.service.ts';
+import { parseScenario } from '../../services/scenario-schema.ts';
+import type { ScenarioSpec } from '../../domain/law/proposals/index.ts';
+import { type CliContext, UsageError } from '../context.ts';
+import { csv, number, table } from '../format.ts';
+
+export const designateHelp = `Usage: alliance designate (--law <id> | --fiscal-year <YYYY>) [options]
+
+Designates alliance districts under an enacted law or a proposal, on a year's data, and
+explains every result.
+
+  --law <id>             an enacted law (pa-12-116, pa-17-2, pa-22-118) or a proposal id
+                         (see: alliance laws)
+  --fiscal-year <YYYY>   the enacted law in force that fiscal year (e.g. 2025 → PA 22-118)
+  --data-year <YYYY-YY>  the school year of the data (default: the year the law used, if
+                         recorded, else the latest year in the database)
+  --scenario <file>      a what-if scenario (JSON or YAML) over an enacted law
+  --format <f>           table (default), json or csv
+  --all                  list every district in the table, not just the designated and the
+                         next ten
+  --explain <code>       explain one district's result step by step (7-digit code)
+  -h, --help             this help
+
+Examples:
+  alliance designate --fiscal-year 2025
+  alliance designate --law pa-22-118 --data-year 2024-25 --format json
+  alliance designate --law rb-1458-2025 --explain 0640011
+  alliance designate --scenario my-scenario.yaml
+
+Exit codes: 0 done; 2 usage; 3 no rule in force or data missing.`;
+
+function readScenario(path: string): ScenarioSpec {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`Cannot read the scenario file ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (e as Error).message}`);
+  }
+  let value: unknown;
+  try {
+    value = /\.ya?ml$/i.test(path) ? parseYaml(text) : JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`The scenario file ${path} is not valid ${/\.ya?ml$/i.test(path) ? 'YAML' : 'JSON'}: ${(e as Error).message}`);
+  }
+  const parsed = parseScenario(value);
+  if (!parsed.ok) throw new UsageError(`The scenario file ${path} has problems:\n  ${parsed.issues.join('\n  ')}`);
+  return parsed.value;
+}
+
+export async function designate(argv: string[], ctx: CliContext): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      law: { type: 'string' },
+      'fiscal-year': { type: 'string' },
+      'data-year': { type: 'string' },
+      scenario: { type: 'string' },
+      format: { type: 'string', default: 'table' },
+      all: { type: 'boolean', default: false },
+      explain: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    ctx.io.out(designateHelp);
+    return 0;
+  }
+  if (!values.law && !values['fiscal-year'] && !values.scenario) throw new UsageError('Say which law: --law <id> or --fiscal-year <YYYY> (or --scenario <file>).', designateHelp);
+  if (values.law && values['fiscal-year']) throw new UsageError('Use --law or --fiscal-year, not both.', designateHelp);
+  const format = values.format!;
+  if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`--format must be table, json or csv (got "${format}").`);
+  const fy = values['fiscal-year'] ? parseFiscalYear(values['fiscal-year']) : undefined;
+  const dataYear = values['data-year'] ? schoolYear(values['data-year']) : undefined;
+  const explain = values.explain ? districtCode(values.explain) : undefined;
+  const scenario = values.scenario ? readScenario(values.scenario) : undefined;
+
+  const store = await ctx.store();
+  const run = await runDesignation(store, {
+    ...(values.law ? { law: values.law } : {}),
+    ...(fy !== undefined ? { fiscalYear: fy } : {}),
+    ...(dataYear ? { dataYear } : {}),
+    ...(scenario ? { scenario } : {}),
+  });
+
+  if (explain) {
+    const d = run.result.districts.find((x) => x.districtCode === explain);
+    if (!d) throw new UsageError(`District ${explain} has no data for ${run.dataYear} and is not on the designation record.`);
+    if (format === 'json') {
+      ctx.io.out(JSON.stringify({ law: lawJson(run), dataYear: run.dataYear, trace: run.trace, district: d }, null, 2));
+    } else {
+      ctx.io.out(`${d.name} (${d.districtCode}) under ${run.ruleset.title}, ${run.dataYear} data\n`);
+      ctx.io.out('The law and data used:');
+      ctx.io.out(renderTrace(run.trace));
+      ctx.io.out(`\n${d.name}:`);
+      ctx.io.out(renderTrace(d.trace));
+    }
+    return 0;
+  }
+
+  if (format === 'json') {
+    ctx.io.out(JSON.stringify(toJson(run), null, 2));
+    return 0;
+  }
+  if (format === 'csv') {
+    ctx.io.out(
+      csv(
+        ['districtCode', 'name', 'orgType', 'eligible', 'ineligibleReasons', 'rank', 'accountabilityIndex', 'enrollment', 'designated', 'basis', 'category', 'opportunityDistrict', 'opportunityRank'],
+        run.result.districts.map((d) => [
+          d.districtCode,
+          d.name,
+          d.orgType,
+          d.eligible,
+          d.ineligibleReasons.join(' '),
+          d.rank,
+          d.accountabilityIndex,
+          d.enrollment,
+          d.designated,
+          d.basis,
+          d.category,
+          d.opportunityDistrict,
+          d.opportunityRank,
+        ]),
+      ).trimEnd(),
+    );
+    return 0;
+  }
+  printTable(run, values.all!, ctx);
+  return 0;
+}
+
+function lawJson(run: DesignationRun) {
+  return {
+    id: run.ruleset.id,
+    title: run.ruleset.title,
+    status: run.ruleset.status,
+    citation: formatCitation(run.ruleset.cite),
+    cite: run.ruleset.cite,
+    versionId: run.versionId,
+    lawDate: run.lawDate,
+    fiscalYears: { first: run.cycle.first, last: run.cycle.last },
+    ...(run.ruleset.base ? { base: run.ruleset.base } : {}),
+  };
+}
+
+export function toJson(run: DesignationRun) {
+  return {
+    law: lawJson(run),
+    dataYear: run.dataYear,
+    dataYearSource: run.dataYearSource,
+    indexMeasure: run.result.indexMeasure,
+    selection: run.result.selection,
+    cutoffIndex: run.result.cutoffIndex,
+    options: run.result.options,
+    counts: run.result.counts,
+    runId: run.runId,
+    inputsSha256: run.inputsSha256,
+    trace: run.trace,
+    districts: run.result.districts.map((d) => ({
+      districtCode: d.districtCode,
+      name: d.name,
+      orgType: d.orgType,
+      eligible: d.eligible,
+      ineligibleReasons: d.ineligibleReasons,
+      rank: d.rank,
+      accountabilityIndex: d.accountabilityIndex,
+      enrollment: d.enrollment,
+      designated: d.designated,
+      basis: d.basis,
+      category: d.category,
+      opportunityDistrict: d.opportunityDistrict,
+      opportunityRank: d.opportunityRank,
+      priorDesignation: d.priorDesignation,
+      trace: d.trace,
+    })),
+  };
+}
+
+function printTable(run: DesignationRun, all: boolean, ctx: CliContext): void {
+  const r = run.result;
+  const out = ctx.io.out;
+  out(`${run.ruleset.title}`);
+  out(`${run.ruleset.status === 'enacted' ? formatCitation(run.ruleset.cite) : `${run.ruleset.status}: ${formatCitation(run.ruleset.cite)}`}; designates for ${formatFiscalYear(run.cycle.first)}${run.cycle.last ? `–${formatFiscalYear(run.cycle.last)}` : ' on'} (${formatPeriod(run.ruleset.period)})`);
+  out(`Data: ${r.dataYear} ${r.indexMeasure === 'accountability_index' ? 'accountability index' : 'District Performance Index'} (${run.dataYearSource === 'latest-available' ? 'latest year available; the law does not fix one' : run.dataYearSource === 'law' ? 'the year CSDE used' : 'as requested'})\n`);
+  const ranked = r.districts.filter((d) => d.rank !== null);
+  const lastByRank = ranked.reduce((acc, d, i) => (d.basis === 'rank' ? i : acc), -1);
+  const nearCutoff = new Set(ranked.slice(0, lastByRank + 11).map((d) => d.districtCode));
+  const rows = all ? r.districts : r.districts.filter((d) => d.designated || nearCutoff.has(d.districtCode));
+  out(
+    table(rows, [
+      { header: 'Rank', value: (d) => (d.rank === null ? '—' : String(d.rank)), align: 'right' },
+      { header: 'Code', value: (d) => d.districtCode },
+      { header: 'District', value: (d) => d.name },
+      { header: 'Index', value: (d) => number(d.accountabilityIndex, 1), align: 'right' },
+      { header: 'Students', value: (d) => number(d.enrollment), align: 'right' },
+      {
+        header: 'Result',
+        value: (d) =>
+          d.designated
+            ? `DESIGNATED (${d.basis === 'rank' ? 'rank' : 'earlier designee'})${d.opportunityDistrict ? ', Opportunity' : ''}`
+            : d.eligible
+              ? 'not designated'
+              : `not eligible: ${d.ineligibleReasons.join(', ').replace(/_/g, ' ')}`,
+      },
+    ]),
+  );
+  out('');
+  out(`${r.counts.designated} designated: ${r.counts.byRank} by rank${r.cutoffIndex !== null ? ` (cutoff index ${number(r.cutoffIndex, 2)})` : ''} + ${r.counts.grandfathered} earlier designees; ${r.counts.opportunity} Opportunity districts; ${r.counts.eligible} of ${r.counts.districts} districts eligible.`);
+  if (!all) out('(--all lists every district; --explain <code> shows why; --format json gives every trace.)');
+}

@@ -1,0 +1,119 @@
+/**
+ * Opens the database a URL names: `sqlite:<path>` (the embedded default; `sqlite::memory:` for
+ * tests) or `postgres://…` (production and scale). The same Kysely schema and migrations run on
+ * both; repository tests loop over both dialects.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import pg from 'pg';
+import { migrations } from './migrations/index.ts';
+import type { Database } from './schema.ts';
+
+export type SqlDialect = 'sqlite' | 'postgres';
+
+export interface Store {
+  readonly db: Kysely<Database>;
+  readonly dialect: SqlDialect;
+  /** The URL with any password hidden, for messages. */
+  readonly label: string;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_DATABASE_URL = 'sqlite:./data/alliance.sqlite';
+
+export class DatabaseUrlError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DatabaseUrlError';
+  }
+}
+
+/** The URL with the password replaced, safe to print. */
+export function redactUrl(url: string): string {
+  return url.replace(/(postgres(?:ql)?:\/\/[^:/@]+:)[^@]*@/, '$1***@');
+}
+
+function int8(text: string): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`An integer column holds ${text}, beyond what the application handles exactly`);
+  return n;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL only: use (and create) this schema, so parallel tests do not share tables. */
+  readonly schema?: string;
+  /** Run migrations to the latest version (default true). */
+  readonly migrate?: boolean;
+}
+
+/** Opens (and by default migrates) the database a URL names. */
+export async function openStore(url: string, options: OpenOptions = {}): Promise<Store> {
+  let store: Store;
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length);
+    if (!path) throw new DatabaseUrlError('A SQLite URL needs a file path: sqlite:./data/alliance.sqlite (or sqlite::memory:)');
+    if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+    const database = new SQLite(path === ':memory:' ? ':memory:' : resolve(path));
+    database.pragma('journal_mode = WAL');
+    database.pragma('foreign_keys = ON');
+    database.pragma('busy_timeout = 5000');
+    database.defaultSafeIntegers(false);
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+    store = { db, dialect: 'sqlite', label: `sqlite:${path}`, close: () => db.destroy() };
+  } else if (/^postgres(ql)?:\/\//.test(url)) {
+    const schema = options.schema;
+    if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+      throw new DatabaseUrlError(`Not a usable schema name: "${schema}"`);
+    }
+    if (schema) {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      } finally {
+        await client.end();
+      }
+    }
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: 10,
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+          oid === 20 ? int8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      },
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    store = { db, dialect: 'postgres', label: redactUrl(url) + (schema ? ` (schema ${schema})` : ''), close: () => db.destroy() };
+  } else {
+    throw new DatabaseUrlError(
+      `DATABASE_URL must start with sqlite: or postgres:// (got "${redactUrl(url).slice(0, 40)}"). Example: sqlite:./data/alliance.sqlite`,
+    );
+  }
+  if (options.migrate !== false) await migrateToLatest(store);
+  return store;
+}
+
+/** Brings the schema up to date; throws with the failing migration's name. */
+export async function migrateToLatest(store: Store): Promise<void> {
+  const migrator = new Migrator({ db: store.db, provider: migrations(store.dialect) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed on ${store.label}: ${String(error)}`, { cause: error });
+  }
+}
+
+/** Drops a PostgreSQL test schema. */
+export async function dropSchema(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * The record of designations: district_code, town, town_code, first_designated_fiscal_year,
+ * designating_act, evidence — one row per alliance district.
+ */
+import { districtCode, orgTypeOf, townCodeOf } from '../../domain/district.ts';
+import type { FiscalYear } from '../../domain/time/fiscal-year.ts';
+import { upsertDesignations, type DesignationRecord } from '../designation.repository.ts';
+import { insertMissingDistricts } from '../district.repository.ts';
+import { openTable, requireColumns, type ImportCounts, type Importer } from './table.ts';
+
+const COLUMNS = ['district_code', 'town', 'first_designated_fiscal_year', 'designating_act'];
+
+export const designationsImporter: Importer = {
+  kind: 'designations',
+  title: 'Alliance district designations (record)',
+  description: 'The districts designated and the fiscal year each was first designated, with the Act and the evidence.',
+  detect: (_p, header) => header.includes('first_designated_fiscal_year'),
+
+  async run(ctx): Promise<ImportCounts> {
+    const table = await openTable(ctx.source, (c) => c.includes('district_code') && c.includes('first_designated_fiscal_year'), 'a header with district_code and first_designated_fiscal_year');
+    const { header } = table;
+    if (!requireColumns(ctx, header, table.headerLine, COLUMNS)) {
+      await table.rows.return(undefined);
+      ctx.issues.check();
+    }
+    const records: DesignationRecord[] = [];
+    const seen = new Set<string>();
+    for await (const { line, cells } of table.rows) {
+      if (cells.every((c) => c.trim() === '')) continue;
+      let code;
+      try {
+        code = districtCode(header.cell(cells, 'district_code'));
+      } catch (e) {
+        ctx.issues.add(line, 'district_code', (e as Error).message);
+        continue;
+      }
+      const type = orgTypeOf(code);
+      if (type !== 'local' && type !== 'regional') {
+        ctx.issues.add(line, 'district_code', `${code} is not a local or regional district; only those can be alliance districts.`);
+        continue;
+      }
+      const fyText = header.cell(cells, 'first_designated_fiscal_year');
+      const fy = Number(fyText);
+      if (!/^\d{4}$/.test(fyText) || fy < 2013 || fy > 2100) {
+        ctx.issues.add(line, 'first_designated_fiscal_year', `"${fyText}" is not a fiscal year of the program (FY2013 on).`);
+        continue;
+      }
+      const act = header.cell(cells, 'designating_act');
+      if (!act) {
+        ctx.issues.add(line, 'designating_act', 'The Act is required.');
+        continue;
+      }
+      if (seen.has(`${code}:${fy}`)) {
+        ctx.issues.add(line, 'district_code', `${code} appears twice for FY${fy}.`);
+        continue;
+      }
+      seen.add(`${code}:${fy}`);
+      const town = header.cell(cells, 'town');
+      records.push({ districtCode: code, firstFiscalYear: fy as FiscalYear, act, basis: 'rank', evidence: header.cell(cells, 'evidence') || null });
+      await insertMissingDistricts(ctx.db, [{ code, name: `${town} School District`, orgType: type, townCode: townCodeOf(code), memberTowns: null }], ctx.importId);
+    }
+    ctx.issues.check();
+    await upsertDesignations(ctx.db, records, ctx.importId);
+    return { rows: records.length, skipped: 0, notes: [] };
+  },
+};

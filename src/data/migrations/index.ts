@@ -1,0 +1,17 @@
+/**
+ * Migrations in TypeScript, in order. Each runs on SQLite and PostgreSQL; a migration that
+ * needs a dialect-specific type asks for the dialect.
+ */
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import type { SqlDialect } from '../database.ts';
+import { initial } from './001-initial.ts';
+
+export function migrations(dialect: SqlDialect): MigrationProvider {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return {
+        '001-initial': initial(dialect),
+      };
+    },
+  };
+}
