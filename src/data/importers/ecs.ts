@@ -63,6 +63,11 @@ export const ecsImporter: Importer = {
         ctx.issues.add(line, 'town_code', `"${townCodeText}" is not a Connecticut town number (1-169).`);
         continue;
       }
+      const districtText = header.cell(cells, 'district_code');
+      if (header.has('district_code') && districtText !== '' && Number(districtText) !== townCode) {
+        ctx.issues.add(line, 'district_code', `"${districtText.slice(0, 20)}" should be the town number ${townCode}: ECS is paid to towns, and this file numbers a town's district by its town.`);
+        continue;
+      }
       const fyText = header.cell(cells, 'fiscal_year');
       const fy = Number(fyText);
       if (!/^\d{4}$/.test(fyText) || fy < 1990 || fy > 2100) {

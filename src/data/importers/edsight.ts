@@ -78,7 +78,7 @@ export const edsightImporter: Importer = {
   kind: 'edsight',
   title: 'EdSight district export (enrollment, chronic absenteeism, graduation, Smarter Balanced, NGAS)',
   description: 'An EdSight "All Districts" export with its title lines; the dataset is recognised from the title.',
-  detect: (preamble) => preamble.length > 0 && (DATASETS.some((d) => d.title.test(preamble[0]!)) || /^Next Generation Accountability/.test(preamble[0]!)),
+  detect: (preamble) => preamble.length > 0 && (DATASETS.some((d) => d.title.test(preamble[0]!)) || preamble[0]!.startsWith('Next Generation Accountability')),
 
   async run(ctx): Promise<ImportCounts> {
     const table = await openTable(

@@ -35,7 +35,7 @@ export const graduationImporter: Importer = {
       if (cells.every((c) => c.trim() === '')) continue;
       const name = header.cell(cells, 'district');
       const numbers = ['cohort_count', 'graduation_count', 'graduation_rate'].map((c) => header.cell(cells, c));
-      if (/^Four-Year Graduation Rates,/.test(name) && numbers.every((n) => n === '')) {
+      if (name.startsWith('Four-Year Graduation Rates,') && numbers.every((n) => n === '')) {
         pageText++;
         continue;
       }

@@ -1,0 +1,132 @@
+/**
+ * Importers on the real files in ../shared/data (present in CI and beside a developer's checkout),
+ * on SQLite and PostgreSQL: counts, spot values, re-import as a no-op, and all-or-nothing.
+ */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dialects, SHARED_DATA } from '../../tests/support/dialects.ts';
+import type { Store } from '../data/database.ts';
+import { listDesignations } from '../data/designation.repository.ts';
+import { getDistrict, schoolsOf } from '../data/district.repository.ts';
+import { listEcsGrants } from '../data/ecs.repository.ts';
+import { listImports } from '../data/import-log.repository.ts';
+import { ImportFailure } from '../data/importers/index.ts';
+import { accountabilityOf } from '../data/accountability.repository.ts';
+import { measureForYear, measuresOfDistrict } from '../data/measure.repository.ts';
+import { districtCode } from '../domain/district.ts';
+import { schoolYear } from '../domain/time/fiscal-year.ts';
+import { importFile } from './import.service.ts';
+
+const shared = fileURLToPath(SHARED_DATA);
+const haveShared = existsSync(shared);
+const f = (p: string) => join(shared, p);
+const tmp = mkdtempSync(join(tmpdir(), 'alliance-import-'));
+
+async function tableCounts(store: Store): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const t of ['district', 'district_name', 'school', 'district_year_measure', 'accountability_result', 'ecs_grant', 'designation', 'town', 'import_log'] as const) {
+    const r = await store.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    out[t] = Number(r.n);
+  }
+  return out;
+}
+
+describe.skipIf(!haveShared).each(dialects)('importing the real files ($name)', (dialect) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await dialect.open();
+  });
+  afterAll(async () => dialect.close(store));
+
+  it('imports the education directory: districts and their schools', async () => {
+    const r = await importFile(store, 'directory', f('directory/ct-education-directory.csv'));
+    expect(r.status).toBe('imported');
+    const hartford = await getDistrict(store.db, districtCode('0640011'));
+    expect(hartford).toMatchObject({ name: 'Hartford School District', orgType: 'local', townCode: 64 });
+    const schools = await schoolsOf(store.db, districtCode('1350011'));
+    expect(schools.some((s) => s.name === 'Turn of River School' && s.grades === '6-8')).toBe(true);
+  });
+
+  it('imports EdSight enrollment exports with title lines, ="…" codes, a Total row and suppressed cells', async () => {
+    const r = await importFile(store, 'edsight', f('enrollment/enrollment-all-students-2024-25.csv'));
+    expect(r.rows).toBeGreaterThan(190);
+    expect(r.notes.join(' ')).toMatch(/Department of Mental Health/);
+    const enrollment = await measureForYear(store.db, 'enrollment', schoolYear('2024-25'));
+    expect(enrollment.get(districtCode('2850013'))).toBe(1090);
+    expect(enrollment.get(districtCode('1690011'))).toBe(756);
+  });
+
+  it('detects the kind of an EdSight export by itself (auto)', async () => {
+    const r = await importFile(store, 'auto', f('edsight-2017/smarter-balanced__2015-16_ela-and-math_all-students_all-grades-combined.csv'));
+    expect(r.kind).toBe('edsight');
+    const amistad = await measuresOfDistrict(store.db, districtCode('2790013'));
+    expect(amistad.find((m) => m.measure === 'sbac_math_level3plus_pct' && m.schoolYear === '2015-16')?.value).toBe(47.5);
+    expect(amistad.find((m) => m.measure === 'sbac_ela_participation_pct')?.value).toBe(99.3);
+  });
+
+  it('imports both NGAS layouts: data.ct.gov h28j-iix5 (113 columns) and the EdSight export (120)', async () => {
+    const a = await importFile(store, 'ngas', f('formats/ngas_datactgov_h28j-iix5_export_SAMPLE.csv'));
+    const b = await importFile(store, 'ngas', f('formats/ngas_edsight_export_2024-25_SAMPLE.csv'));
+    expect(a.rows + b.rows).toBe(5);
+    const state = await accountabilityOf(store.db, '0000000');
+    expect(state[0]).toMatchObject({ schoolYear: '2014-15', totalPoints: 951.4, totalPossiblePoints: 1250, accountabilityIndex: 76.1 });
+    const ansonia = (await accountabilityOf(store.db, '0020011'))[0]!;
+    expect(ansonia.accountabilityIndex).toBeCloseTo(68.9903831, 6);
+    expect(ansonia.indicators.ind1ela_all_rate).toBeCloseTo(60.69993639, 6);
+    expect(ansonia.indicators.ind7possiblepoints).toBe(50);
+    const branford = (await accountabilityOf(store.db, '0140011'))[0]!;
+    expect(branford).toMatchObject({ schoolYear: '2024-25', totalPossiblePoints: 1450 });
+    expect(branford.accountabilityIndex).toBeCloseTo(75.526574, 6);
+    expect((await measureForYear(store.db, 'accountability_index', schoolYear('2024-25'))).get(districtCode('0690011'))).toBeCloseTo(70.142201, 6);
+  });
+
+  it('imports CSDE\'s ECS file in cents, with the split, and re-importing it changes nothing', async () => {
+    const file = f('ecs/town_year_ecs_entitlement_FY2012-FY2027.csv');
+    const r = await importFile(store, 'ecs', file);
+    expect(r.rows).toBe(2704);
+    expect(r.notes.join(' ')).toMatch(/Washington FY2016/);
+    const grants = await listEcsGrants(store.db);
+    const ansonia2013 = grants.find((g) => g.townCode === 2 && g.fiscalYear === 2013)!;
+    expect(ansonia2013.entitlementCents).toBe(1_557_138_300);
+    expect(ansonia2013.published).toEqual({ allianceCents: 53_971_500, educationDiversityCents: null, nonAllianceCents: 1_503_166_800 });
+    expect(grants.find((g) => g.townCode === 2 && g.fiscalYear === 2026)!.published).toBeNull();
+    const before = await tableCounts(store);
+    const again = await importFile(store, 'ecs', file);
+    expect(again.status).toBe('unchanged');
+    expect(await tableCounts(store)).toEqual(before);
+  });
+
+  it('imports the designation record and the named graduation file (skipping its page-text rows)', async () => {
+    await importFile(store, 'enrollment-demographics', f('enrollment/district_year_enrollment.csv'));
+    const d = await importFile(store, 'designations', f('designations/alliance_designations.csv'));
+    expect(d.rows).toBe(36);
+    const record = await listDesignations(store.db);
+    expect(record.filter((x) => x.firstFiscalYear === 2013)).toHaveLength(30);
+    const g = await importFile(store, 'graduation', f('outcomes/graduation_4yr.csv'));
+    expect(g.skipped).toBe(14);
+    const hartford = await measuresOfDistrict(store.db, districtCode('0640011'));
+    expect(hartford.find((m) => m.measure === 'graduation_4yr_rate' && m.schoolYear === '2024-25')?.value).toBe(85.3);
+    expect(hartford.find((m) => m.measure === 'graduation_4yr_rate_high_needs')).toBeDefined();
+  });
+
+  it('refuses a file with one bad row, names file, line and column, and changes nothing', async () => {
+    const lines = readFileSync(f('ecs/town_year_ecs_entitlement_FY2012-FY2027.csv'), 'utf8').split('\n');
+    lines[500] = lines[500]!.replace(/,(\d+),/, ',12x45,');
+    lines.push('999,999,NOWHERE,2020,1,,,');
+    const bad = join(tmp, 'ecs-bad.csv');
+    writeFileSync(bad, lines.join('\n'));
+    const before = await tableCounts(store);
+    const err = await importFile(store, 'ecs', bad).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImportFailure);
+    const issues = (err as ImportFailure).issues;
+    expect(issues.length).toBe(2);
+    expect(issues[0]).toMatchObject({ file: 'ecs-bad.csv', line: 501, column: 'district_code' });
+    expect(issues[1]).toMatchObject({ file: 'ecs-bad.csv', column: 'town_code' });
+    expect(issues[1]!.reason).toMatch(/not a Connecticut town number/);
+    expect(await tableCounts(store)).toEqual(before);
+    expect((await listImports(store.db)).some((i) => i.fileName === 'ecs-bad.csv')).toBe(false);
+  });
+});
