@@ -101,6 +101,11 @@ function report(e: unknown, io: CliIo): number {
 
 /** Runs as a program. */
 export async function run(): Promise<void> {
+  // `alliance … | head` closes the pipe early: that is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   const code = await main(process.argv.slice(2), {
     out: (t) => process.stdout.write(t + '\n'),
     err: (t) => process.stderr.write(t + '\n'),

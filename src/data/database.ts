@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
-import pg from 'pg';
+import { registerPostgres, registerSqlite, type Executor } from './batch.ts';
 import { migrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 
@@ -19,6 +19,8 @@ export interface Store {
   readonly dialect: SqlDialect;
   /** The URL with any password hidden, for messages. */
   readonly label: string;
+  /** The SQLite connection itself (SQLite only), for the bulk-write fast path. */
+  readonly raw?: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -62,8 +64,10 @@ export async function openStore(url: string, options: OpenOptions = {}): Promise
     database.pragma('busy_timeout = 5000');
     database.defaultSafeIntegers(false);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-    store = { db, dialect: 'sqlite', label: `sqlite:${path}`, close: () => db.destroy() };
+    registerSqlite(db, database);
+    store = { db, dialect: 'sqlite', label: `sqlite:${path}`, raw: database, close: () => db.destroy() };
   } else if (/^postgres(ql)?:\/\//.test(url)) {
+    const { default: pg } = await import('pg');
     const schema = options.schema;
     if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
       throw new DatabaseUrlError(`Not a usable schema name: "${schema}"`);
@@ -97,6 +101,18 @@ export async function openStore(url: string, options: OpenOptions = {}): Promise
   return store;
 }
 
+/**
+ * Runs `fn` in one transaction: all of it or none of it. On SQLite the transaction's writes use
+ * the bulk fast path (same connection, so still inside the transaction).
+ */
+export async function inTransaction<T>(store: Store, fn: (trx: Executor) => Promise<T>): Promise<T> {
+  return store.db.transaction().execute(async (trx) => {
+    if (store.raw) registerSqlite(trx, store.raw);
+    else if (store.dialect === 'postgres') registerPostgres(trx);
+    return fn(trx);
+  });
+}
+
 /** Brings the schema up to date; throws with the failing migration's name. */
 export async function migrateToLatest(store: Store): Promise<void> {
   const migrator = new Migrator({ db: store.db, provider: migrations(store.dialect) });
@@ -109,6 +125,7 @@ export async function migrateToLatest(store: Store): Promise<void> {
 
 /** Drops a PostgreSQL test schema. */
 export async function dropSchema(url: string, schema: string): Promise<void> {
+  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

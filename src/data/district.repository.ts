@@ -140,6 +140,17 @@ export async function upsertSchools(db: Executor, schools: readonly School[], im
   );
 }
 
+/** Adds schools not yet known, leaving known ones as they are. */
+export async function insertMissingSchools(db: Executor, schools: readonly School[], importId: number | null): Promise<void> {
+  await upsertRows(
+    db,
+    'school',
+    schools.map((s) => ({ code: s.code, district_code: s.districtCode, name: s.name, org_type: s.orgType, town: s.town, grades: s.grades, import_id: importId })),
+    ['code'],
+    [],
+  );
+}
+
 export async function schoolsOf(db: Executor, districtCode: DistrictCode): Promise<School[]> {
   const rows = await db.selectFrom('school').selectAll().where('district_code', '=', districtCode).orderBy('name').execute();
   return rows.map((r) => ({

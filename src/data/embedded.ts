@@ -11,14 +11,14 @@ import { join } from 'node:path';
 import type { DistrictCode, OrgType } from '../domain/district.ts';
 import type { Cents } from '../domain/money/cents.ts';
 import type { FiscalYear, SchoolYear } from '../domain/time/fiscal-year.ts';
-import type { Store } from './database.ts';
+import { inTransaction, type Store } from './database.ts';
 import { listDesignations, upsertDesignations, type DesignationRecord } from './designation.repository.ts';
 import { addDistrictNames, listDistricts, listTowns, upsertDistricts, upsertSchools, upsertTowns, type District, type School } from './district.repository.ts';
 import { listEcsGrants, upsertEcsGrants, type EcsGrant } from './ecs.repository.ts';
 import { insertImport, listImports } from './import-log.repository.ts';
 import { upsertMeasures, type Measure } from './measure.repository.ts';
 import { parse } from 'csv-parse/sync';
-import { upsertAccountability, type AccountabilityResult } from './accountability.repository.ts';
+import { listAccountability, upsertAccountability, type AccountabilityResult } from './accountability.repository.ts';
 
 export const EMBEDDED_DIR = new URL('../../dataset/connecticut/', import.meta.url);
 
@@ -85,15 +85,7 @@ export async function dumpEmbedded(store: Store, dir: URL, manifest: Omit<Embedd
     .orderBy('district_code')
     .execute();
   writeCsv(p('measures.csv'), ['district_code', 'school_year', 'measure', 'value'], measures.map((m) => [m.district_code, m.school_year, m.measure, m.value]));
-  const accountability = await store.db.selectFrom('accountability_result').selectAll().orderBy('school_year').orderBy('district_code').orderBy('school_code').execute();
-  writeFileSync(
-    p('accountability.json'),
-    JSON.stringify(
-      accountability.map((a) => ({ ...a, import_id: undefined, indicators: JSON.parse(a.indicators) as unknown })),
-      null,
-      0,
-    ) + '\n',
-  );
+  writeFileSync(p('accountability.json'), JSON.stringify(await listAccountability(store.db)) + '\n');
   const grants = await listEcsGrants(store.db);
   writeCsv(
     p('ecs-grants.csv'),
@@ -139,19 +131,7 @@ export async function loadEmbedded(store: Store, dir: URL = EMBEDDED_DIR): Promi
     measure: r.measure!,
     value: Number(r.value),
   }));
-  const accountability = (JSON.parse(readFileSync(p('accountability.json'), 'utf8')) as Record<string, unknown>[]).map(
-    (a): AccountabilityResult => ({
-      schoolYear: a.school_year as SchoolYear,
-      districtCode: a.district_code as string,
-      schoolCode: a.school_code as string,
-      schoolName: a.school_name as string,
-      category: (a.category as string | null) ?? null,
-      totalPoints: (a.total_points as number | null) ?? null,
-      totalPossiblePoints: (a.total_possible_points as number | null) ?? null,
-      accountabilityIndex: (a.accountability_index as number | null) ?? null,
-      indicators: a.indicators as Record<string, number | string | null>,
-    }),
-  );
+  const accountability = JSON.parse(readFileSync(p('accountability.json'), 'utf8')) as AccountabilityResult[];
   const grants: EcsGrant[] = readCsvFile(p('ecs-grants.csv')).map((r) => {
     const alliance = numOrNull(r.alliance_cents);
     const nonAlliance = numOrNull(r.non_alliance_cents);
@@ -172,7 +152,7 @@ export async function loadEmbedded(store: Store, dir: URL = EMBEDDED_DIR): Promi
     basis: r.basis as 'rank' | 'grandfathered',
     evidence: orNull(r.evidence),
   }));
-  await store.db.transaction().execute(async (trx) => {
+  await inTransaction(store, async (trx) => {
     const importId = await insertImport(trx, {
       kind: 'embedded',
       fileName: 'dataset/connecticut',

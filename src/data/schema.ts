@@ -67,9 +67,17 @@ export interface AccountabilityResultTable {
   total_points: number | null;
   total_possible_points: number | null;
   accountability_index: number | null;
-  /** Every indicator column, JSON: { "ind1ela_all_rate": 60.7, … }. */
+  /** The indicator keys, in the order of `indicators`. */
+  layout_id: number;
+  /** Every indicator's value, a JSON array in the order of the layout's keys. */
   indicators: string;
   import_id: number | null;
+}
+
+export interface IndicatorLayoutTable {
+  id: Generated<number>;
+  /** JSON array of indicator keys ("ind1ela_all_rate", …). */
+  keys: string;
 }
 
 export interface EcsGrantTable {
@@ -116,6 +124,7 @@ export interface Database {
   school: SchoolTable;
   district_year_measure: DistrictYearMeasureTable;
   accountability_result: AccountabilityResultTable;
+  indicator_layout: IndicatorLayoutTable;
   ecs_grant: EcsGrantTable;
   designation: DesignationTable;
   rule_run: RuleRunTable;

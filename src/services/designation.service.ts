@@ -8,7 +8,7 @@ import type { Store } from '../data/database.ts';
 import { listDesignations } from '../data/designation.repository.ts';
 import { listDistricts } from '../data/district.repository.ts';
 import { measureForYear, yearsWithMeasure } from '../data/measure.repository.ts';
-import { insertRuleRun } from '../data/rule-run.repository.ts';
+import { findRuleRun, insertRuleRun } from '../data/rule-run.repository.ts';
 import { type DistrictCode } from '../domain/district.ts';
 import { MissingDataError } from '../domain/errors.ts';
 import { resolveRuleset, type RulesetInfo, type RulesetRequest } from '../domain/law/catalog.ts';
@@ -149,7 +149,11 @@ export async function runDesignation(store: Store, request: DesignationRequest):
   const trace = [chosen.step, ...evaluation.trace];
   let runId: number | null = null;
   if (request.record !== false) {
-    runId = await insertRuleRun(store.db, {
+    // The same law, inputs and code give the same result: keep one stored run for them.
+    const existing = await findRuleRun(store.db, 'designation', resolved.info.id, inputsSha256, CODE_VERSION);
+    runId = existing
+      ? existing.id
+      : await insertRuleRun(store.db, {
       kind: 'designation',
       lawId: resolved.info.id,
       versionId: resolved.versionId,
@@ -159,9 +163,9 @@ export async function runDesignation(store: Store, request: DesignationRequest):
       codeVersion: CODE_VERSION,
       inputsSha256,
       parameters: { scenario: resolved.scenario ?? null, options: resolved.law.optionValues },
-      result: summary(evaluation.value),
-      createdAt: new Date().toISOString(),
-    });
+          result: summary(evaluation.value),
+          createdAt: new Date().toISOString(),
+        });
   }
   return {
     ruleset: resolved.info,

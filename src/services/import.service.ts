@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { Store } from '../data/database.ts';
+import { inTransaction, type Store } from '../data/database.ts';
 import { findImport, insertImport, updateImportCounts, type ImportLogEntry } from '../data/import-log.repository.ts';
 import { readCsv } from '../data/importers/csv.ts';
 import { IMPORTERS, importerFor, ImportFailure, type Importer } from '../data/importers/index.ts';
@@ -79,7 +79,7 @@ export async function importFile(store: Store, kind: string, path: string, optio
     return { status: 'unchanged', kind: importer.kind, file: fileName, sha256, rows: 0, skipped: 0, notes: [], previous };
   }
   const now = options.now ?? (() => new Date());
-  const counts = await store.db.transaction().execute(async (trx) => {
+  const counts = await inTransaction(store, async (trx) => {
     const importId = await insertImport(trx, {
       kind: importer.kind,
       fileName,

@@ -40,7 +40,8 @@ export class SeenDistricts {
   readonly #map = new Map<DistrictCode, string>();
 
   add(code: DistrictCode, name: string): void {
-    if (name) this.#map.set(code, name);
+    // Copied, so the map does not keep the file's text alive.
+    if (name && this.#map.get(code) !== name) this.#map.set(code, Buffer.from(name, 'utf8').toString('utf8'));
   }
 
   async save(ctx: ImportContext): Promise<void> {

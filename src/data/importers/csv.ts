@@ -5,7 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
-import { parse } from 'csv-parse';
+import { CsvParser, CsvSyntaxError } from './csv-parser.ts';
 import { ImportFailure, type ImportIssue } from './issues.ts';
 
 export interface CsvRecord {
@@ -34,7 +34,7 @@ class StrictUtf8 extends Transform {
   readonly #onBytes: ((bytes: number) => void) | undefined;
 
   constructor(fileName: string, onBytes?: (bytes: number) => void) {
-    super({ readableObjectMode: false, decodeStrings: true });
+    super({ decodeStrings: true, encoding: 'utf8' });
     this.#fileName = fileName;
     this.#onBytes = onBytes;
   }
@@ -114,54 +114,31 @@ function countNewlines(s: string): number {
 
 /** Yields every record of a CSV file; throws ImportFailure on a file that is not valid CSV text. */
 export async function* readCsv(source: CsvSource): AsyncGenerator<CsvRecord> {
-  const parser = parse({
-    bom: true,
-    relax_column_count: true,
-    skip_empty_lines: false,
-    max_record_size: MAX_RECORD_BYTES,
-    info: true,
-  });
-  const input = createReadStream(source.path);
+  const input = createReadStream(source.path, { highWaterMark: 64 * 1024 });
   const decode = new StrictUtf8(source.fileName, source.onBytes);
-  let failure: unknown;
-  const fail = (e: unknown) => {
-    failure ??= e;
-    parser.destroy(e instanceof Error ? e : new Error(String(e)));
-  };
-  input.on('error', fail);
-  decode.on('error', fail);
-  input.pipe(decode).pipe(parser);
+  const parser = new CsvParser(MAX_RECORD_BYTES);
+  input.on('error', (e) => decode.destroy(e));
+  input.pipe(decode);
   try {
-    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      yield { line: item.info.lines, cells: item.record };
+    for await (const chunk of decode as AsyncIterable<string | Buffer>) {
+      const records = parser.push(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
+      for (const r of records) yield r;
     }
+    for (const r of parser.end()) yield r;
   } catch (e) {
-    const original = failure ?? e;
-    if (original instanceof ImportFailure) throw original;
-    throw new ImportFailure([csvIssue(source.fileName, original)]);
+    if (e instanceof ImportFailure) throw e;
+    throw new ImportFailure([csvIssue(source.fileName, e)]);
   } finally {
     input.destroy();
+    decode.destroy();
   }
-  if (failure) throw failure instanceof ImportFailure ? failure : new ImportFailure([csvIssue(source.fileName, failure)]);
 }
 
 function csvIssue(file: string, e: unknown): ImportIssue {
-  const err = e as { code?: string; message?: string; lines?: number };
-  if (err && typeof err === 'object' && 'code' in err && typeof err.code === 'string' && err.code.startsWith('CSV_')) {
-    const reasons: Record<string, string> = {
-      CSV_QUOTE_NOT_CLOSED: 'A quoted field is never closed: the file is truncated or a quote is missing.',
-      CSV_INVALID_CLOSING_QUOTE: 'A quote appears inside a field where it is not allowed; fields containing quotes must double them ("").',
-      CSV_MAX_RECORD_SIZE: `A record is longer than ${MAX_RECORD_BYTES.toLocaleString('en-US')} characters: this is not one of the files this importer reads.`,
-      CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'Text follows a closing quote in a field.',
-    };
-    return { file, line: err.lines ?? null, column: null, reason: reasons[err.code] ?? `Not valid CSV: ${err.message ?? err.code}` };
-  }
-  if (err && typeof err === 'object' && (err as NodeJS.ErrnoException).code === 'ENOENT') {
-    return { file, line: null, column: null, reason: 'The file does not exist.' };
-  }
-  if (err && typeof err === 'object' && (err as NodeJS.ErrnoException).code === 'EISDIR') {
-    return { file, line: null, column: null, reason: 'This is a folder, not a file.' };
-  }
+  if (e instanceof CsvSyntaxError) return { file, line: e.line, column: null, reason: e.message };
+  const err = e as NodeJS.ErrnoException;
+  if (err && typeof err === 'object' && err.code === 'ENOENT') return { file, line: null, column: null, reason: 'The file does not exist.' };
+  if (err && typeof err === 'object' && err.code === 'EISDIR') return { file, line: null, column: null, reason: 'This is a folder, not a file.' };
   return { file, line: null, column: null, reason: `Could not read the file: ${err?.message ?? String(e)}` };
 }
 

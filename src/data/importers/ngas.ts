@@ -9,8 +9,8 @@
  */
 import { districtCode, orgTypeOf, type DistrictCode } from '../../domain/district.ts';
 import { schoolYear, type SchoolYear } from '../../domain/time/fiscal-year.ts';
-import { STATE_CODE, upsertAccountability, WHOLE_DISTRICT, type AccountabilityResult } from '../accountability.repository.ts';
-import { upsertSchools, type School } from '../district.repository.ts';
+import { layoutId, STATE_CODE, upsertAccountability, WHOLE_DISTRICT, type AccountabilityWrite } from '../accountability.repository.ts';
+import { insertMissingSchools, type School } from '../district.repository.ts';
 import { upsertMeasures, type Measure } from '../measure.repository.ts';
 import { SeenDistricts } from './common.ts';
 import { cleanCell } from './csv.ts';
@@ -36,12 +36,23 @@ export function indicatorKey(column: string): string {
   return column.trim().toLowerCase().replace('pointspossible', 'possiblepoints');
 }
 
-function indicatorValue(raw: string): number | string | null {
-  const t = raw.trim();
-  if (t === '' || t === '.' || t === 'N/A') return null;
-  const n = Number(t.replace(/,(?=\d{3}(\D|$))/g, ''));
-  if (Number.isFinite(n) && /^-?[\d,]*\.?\d+(e[-+]?\d+)?$/i.test(t)) return n;
-  return t.slice(0, 200);
+const JSON_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?$/;
+const NUMERIC = /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+
+/**
+ * A cell as a JSON value: a number where the cell is one ("1,250" and "2024.000000" included),
+ * null for no value, else the text as a JSON string. Numbers already in JSON form are copied as
+ * written, so no precision is lost or invented.
+ */
+export function indicatorJson(raw: string): string {
+  let t = raw.trim();
+  if (t === '' || t === '.' || t === 'N/A') return 'null';
+  if (JSON_NUMBER.test(t)) return t;
+  if (t.startsWith('=')) t = cleanCell(t);
+  const plain = t.includes(',') ? t.replace(/,(?=\d{3}(\D|$))/g, '') : t;
+  if (JSON_NUMBER.test(plain)) return plain;
+  if (NUMERIC.test(plain)) return String(Number(plain));
+  return JSON.stringify(t.slice(0, 200));
 }
 
 function yearOf(ctx: ImportContext, fall: string, stated: string, line: number): SchoolYear | null {
@@ -56,6 +67,31 @@ function yearOf(ctx: ImportContext, fall: string, stated: string, line: number):
     return null;
   }
   return year;
+}
+
+/** A copy of a string that does not keep the file chunk it was cut from alive. */
+function own(s: string): string {
+  return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8');
+}
+
+function dedupe(items: School[]): School[] {
+  const byCode = new Map<string, School>();
+  for (const s of items) if (!byCode.has(s.code)) byCode.set(s.code, s);
+  return [...byCode.values()];
+}
+
+/** The slow path, only when a duplicate exists: read the file again and name every repeated row. */
+async function reportDuplicates(ctx: ImportContext): Promise<void> {
+  const table = await openTable(ctx.source, (c) => c[0] === 'FallOfYear', 'a header starting with "FallOfYear"', 4);
+  const { header } = table;
+  const first = new Map<string, number>();
+  for await (const { line, cells } of table.rows) {
+    const key = `${header.cell(cells, 'FallOfYear')}|${header.cell(cells, 'ReportingDistrictCode').padStart(7, '0')}|${header.cell(cells, 'SchoolCode').padStart(7, '0')}`;
+    const earlier = first.get(key);
+    if (earlier !== undefined) ctx.issues.add(line, 'SchoolCode', `The same school (or district) and year as line ${earlier}.`);
+    else first.set(key, line);
+  }
+  ctx.issues.check();
 }
 
 export const ngasImporter: Importer = {
@@ -73,13 +109,17 @@ export const ngasImporter: Importer = {
       await table.rows.return(undefined);
       ctx.issues.check();
     }
+    // Each indicator as `"key":` ready to be followed by its value: the JSON is written directly.
     const indicatorColumns = header.names.map((n, i) => [n, i] as const).filter(([n]) => n !== '' && !IDENTITY.has(n));
+    const layout = await layoutId(ctx.db, indicatorColumns.map(([n]) => indicatorKey(n)));
     const width = header.names.length;
     const seen = new SeenDistricts();
-    const keys = new Set<string>();
-    const schools = new Map<string, School>();
-    const results = new Batcher<AccountabilityResult>(400, (items) => upsertAccountability(ctx.db, items, ctx.importId));
+    // Memory stays flat however long the file: rows go to the database in batches, schools are
+    // added as they come (existing ones, e.g. from the directory, are kept), and duplicates are
+    // found by counting afterwards, not by remembering every key.
+    const results = new Batcher<AccountabilityWrite>(250, (items) => upsertAccountability(ctx.db, items, ctx.importId));
     const measures = new Batcher<Measure>(2000, (items) => upsertMeasures(ctx.db, items, ctx.importId));
+    const schools = new Batcher<School>(500, (items) => insertMissingSchools(ctx.db, dedupe(items), ctx.importId));
     for await (const { line, cells } of table.rows) {
       if (cells.every((c) => c.trim() === '')) continue;
       if (cells.length !== width) {
@@ -104,14 +144,9 @@ export const ngasImporter: Importer = {
       const possible = numberCell(ctx, header.cell(cells, 'TotalPossiblePoints'), line, 'TotalPossiblePoints', { min: 0 });
       const index = indexColumn ? numberCell(ctx, header.cell(cells, indexColumn), line, indexColumn, { min: 0, max: 100 }) : ({ kind: 'empty' } as const);
       if (!year || totalPoints.kind === 'invalid' || possible.kind === 'invalid' || index.kind === 'invalid') continue;
-      const key = `${year}:${districtRaw}:${schoolRaw}`;
-      if (keys.has(key)) {
-        ctx.issues.add(line, 'SchoolCode', `The same ${schoolRaw === WHOLE_DISTRICT ? 'district' : 'school'} appears twice for ${year}.`);
-        continue;
-      }
-      keys.add(key);
-      const indicators: Record<string, number | string | null> = {};
-      for (const [name, i] of indicatorColumns) indicators[indicatorKey(name)] = indicatorValue(cleanCell(cells[i]));
+      const parts: string[] = [];
+      for (let k = 0; k < indicatorColumns.length; k++) parts.push(indicatorJson(cells[indicatorColumns[k]![1]] ?? ''));
+      const indicators = { layoutId: layout, valuesJson: `[${parts.join(',')}]` };
       const value = (c: typeof totalPoints) => (c.kind === 'value' ? c.value : null);
       await results.push({
         schoolYear: year,
@@ -135,24 +170,30 @@ export const ngasImporter: Importer = {
       seen.add(code, header.cell(cells, 'RptngDistrictName'));
       if (schoolRaw === WHOLE_DISTRICT) {
         if (index.kind === 'value') await measures.push({ districtCode: code, schoolYear: year, measure: 'accountability_index', value: index.value });
-      } else if (!schools.has(schoolRaw)) {
-        schools.set(schoolRaw, {
-          code: schoolRaw,
+      } else {
+        await schools.push({
+          code: own(schoolRaw),
           districtCode: code,
-          name: header.cell(cells, 'SchoolName'),
-          orgType: header.cell(cells, 'SchoolOrgType') || orgTypeOf(code),
+          name: own(header.cell(cells, 'SchoolName')),
+          orgType: own(header.cell(cells, 'SchoolOrgType')) || orgTypeOf(code),
           town: null,
-          grades: [header.cell(cells, 'SchoolLowGrade'), header.cell(cells, 'SchoolHighGrade')].filter(Boolean).join('-') || null,
+          grades: own([header.cell(cells, 'SchoolLowGrade'), header.cell(cells, 'SchoolHighGrade')].filter(Boolean).join('-')) || null,
         });
       }
     }
     ctx.issues.check();
     await results.drain();
     await measures.drain();
+    await schools.drain();
     await seen.save(ctx);
-    // Schools the directory already knows keep its details; new ones are added.
-    const known = new Set(schools.size ? (await ctx.db.selectFrom('school').select('code').execute()).map((r) => r.code) : []);
-    await upsertSchools(ctx.db, [...schools.values()].filter((s) => !known.has(s.code)), ctx.importId);
+    // Each row wrote its own key with this import's id; fewer rows with that id than rows
+    // written means two rows of the file shared a key. Find them (a second pass) and refuse.
+    const stored = await ctx.db
+      .selectFrom('accountability_result')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('import_id', '=', ctx.importId)
+      .executeTakeFirstOrThrow();
+    if (Number(stored.n) !== results.written) await reportDuplicates(ctx);
     return { rows: results.written, skipped: 0, notes: [] };
   },
 };

@@ -151,11 +151,16 @@ export function numberCell(
   return { kind: 'value', value };
 }
 
-/** Flushes accumulated rows every `size` items. */
+/**
+ * Flushes accumulated rows every `size` items. One flush may be in flight while the next batch
+ * is read, so parsing overlaps the database's work (PostgreSQL runs in another process); a
+ * failed flush fails the next push or the drain.
+ */
 export class Batcher<T> {
-  readonly #items: T[] = [];
+  #items: T[] = [];
   readonly #size: number;
   readonly #flush: (items: T[]) => Promise<void>;
+  #inflight: Promise<void> = Promise.resolve();
   written = 0;
 
   constructor(size: number, flush: (items: T[]) => Promise<void>) {
@@ -165,13 +170,22 @@ export class Batcher<T> {
 
   async push(item: T): Promise<void> {
     this.#items.push(item);
-    if (this.#items.length >= this.#size) await this.drain();
+    if (this.#items.length >= this.#size) await this.#send();
+  }
+
+  async #send(): Promise<void> {
+    await this.#inflight;
+    const items = this.#items;
+    this.#items = [];
+    this.#inflight = this.#flush(items).then(() => {
+      this.written += items.length;
+    });
+    // Keep an unhandled failure from escaping before the next push or drain awaits it.
+    this.#inflight.catch(() => undefined);
   }
 
   async drain(): Promise<void> {
-    if (this.#items.length === 0) return;
-    const items = this.#items.splice(0, this.#items.length);
-    await this.#flush(items);
-    this.written += items.length;
+    if (this.#items.length) await this.#send();
+    await this.#inflight;
   }
 }

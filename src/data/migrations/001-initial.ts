@@ -80,9 +80,18 @@ export function initial(dialect: SqlDialect) {
         .addColumn('total_points', real)
         .addColumn('total_possible_points', real)
         .addColumn('accountability_index', real)
+        .addColumn('layout_id', 'integer', (c) => c.notNull())
         .addColumn('indicators', 'text', (c) => c.notNull())
         .addColumn('import_id', 'integer')
         .addPrimaryKeyConstraint('accountability_result_pk', ['school_year', 'district_code', 'school_code'])
+        .execute();
+      // Imports count their own rows to find duplicate keys within a file.
+      await db.schema.createIndex('accountability_result_import').on('accountability_result').column('import_id').execute();
+
+      await db.schema
+        .createTable('indicator_layout')
+        .addColumn('id', id, (c) => (dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey()))
+        .addColumn('keys', 'text', (c) => c.notNull().unique())
         .execute();
 
       await db.schema
@@ -131,6 +140,7 @@ export function initial(dialect: SqlDialect) {
         'rule_run',
         'designation',
         'ecs_grant',
+        'indicator_layout',
         'accountability_result',
         'district_year_measure',
         'school',

@@ -9,7 +9,7 @@
  */
 import { type DistrictCode, type OrgType, ORG_TYPE_LABELS, orgTypeOf } from '../../district.ts';
 import { DomainError, MissingDataError } from '../../errors.ts';
-import { formatCitation } from '../../rules/citation.ts';
+import { formatCitation, type Citation } from '../../rules/citation.ts';
 import type { RuleContext } from '../../rules/law.ts';
 import type { Segment } from '../../rules/parameter.ts';
 import type { TraceStep } from '../../rules/trace.ts';
@@ -112,7 +112,18 @@ export interface DesignationResult {
 
 const article = (noun: string) => (/^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`);
 
-const fmt = (n: number | null) => (n === null ? 'none' : Number.isInteger(n) ? n.toLocaleString('en-US') : n.toFixed(2));
+/** 1234567 → "1,234,567"; 70.6512 → "70.65". Plain and fast: traces are written for thousands of districts. */
+function fmt(n: number | null): string {
+  if (n === null) return 'none';
+  if (!Number.isInteger(n)) return n.toFixed(2);
+  const s = String(Math.abs(n));
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    if (i > 0 && (s.length - i) % 3 === 0) out += ',';
+    out += s[i];
+  }
+  return n < 0 ? `-${out}` : out;
+}
 
 function paramStep<T>(rule: string, label: string, seg: Segment<T>, shown: string): TraceStep {
   return { rule, text: `${label}: ${shown}.${seg.note ? ` (${seg.note})` : ''}`, value: shown, cite: seg.cite };
@@ -142,8 +153,8 @@ function competitionRanks(sorted: readonly Ranked[]): Map<DistrictCode, number> 
 }
 
 export interface Cut {
-  /** Districts selected. */
-  readonly selected: ReadonlySet<DistrictCode>;
+  /** How many districts are selected: always the first `size` of the sorted list. */
+  readonly size: number;
   /** Districts tied across the cutoff, if any. */
   readonly tiedAtCutoff: readonly DistrictCode[];
   readonly cutoffIndex: number | null;
@@ -155,17 +166,15 @@ export interface Cut {
  * shared with districts beyond it.
  */
 export function cutLowest(sorted: readonly Ranked[], count: number, tiesReading: TiesOption, what: string): Cut {
-  if (count <= 0 || sorted.length === 0) return { selected: new Set(), tiedAtCutoff: [], cutoffIndex: null, count };
-  if (sorted.length <= count) {
-    return { selected: new Set(sorted.map((r) => r.facts.code)), tiedAtCutoff: [], cutoffIndex: sorted[sorted.length - 1]!.index, count };
-  }
+  if (count <= 0 || sorted.length === 0) return { size: 0, tiedAtCutoff: [], cutoffIndex: null, count };
+  if (sorted.length <= count) return { size: sorted.length, tiedAtCutoff: [], cutoffIndex: sorted[sorted.length - 1]!.index, count };
   const last = sorted[count - 1]!.index;
-  const next = sorted[count]!.index;
-  if (last !== next) {
-    return { selected: new Set(sorted.slice(0, count).map((r) => r.facts.code)), tiedAtCutoff: [], cutoffIndex: last, count };
-  }
-  const tied = sorted.filter((r) => r.index === last).map((r) => r.facts.code);
-  const below = sorted.filter((r) => r.index < last).map((r) => r.facts.code);
+  if (last !== sorted[count]!.index) return { size: count, tiedAtCutoff: [], cutoffIndex: last, count };
+  let first = count - 1;
+  while (first > 0 && sorted[first - 1]!.index === last) first--;
+  let end = count;
+  while (end < sorted.length && sorted[end]!.index === last) end++;
+  const tied = sorted.slice(first, end).map((r) => r.facts.code);
   if (tiesReading === 'fail') {
     throw new DomainError(
       'tie_at_cutoff',
@@ -173,11 +182,8 @@ export function cutLowest(sorted: readonly Ranked[], count: number, tiesReading:
       { tied, index: last },
     );
   }
-  if (tiesReading === 'include-all') {
-    return { selected: new Set([...below, ...tied]), tiedAtCutoff: tied, cutoffIndex: last, count };
-  }
-  const cutoffIndex = below.length ? sorted[below.length - 1]!.index : null;
-  return { selected: new Set(below), tiedAtCutoff: tied, cutoffIndex, count };
+  if (tiesReading === 'include-all') return { size: end, tiedAtCutoff: tied, cutoffIndex: last, count };
+  return { size: first, tiedAtCutoff: tied, cutoffIndex: first > 0 ? sorted[first - 1]!.index : null, count };
 }
 
 /** Applies a selection (count, score or percentile) to the sorted eligible districts. */
@@ -190,13 +196,9 @@ export function select(sorted: readonly Ranked[], how: Selection, count: number,
       return cutLowest(sorted, k, tiesReading, `the lowest ${how.percent}%`);
     }
     case 'score': {
-      const chosen = sorted.filter((r) => r.index <= how.atOrBelow);
-      return {
-        selected: new Set(chosen.map((r) => r.facts.code)),
-        tiedAtCutoff: [],
-        cutoffIndex: chosen.length ? chosen[chosen.length - 1]!.index : null,
-        count: null,
-      };
+      let size = 0;
+      while (size < sorted.length && sorted[size]!.index <= how.atOrBelow) size++;
+      return { size, tiedAtCutoff: [], cutoffIndex: size ? sorted[size - 1]!.index : null, count: null };
     }
   }
 }
@@ -213,39 +215,57 @@ function describeSelection(how: Selection, count: number): string {
 }
 
 interface Eligibility {
+  readonly type: OrgType;
   readonly eligible: boolean;
-  readonly reasons: IneligibleReason[];
+  readonly reasons: readonly IneligibleReason[];
   readonly index: number | null;
-  readonly steps: TraceStep[];
 }
 
+const NO_REASONS: readonly IneligibleReason[] = Object.freeze([]);
+
+/** Steps 1-2 and the index: decided here, explained later by `eligibilitySteps`. */
 function checkEligibility(
   f: DistrictFacts,
   measure: IndexMeasure,
-  floor: Segment<number | null>,
+  floor: number | null,
   dataYear: SchoolYear,
   failOnMissing: boolean,
 ): Eligibility {
   const type = f.orgType ?? orgTypeOf(f.code);
-  const reasons: IneligibleReason[] = [];
-  const steps: TraceStep[] = [];
   const localOrRegional = type === 'local' || type === 'regional';
+  const raw = f.indices[measure];
+  const index = raw === undefined || raw === null || !Number.isFinite(raw) ? null : raw;
+  const typeOk = localOrRegional;
+  const enrollmentKnown = f.enrollment !== null;
+  const sizeOk = enrollmentKnown && (floor === null || f.enrollment! >= floor);
+  if (typeOk && sizeOk && index !== null) return { type, eligible: true, reasons: NO_REASONS, index };
+  if (failOnMissing && localOrRegional) {
+    if (!enrollmentKnown) throw new MissingDataError(`${f.name} (${f.code}) has no enrollment count for ${dataYear}.`, { code: f.code, dataYear });
+    if (index === null) {
+      throw new MissingDataError(`${f.name} (${f.code}) has no ${measureLabel(measure)} for ${dataYear}.`, { code: f.code, dataYear, measure });
+    }
+  }
+  const reasons: IneligibleReason[] = [];
+  if (!typeOk) reasons.push('org_type');
+  if (!enrollmentKnown) reasons.push('missing_enrollment');
+  else if (!sizeOk) reasons.push('min_enrollment');
+  if (index === null) reasons.push('missing_index');
+  return { type, eligible: false, reasons, index };
+}
+
+function eligibilitySteps(f: DistrictFacts, e: Eligibility, measure: IndexMeasure, floor: Segment<number | null>, dataYear: SchoolYear): TraceStep[] {
+  const steps: TraceStep[] = [];
+  const localOrRegional = e.type === 'local' || e.type === 'regional';
   steps.push({
     rule: 'eligibility.org-type',
     text: localOrRegional
-      ? `Step 1: ${f.name} is a ${ORG_TYPE_LABELS[type]}, so it can be designated.`
-      : `Step 1: ${f.name} is a ${ORG_TYPE_LABELS[type]}; only local and regional districts can be designated.`,
+      ? `Step 1: ${f.name} is a ${ORG_TYPE_LABELS[e.type]}, so it can be designated.`
+      : `Step 1: ${f.name} is ${article(ORG_TYPE_LABELS[e.type])}; only local and regional districts can be designated.`,
     value: localOrRegional,
-    inputs: { orgType: type, code: f.code },
+    inputs: { orgType: e.type, code: f.code },
     cite: CSDE_STEPS,
   });
-  if (!localOrRegional) reasons.push('org_type');
-
   if (f.enrollment === null) {
-    if (failOnMissing && localOrRegional) {
-      throw new MissingDataError(`${f.name} (${f.code}) has no enrollment count for ${dataYear}.`, { code: f.code, dataYear });
-    }
-    reasons.push('missing_enrollment');
     steps.push({
       rule: 'eligibility.min-enrollment',
       text: `Step 2: no enrollment count for ${dataYear}, so the size test cannot be passed.`,
@@ -254,7 +274,6 @@ function checkEligibility(
     });
   } else if (floor.value !== null) {
     const ok = f.enrollment >= floor.value;
-    if (!ok) reasons.push('min_enrollment');
     steps.push({
       rule: 'eligibility.min-enrollment',
       text: `Step 2: ${fmt(f.enrollment)} students in ${dataYear} ${ok ? '≥' : '<'} ${fmt(floor.value)}${ok ? '' : ', too few to be eligible'}.`,
@@ -265,18 +284,7 @@ function checkEligibility(
   } else {
     steps.push({ rule: 'eligibility.min-enrollment', text: 'Step 2: no size floor applies.', value: true, cite: floor.cite });
   }
-
-  const raw = f.indices[measure];
-  const index = raw === undefined || raw === null || !Number.isFinite(raw) ? null : raw;
-  if (index === null) {
-    if (failOnMissing && localOrRegional) {
-      throw new MissingDataError(`${f.name} (${f.code}) has no ${measureLabel(measure)} for ${dataYear}.`, {
-        code: f.code,
-        dataYear,
-        measure,
-      });
-    }
-    reasons.push('missing_index');
+  if (e.index === null) {
     steps.push({
       rule: 'eligibility.index',
       text: `No ${measureLabel(measure)} for ${dataYear}, so the district cannot be ranked.`,
@@ -284,7 +292,7 @@ function checkEligibility(
       cite: CSDE_STEPS,
     });
   }
-  return { eligible: reasons.length === 0, reasons, index, steps };
+  return steps;
 }
 
 export function measureLabel(m: IndexMeasure): string {
@@ -294,6 +302,156 @@ export function measureLabel(m: IndexMeasure): string {
 function priorCounts(p: PriorDesignation, window: { first: FiscalYear; last: FiscalYear }): boolean {
   const last = p.lastFiscalYear ?? Number.POSITIVE_INFINITY;
   return p.firstFiscalYear <= window.last && last >= window.first;
+}
+
+/** How step 4 went for an earlier designee not selected by rank. */
+type PriorOutcome =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'also-ranked' }
+  | { readonly kind: 'outside-window' }
+  | { readonly kind: 'must-be-eligible' }
+  | { readonly kind: 'exited'; readonly years: readonly string[] }
+  | { readonly kind: 'kept'; readonly exitNotYet: string | null };
+
+const NO_PRIOR: PriorOutcome = { kind: 'none' };
+const ALSO_RANKED: PriorOutcome = { kind: 'also-ranked' };
+const OUTSIDE_WINDOW: PriorOutcome = { kind: 'outside-window' };
+const MUST_BE_ELIGIBLE: PriorOutcome = { kind: 'must-be-eligible' };
+
+/** What every district's explanation shares, computed once per run. */
+interface ExplainContext {
+  readonly fy: FiscalYear;
+  readonly measure: IndexMeasure;
+  readonly dataYear: SchoolYear;
+  readonly floorSeg: Segment<number | null>;
+  readonly eligibleCount: number;
+  readonly selectionText: string;
+  readonly cutoffIndex: number | null;
+  readonly tied: ReadonlySet<DistrictCode>;
+  readonly rankCite: Citation;
+  readonly window: { first: FiscalYear; last: FiscalYear } | null;
+  readonly windowCite: Citation;
+  readonly exitCite: Citation;
+  readonly exitYears: number | null;
+  readonly oppPoolSize: number;
+  readonly oppCount: number;
+  readonly oppReading: string;
+  readonly oppCite: Citation;
+}
+
+/**
+ * One district's result. The decision is made when the rule runs; the explanation (`trace`) is
+ * written the first time someone reads it — a national run decides 13,000 districts, and most
+ * explanations are never read. JSON output includes the trace.
+ */
+class DesignationOutcome implements DistrictDesignation {
+  readonly districtCode: DistrictCode;
+  readonly name: string;
+  readonly orgType: OrgType;
+  readonly eligible: boolean;
+  readonly ineligibleReasons: readonly IneligibleReason[];
+  readonly accountabilityIndex: number | null;
+  readonly enrollment: number | null;
+  readonly opportunityRank: number | null;
+  readonly priorDesignation: PriorDesignation | null;
+  readonly rank: number | null;
+  readonly designated: boolean;
+  readonly basis: Basis | null;
+  readonly category: string | null;
+  readonly opportunityDistrict: boolean;
+  readonly #byRank: boolean;
+  readonly #facts: DistrictFacts;
+  readonly #check: Eligibility;
+  readonly #inTen: boolean;
+  readonly #outcome: PriorOutcome;
+  readonly #ctx: ExplainContext;
+  #trace: readonly TraceStep[] | undefined;
+
+  constructor(
+    f: DistrictFacts,
+    c: Eligibility,
+    rank: number | null,
+    byRank: boolean,
+    designated: boolean,
+    basis: Basis | null,
+    category: string | null,
+    opportunityDistrict: boolean,
+    oppRank: number | null,
+    inTen: boolean,
+    prior: PriorDesignation | null,
+    outcome: PriorOutcome,
+    ctx: ExplainContext,
+  ) {
+    this.districtCode = f.code;
+    this.name = f.name;
+    this.orgType = c.type;
+    this.eligible = c.eligible;
+    this.ineligibleReasons = c.reasons;
+    this.rank = rank;
+    this.designated = designated;
+    this.basis = basis;
+    this.category = category;
+    this.opportunityDistrict = opportunityDistrict;
+    this.#byRank = byRank;
+    this.accountabilityIndex = c.index;
+    this.enrollment = f.enrollment;
+    this.opportunityRank = oppRank;
+    this.priorDesignation = prior;
+    this.#facts = f;
+    this.#check = c;
+    this.#inTen = inTen;
+    this.#outcome = outcome;
+    this.#ctx = ctx;
+  }
+
+  get trace(): readonly TraceStep[] {
+    this.#trace ??= this.#explain();
+    return this.#trace;
+  }
+
+  toJSON(): object {
+    return { ...this, trace: this.trace };
+  }
+
+  #explain(): TraceStep[] {
+    const x = this.#ctx;
+    const c = this.#check;
+    const steps = eligibilitySteps(this.#facts, c, x.measure, x.floorSeg, x.dataYear);
+    if (c.eligible) {
+      const isTied = x.tied.has(this.districtCode);
+      steps.push({
+        rule: 'designation.rank',
+        text: this.#byRank
+          ? `Step 3: ${measureLabel(x.measure)} ${fmt(c.index)} ranks ${this.rank} of ${x.eligibleCount} eligible districts, within ${x.selectionText}${isTied ? ' (tied at the cutoff; all tied districts included)' : ''}: designated.`
+          : `Step 3: ${measureLabel(x.measure)} ${fmt(c.index)} ranks ${this.rank} of ${x.eligibleCount} eligible districts, not within ${x.selectionText}${x.cutoffIndex !== null ? ` (cutoff ${fmt(x.cutoffIndex)})` : ''}${isTied ? '; tied at the cutoff and the ties reading excludes it' : ''}.`,
+        value: this.#byRank,
+        inputs: { index: c.index, rank: this.rank, cutoffIndex: x.cutoffIndex },
+        cite: x.rankCite,
+      });
+    }
+    if (this.priorDesignation) steps.push(...priorSteps(this.priorDesignation, this.#outcome, c.eligible, x.window, x.windowCite, x.exitCite, x.exitYears));
+    if (this.opportunityRank !== null && (this.#inTen || this.designated)) {
+      const pool = x.oppReading === 'all-towns' ? 'towns' : 'eligible districts';
+      steps.push({
+        rule: 'designation.opportunity',
+        text: this.#inTen
+          ? this.designated
+            ? `Ranks ${this.opportunityRank} of ${x.oppPoolSize} ${pool}, among the ${x.oppCount} lowest: an Opportunity (educational reform) district.`
+            : `Ranks ${this.opportunityRank} of ${x.oppPoolSize} ${pool}, among the ${x.oppCount} lowest, but it is not an alliance district, so it is not an Opportunity district.`
+          : `Ranks ${this.opportunityRank} of ${x.oppPoolSize} ${pool}, not among the ${x.oppCount} lowest: not an Opportunity district.`,
+        value: this.opportunityDistrict,
+        cite: x.oppCite,
+      });
+    }
+    steps.push({
+      rule: 'designation.result',
+      text: this.designated
+        ? `Result: designated ${article(this.category!)} for ${formatFiscalYear(x.fy)} (${this.basis === 'rank' ? 'by rank' : 'as an earlier designee'}).`
+        : `Result: not designated for ${formatFiscalYear(x.fy)}.`,
+      value: this.designated,
+    });
+    return steps;
+  }
 }
 
 /**
@@ -347,27 +505,26 @@ export function designate(input: DesignationInput, ctx: RuleContext): Designatio
   // Steps 1-2 and the index for every district.
   const failOnMissing = missingReading === 'fail';
   const checks = new Map<DistrictCode, Eligibility>();
-  const seen = new Set<DistrictCode>();
+  const eligibleList: Ranked[] = [];
   for (const f of input.districts) {
-    if (seen.has(f.code)) throw new DomainError('duplicate_district', `District ${f.code} appears twice in the input`, { code: f.code });
-    seen.add(f.code);
-    checks.set(f.code, checkEligibility(f, measure, floorSeg, input.dataYear, failOnMissing));
+    if (checks.has(f.code)) throw new DomainError('duplicate_district', `District ${f.code} appears twice in the input`, { code: f.code });
+    const e = checkEligibility(f, measure, floorSeg.value, input.dataYear, failOnMissing);
+    checks.set(f.code, e);
+    if (e.eligible) eligibleList.push({ facts: f, index: e.index! });
   }
 
   // Step 3: rank the eligible and select.
-  const eligible = sortByIndex(
-    input.districts.filter((f) => checks.get(f.code)!.eligible).map((f) => ({ facts: f, index: checks.get(f.code)!.index! })),
-  );
-  const ranks = competitionRanks(eligible);
+  const eligible = sortByIndex(eligibleList);
   const cut = select(eligible, how, countSeg.value, tiesReading);
+  const tied = new Set(cut.tiedAtCutoff);
   t.step({
     rule: 'designation.rank',
     text:
-      `Step 3: ${eligible.length} eligible districts ranked by ${measureLabel(measure)}, lowest first; ${cut.selected.size} selected` +
+      `Step 3: ${eligible.length} eligible districts ranked by ${measureLabel(measure)}, lowest first; ${cut.size} selected` +
       (cut.cutoffIndex !== null ? ` (cutoff index ${fmt(cut.cutoffIndex)})` : '') +
       (cut.tiedAtCutoff.length ? `; ${cut.tiedAtCutoff.length} tied at the cutoff: ${cut.tiedAtCutoff.join(', ')}` : '') +
       '.',
-    value: cut.selected.size,
+    value: cut.size,
     cite: how.kind === 'count' ? countSeg.cite : selectionSeg.cite,
   });
 
@@ -377,150 +534,91 @@ export function designate(input: DesignationInput, ctx: RuleContext): Designatio
     const existing = priorByCode.get(p.code);
     if (!existing || p.firstFiscalYear < existing.firstFiscalYear) priorByCode.set(p.code, p);
   }
-  const historyCuts = exitSeg.value !== null ? historyCutoffs(input.history ?? [], how, countSeg.value, tiesReading, measure, floorSeg) : [];
+  const historyCuts = exitSeg.value !== null ? historyCutoffs(input.history ?? [], how, countSeg.value, tiesReading, measure, floorSeg.value) : [];
 
   // Opportunity ranking.
-  const oppPool = sortByIndex(
-    input.districts
-      .filter((f) => {
-        const c = checks.get(f.code)!;
-        if (c.index === null) return false;
-        if (oppReading === 'eligible-districts') return c.eligible;
-        const type = f.orgType ?? orgTypeOf(f.code);
-        return type === 'local' || type === 'regional';
-      })
-      .map((f) => ({ facts: f, index: checks.get(f.code)!.index! })),
-  );
+  const oppList: Ranked[] = [];
+  for (const f of input.districts) {
+    const c = checks.get(f.code)!;
+    if (c.index === null) continue;
+    if (oppReading === 'eligible-districts' ? c.eligible : c.type === 'local' || c.type === 'regional') oppList.push({ facts: f, index: c.index });
+  }
+  const oppPool = sortByIndex(oppList);
   const oppRanks = competitionRanks(oppPool);
   const oppCut = cutLowest(oppPool, oppSeg.value, tiesReading === 'fail' ? 'include-all' : tiesReading, `the ${oppSeg.value} lowest towns`);
 
-  const results: DistrictDesignation[] = input.districts.map((f) => {
-    const c = checks.get(f.code)!;
-    const steps: TraceStep[] = [...c.steps];
-    const rank = ranks.get(f.code) ?? null;
-    const byRank = cut.selected.has(f.code);
-    if (c.eligible) {
-      steps.push({
-        rule: 'designation.rank',
-        text: byRank
-          ? `Step 3: ${measureLabel(measure)} ${fmt(c.index)} ranks ${rank} of ${eligible.length} eligible districts, within ${describeSelection(how, countSeg.value)}${cut.tiedAtCutoff.includes(f.code) ? ' (tied at the cutoff; all tied districts included)' : ''}: designated.`
-          : `Step 3: ${measureLabel(measure)} ${fmt(c.index)} ranks ${rank} of ${eligible.length} eligible districts, not within ${describeSelection(how, countSeg.value)}${cut.cutoffIndex !== null ? ` (cutoff ${fmt(cut.cutoffIndex)})` : ''}${cut.tiedAtCutoff.includes(f.code) ? '; tied at the cutoff and the ties reading excludes it' : ''}.`,
-        value: byRank,
-        inputs: { index: c.index, rank, cutoffIndex: cut.cutoffIndex },
-        cite: how.kind === 'count' ? { ...CGS_A1_A, note: `${formatCitation(countSeg.cite)}: ${countSeg.value} lowest` } : selectionSeg.cite,
-      });
-    }
+  // Shared text for the explanations, computed once.
+  const selectionText = describeSelection(how, countSeg.value);
+  const rankCite = how.kind === 'count' ? { ...CGS_A1_A, note: `${formatCitation(countSeg.cite)}: ${countSeg.value} lowest` } : selectionSeg.cite;
+  const oppCite = { ...CGS_A4, note: `${formatCitation(oppSeg.cite)}: ${oppSeg.value} lowest` };
+  const window = windowSeg.value;
 
+  const shared: ExplainContext = {
+    fy,
+    measure,
+    dataYear: input.dataYear,
+    floorSeg,
+    eligibleCount: eligible.length,
+    selectionText,
+    cutoffIndex: cut.cutoffIndex,
+    tied,
+    rankCite,
+    window,
+    windowCite: windowSeg.cite,
+    exitCite: exitSeg.cite,
+    exitYears: exitSeg.value,
+    oppPoolSize: oppPool.length,
+    oppCount: oppSeg.value,
+    oppReading,
+    oppCite,
+  };
+  const decide = (f: DistrictFacts, c: Eligibility, rank: number | null, byRank: boolean): DistrictDesignation => {
     let designated = byRank;
     let basis: Basis | null = byRank ? 'rank' : null;
     const prior = priorByCode.get(f.code) ?? null;
-    const window = windowSeg.value;
-    if (!byRank && prior && prior.firstFiscalYear < fy) {
-      const counts = window !== null && priorCounts(prior, window);
-      if (!counts) {
-        steps.push({
-          rule: 'designation.grandfather',
-          text: `Step 4: designated from ${formatFiscalYear(prior.firstFiscalYear)} (${prior.act}), but this law keeps no designees from then.`,
-          value: false,
-          cite: windowSeg.cite,
-        });
-      } else if (gfReading === 'required' && !c.eligible) {
-        steps.push({
-          rule: 'designation.grandfather',
-          text: `Step 4: designated from ${formatFiscalYear(prior.firstFiscalYear)} (${prior.act}), but under the reading chosen an earlier designee must still pass steps 1-2, and it does not.`,
-          value: false,
-          cite: grandfatherEligibility.cite,
-        });
-      } else {
+    let outcome: PriorOutcome = NO_PRIOR;
+    if (prior && prior.firstFiscalYear < fy) {
+      if (byRank) outcome = ALSO_RANKED;
+      else if (window === null || !priorCounts(prior, window)) outcome = OUTSIDE_WINDOW;
+      else if (gfReading === 'required' && !c.eligible) outcome = MUST_BE_ELIGIBLE;
+      else {
         const exit = exitSeg.value !== null ? yearsAboveCutoff(f.code, c.index, cut.cutoffIndex, historyCuts, exitSeg.value) : null;
-        if (exit && exit.exits) {
-          steps.push({
-            rule: 'designation.exit',
-            text: `Off-ramp: above the cutoff in each of the last ${exitSeg.value} data years (${exit.years.join(', ')}), so it leaves the program.`,
-            value: false,
-            cite: exitSeg.cite,
-          });
-        } else {
+        if (exit && exit.exits) outcome = { kind: 'exited', years: exit.years };
+        else {
+          outcome = { kind: 'kept', exitNotYet: exit ? exit.reason : null };
           designated = true;
           basis = 'grandfathered';
-          steps.push({
-            rule: 'designation.grandfather',
-            text: `Step 4: designated from ${formatFiscalYear(prior.firstFiscalYear)} (${prior.act}) and kept as an earlier designee (${formatFiscalYear(window!.first)}–${formatFiscalYear(window!.last)})${c.eligible ? '' : ', although it no longer passes steps 1-2'}.`,
-            value: true,
-            cite: windowSeg.cite,
-          });
-          if (exit) {
-            steps.push({
-              rule: 'designation.exit',
-              text: `Off-ramp: not yet — ${exit.reason}.`,
-              value: false,
-              cite: exitSeg.cite,
-            });
-          }
         }
       }
-    } else if (byRank && prior && prior.firstFiscalYear < fy) {
-      steps.push({
-        rule: 'designation.grandfather',
-        text: `Also designated from ${formatFiscalYear(prior.firstFiscalYear)} (${prior.act}); designated now by rank.`,
-        value: true,
-        cite: CGS_A1_B,
-      });
     }
-
     const oppRank = oppRanks.get(f.code) ?? null;
-    const inTen = oppCut.selected.has(f.code);
-    const opportunityDistrict = designated && inTen;
-    if (oppRank !== null && (inTen || designated)) {
-      steps.push({
-        rule: 'designation.opportunity',
-        text: inTen
-          ? designated
-            ? `Ranks ${oppRank} of ${oppPool.length} ${oppReading === 'all-towns' ? 'towns' : 'eligible districts'}, among the ${oppSeg.value} lowest: an Opportunity (educational reform) district.`
-            : `Ranks ${oppRank} of ${oppPool.length} towns, among the ${oppSeg.value} lowest, but it is not an alliance district, so it is not an Opportunity district.`
-          : `Ranks ${oppRank} of ${oppPool.length} ${oppReading === 'all-towns' ? 'towns' : 'eligible districts'}, not among the ${oppSeg.value} lowest: not an Opportunity district.`,
-        value: opportunityDistrict,
-        cite: { ...CGS_A4, note: `${formatCitation(oppSeg.cite)}: ${oppSeg.value} lowest` },
-      });
-    }
-    steps.push({
-      rule: 'designation.result',
-      text: designated
-        ? `Result: designated ${article(basis === 'rank' ? namesSeg.value.byRank : namesSeg.value.earlierDesignee)} for ${formatFiscalYear(fy)} (${basis === 'rank' ? 'by rank' : 'as an earlier designee'}).`
-        : `Result: not designated for ${formatFiscalYear(fy)}.`,
-      value: designated,
-    });
+    const inTen = oppRank !== null && oppRanksSelected.has(f.code);
+    const category = basis === 'rank' ? namesSeg.value.byRank : basis === 'grandfathered' ? namesSeg.value.earlierDesignee : null;
+    return new DesignationOutcome(f, c, rank, byRank, designated, basis, category, designated && inTen, oppRank, inTen, prior, outcome, shared);
+  };
+  const oppRanksSelected = new Set(oppPool.slice(0, oppCut.size).map((r) => r.facts.code));
 
-    return {
-      districtCode: f.code,
-      name: f.name,
-      orgType: f.orgType ?? orgTypeOf(f.code),
-      eligible: c.eligible,
-      ineligibleReasons: c.reasons,
-      rank,
-      accountabilityIndex: c.index,
-      enrollment: f.enrollment,
-      designated,
-      basis,
-      category: basis === 'rank' ? namesSeg.value.byRank : basis === 'grandfathered' ? namesSeg.value.earlierDesignee : null,
-      opportunityDistrict,
-      opportunityRank: oppRank,
-      priorDesignation: prior,
-      trace: steps,
-    };
-  });
+  // Ranked districts in rank order (the sorted list), then the rest by code.
+  const results: DistrictDesignation[] = [];
+  let rank = 0;
+  for (let i = 0; i < eligible.length; i++) {
+    const r = eligible[i]!;
+    if (i === 0 || r.index !== eligible[i - 1]!.index) rank = i + 1;
+    results.push(decide(r.facts, checks.get(r.facts.code)!, rank, i < cut.size));
+  }
+  const rest = input.districts.filter((f) => !checks.get(f.code)!.eligible);
+  rest.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  for (const f of rest) results.push(decide(f, checks.get(f.code)!, null, false));
 
-  results.sort((a, b) => {
-    if (a.rank !== null && b.rank !== null) return a.rank - b.rank || (a.districtCode < b.districtCode ? -1 : 1);
-    if (a.rank !== null) return -1;
-    if (b.rank !== null) return 1;
-    return a.districtCode < b.districtCode ? -1 : a.districtCode > b.districtCode ? 1 : 0;
-  });
-
-  const byRankCount = results.filter((r) => r.basis === 'rank').length;
-  const gfCount = results.filter((r) => r.basis === 'grandfathered').length;
+  let byRankCount = 0;
+  let gfCount = 0;
+  let oppCount = 0;
+  for (const r of results) {
+    if (r.basis === 'rank') byRankCount++;
+    else if (r.basis === 'grandfathered') gfCount++;
+    if (r.opportunityDistrict) oppCount++;
+  }
   const designatedCount = byRankCount + gfCount;
-  const oppCount = results.filter((r) => r.opportunityDistrict).length;
   t.step({
     rule: 'designation.result',
     text: `${designatedCount} alliance districts for ${formatFiscalYear(fy)}: ${byRankCount} by rank and ${gfCount} earlier designees; ${oppCount} Opportunity districts.`,
@@ -548,6 +646,56 @@ export function designate(input: DesignationInput, ctx: RuleContext): Designatio
   };
 }
 
+function priorSteps(
+  prior: PriorDesignation,
+  outcome: PriorOutcome,
+  eligible: boolean,
+  window: { first: FiscalYear; last: FiscalYear } | null,
+  windowCite: Citation,
+  exitCite: Citation,
+  exitYears: number | null,
+): TraceStep[] {
+  const since = `${formatFiscalYear(prior.firstFiscalYear)} (${prior.act})`;
+  switch (outcome.kind) {
+    case 'none':
+      return [];
+    case 'also-ranked':
+      return [{ rule: 'designation.grandfather', text: `Also designated from ${since}; designated now by rank.`, value: true, cite: CGS_A1_B }];
+    case 'outside-window':
+      return [{ rule: 'designation.grandfather', text: `Step 4: designated from ${since}, but this law keeps no designees from then.`, value: false, cite: windowCite }];
+    case 'must-be-eligible':
+      return [
+        {
+          rule: 'designation.grandfather',
+          text: `Step 4: designated from ${since}, but under the reading chosen an earlier designee must still pass steps 1-2, and it does not.`,
+          value: false,
+          cite: grandfatherEligibility.cite,
+        },
+      ];
+    case 'exited':
+      return [
+        {
+          rule: 'designation.exit',
+          text: `Off-ramp: above the cutoff in each of the last ${exitYears} data years (${outcome.years.join(', ')}), so it leaves the program.`,
+          value: false,
+          cite: exitCite,
+        },
+      ];
+    case 'kept': {
+      const steps: TraceStep[] = [
+        {
+          rule: 'designation.grandfather',
+          text: `Step 4: designated from ${since} and kept as an earlier designee (${formatFiscalYear(window!.first)}–${formatFiscalYear(window!.last)})${eligible ? '' : ', although it no longer passes steps 1-2'}.`,
+          value: true,
+          cite: windowCite,
+        },
+      ];
+      if (outcome.exitNotYet !== null) steps.push({ rule: 'designation.exit', text: `Off-ramp: not yet — ${outcome.exitNotYet}.`, value: false, cite: exitCite });
+      return steps;
+    }
+  }
+}
+
 interface YearCut {
   readonly dataYear: SchoolYear;
   readonly cut: Cut;
@@ -560,7 +708,7 @@ function historyCutoffs(
   count: number,
   tiesReading: TiesOption,
   measure: IndexMeasure,
-  floor: Segment<number | null>,
+  floor: number | null,
 ): YearCut[] {
   return history.map((year) => {
     const indexByCode = new Map<DistrictCode, number | null>();
