@@ -68,6 +68,12 @@ function sqliteUpsert(raw: SQLite.Database, table: string, rows: readonly Record
   else raw.transaction(write)();
 }
 
+function lastOfEachKey(rows: readonly Record<string, unknown>[], conflict: readonly string[]): readonly Record<string, unknown>[] {
+  const byKey = new Map<string, Record<string, unknown>>();
+  for (const r of rows) byKey.set(conflict.map((c) => String(r[c])).join('\u0000'), r);
+  return byKey.size === rows.length ? rows : [...byKey.values()];
+}
+
 export async function upsertRows<T extends keyof Database & string>(
   db: Executor,
   table: T,
@@ -81,6 +87,9 @@ export async function upsertRows<T extends keyof Database & string>(
     sqliteUpsert(raw, table, rows as readonly Record<string, unknown>[], conflict, update);
     return;
   }
+  // PostgreSQL refuses one statement that touches a row twice; the last of a key wins, as it
+  // would row by row. (Importers that must refuse duplicates count their rows afterwards.)
+  rows = lastOfEachKey(rows as readonly Record<string, unknown>[], conflict);
   if (postgres.has(db)) {
     for (let i = 0; i < rows.length; i += 5000) {
       await postgresUpsert(db, table, rows.slice(i, i + 5000) as readonly Record<string, unknown>[], conflict, update);
