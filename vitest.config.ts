@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
+// Separate from vite.config.ts: the tests do not need the React Router plugin.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
-    // PostgreSQL tests each use their own schema, so files may run in parallel.
+    include: ['src/**/*.test.ts', 'app/**/*.test.ts', 'tests/**/*.test.ts'],
+    exclude: ['tests/e2e/**', 'node_modules/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     reporters: ['default', 'json'],

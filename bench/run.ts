@@ -8,8 +8,10 @@
  *    and memory that does not grow with the file (a file 4× larger is measured beside it).
  * Set BENCH_DATABASE_URL=postgres://… to measure the import on PostgreSQL too.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { execFileSync, fork } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,6 +107,92 @@ async function importBench(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 }
 
+interface Child {
+  readonly url: string;
+  report(): Promise<{ maxRssMb: number; rssMb: number }>;
+  stop(): void;
+}
+
+/** The V8 flags `npm start` runs the site with (package.json), so the bench measures the same process. */
+const START_FLAGS = ['--max-semi-space-size=16'];
+
+async function child(args: string[], env: Record<string, string>): Promise<Child> {
+  const proc = fork(fileURLToPath(new URL('./site-child.ts', import.meta.url)), args, {
+    env: { ...process.env, ...env },
+    execArgv: START_FLAGS,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const url = await new Promise<string>((ok, fail) => {
+    proc.once('message', (m) => ok((m as { url: string }).url));
+    proc.once('exit', (code) => fail(new Error(`server exited with ${code}`)));
+  });
+  return {
+    url,
+    report: () =>
+      new Promise((ok) => {
+        proc.once('message', (m) => ok(m as { maxRssMb: number; rssMb: number }));
+        proc.send('report');
+      }),
+    stop: () => proc.send('exit'),
+  };
+}
+
+async function load(url: string, seconds: number): Promise<number> {
+  const result = await autocannon({ url, connections: 10, duration: seconds, pipelining: 1 });
+  if (result.non2xx > 0) throw new Error(`${result.non2xx} responses were not 2xx from ${url}`);
+  return result.requests.average;
+}
+
+async function siteBench(): Promise<void> {
+  console.log('\n3. Public district page: the site (cached render, ETag, security headers) against a bare node:http server returning the same bytes');
+  if (!existsSync(new URL('../build/server/index.js', import.meta.url))) {
+    console.log('   (skipped: no build; run npm run build first)');
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'alliance-site-bench-'));
+  const db = `sqlite:${join(dir, 'site.sqlite')}`;
+  // The first start loads the embedded dataset; do that beforehand, as a running site would have.
+  execFileSync(process.execPath, [fileURLToPath(new URL('../bin/alliance.js', import.meta.url)), 'overview'], { env: { ...process.env, DATABASE_URL: db }, stdio: 'ignore' });
+  const site = await child([], { DATABASE_URL: db, NODE_ENV: 'production' });
+  const path = '/districts/0640011';
+  const page = await fetch(site.url + path);
+  const body = Buffer.from(await page.arrayBuffer());
+  writeFileSync(join(dir, 'page.html'), body);
+  const bare = await child(['bare', join(dir, 'page.html')], {});
+  const SECONDS = 8;
+  const rounds: { site: number; bare: number }[] = [];
+  await load(site.url + path, 2); // warm both
+  await load(bare.url, 2);
+  for (let i = 0; i < 3; i++) rounds.push({ bare: await load(bare.url, SECONDS), site: await load(site.url + path, SECONDS) });
+  const siteRps = median(rounds.map((r) => r.site));
+  const bareRps = median(rounds.map((r) => r.bare));
+  const mem = await site.report();
+  site.stop();
+  bare.stop();
+  const ratio = siteRps / bareRps;
+  console.log(`   page: ${path}, ${(body.length / 1024).toFixed(0)} KB of HTML, 10 connections, 3 rounds of ${SECONDS} s interleaved (median)`);
+  console.log(`   site: ${Math.round(siteRps).toLocaleString('en-US')} req/s   bare node:http: ${Math.round(bareRps).toLocaleString('en-US')} req/s   ratio ${ratio.toFixed(2)}× (goal ≥ 0.5×) ${ratio >= 0.5 ? 'MET' : 'NOT MET'}`);
+  console.log(`   site server's peak resident memory under that load: ${mem.maxRssMb.toFixed(0)} MB (goal ≤ 256 MB) ${mem.maxRssMb <= 256 ? 'MET' : 'NOT MET'}`);
+  // JavaScript a public page loads: every module it references, gzipped.
+  let worst = { path: '', kb: 0 };
+  const clientDir = new URL('../build/client', import.meta.url);
+  const site2 = await child([], { DATABASE_URL: db, NODE_ENV: 'production' });
+  for (const p of ['/', '/districts', path, '/designations', '/scenarios', '/about', '/glossary', '/es']) {
+    const html = await (await fetch(site2.url + p)).text();
+    // What the page loads: its module preloads, script tags and the entry's dynamic imports
+    // (not the route manifest, which names every page's modules for later navigation).
+    const files = new Set([...html.matchAll(/<link rel="modulepreload" href="(\/assets\/[^"]+\.js)"/g), ...html.matchAll(/<script[^>]+src="(\/assets\/[^"]+\.js)"/g), ...html.matchAll(/import\("(\/assets\/[^"]+\.js)"\)/g)].map((m) => m[1]!));
+    let bytes = 0;
+    for (const f of files) bytes += gzipSync(readFileSync(new URL(`.${f}`, clientDir + '/'))).length;
+    if (bytes / 1024 > worst.kb) worst = { path: p, kb: bytes / 1024 };
+  }
+  site2.stop();
+  console.log(`   JavaScript on a public page, gzipped: at most ${worst.kb.toFixed(1)} KB (${worst.path}) (goal ≤ 150 KB) ${worst.kb <= 150 ? 'MET' : 'NOT MET'}`);
+  rmSync(dir, { recursive: true, force: true });
+}
+
 console.log(`Benchmarks — Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. Figures from one run on this machine; compare ratios, not absolutes.`);
-designationBench();
-await importBench();
+const only = process.argv[2];
+if (!only || only === 'designation') designationBench();
+if (!only || only === 'import') await importBench();
+if (!only || only === 'site') await siteBench();

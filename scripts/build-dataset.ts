@@ -3,7 +3,8 @@
  * ../shared/data through the project's own importers: `npm run dataset:build`.
  * The output is in the project's schema; the source files themselves are not copied.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { listTowns } from '../src/data/district.repository.ts';
 import { fileURLToPath } from 'node:url';
 import { openStore } from '../src/data/database.ts';
 import { dumpEmbedded, EMBEDDED_DIR, type EmbeddedSource } from '../src/data/embedded.ts';
@@ -30,6 +31,40 @@ export const SOURCES: readonly { kind: string; path: string; source: string; lic
   { kind: 'designations', path: 'designations/alliance_designations.csv', source: 'Compiled from CSDE and OLR documents (facts)', licence: 'facts, no licence' },
 ];
 
+interface TownFeature {
+  properties: { FIPS: string; NAME: string };
+  geometry: { type: 'Polygon'; coordinates: [number, number][][] };
+}
+
+/**
+ * Town outlines as SVG paths in the project's own schema: a plane projection scaled to a
+ * 1000-unit-wide box, coordinates to one decimal. From the Census-derived town polygons.
+ */
+export function buildTownMap(geojsonPath: string, towns: ReadonlyMap<string, number>): { width: number; height: number; towns: { townCode: number; name: string; path: string; x: number; y: number }[] } {
+  const g = JSON.parse(readFileSync(geojsonPath, 'utf8')) as { features: TownFeature[] };
+  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  for (const f of g.features) for (const ring of f.geometry.coordinates) for (const [x, y] of ring) {
+    minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
+  }
+  const k = Math.cos((((minY + maxY) / 2) * Math.PI) / 180);
+  const width = 1000;
+  const scale = width / ((maxX - minX) * k);
+  const height = Math.ceil((maxY - minY) * scale);
+  const px = (x: number) => Math.round((x - minX) * k * scale * 10) / 10;
+  const py = (y: number) => Math.round((maxY - y) * scale * 10) / 10;
+  const out = g.features.map((f) => {
+    const code = towns.get(f.properties.NAME.toLowerCase());
+    if (code === undefined) throw new Error(`The map names a town the ECS data does not: ${f.properties.NAME}`);
+    const path = f.geometry.coordinates.map((ring) => `M${ring.map(([x, y]) => `${px(x)},${py(y)}`).join('L')}Z`).join('');
+    const pts = f.geometry.coordinates[0]!;
+    const x = Math.round(pts.reduce((a, [px0]) => a + px(px0), 0) / pts.length);
+    const y = Math.round(pts.reduce((a, [, py0]) => a + py(py0), 0) / pts.length);
+    return { townCode: code, name: f.properties.NAME, path, x, y };
+  });
+  out.sort((a, b) => a.townCode - b.townCode);
+  return { width, height, towns: out };
+}
+
 export async function buildDataset(sharedData: string, out: URL): Promise<void> {
   const store = await openStore('sqlite::memory:');
   const sources: EmbeddedSource[] = [];
@@ -40,6 +75,10 @@ export async function buildDataset(sharedData: string, out: URL): Promise<void> 
       console.log(`${r.kind.padEnd(24)} ${String(r.rows).padStart(7)} rows  ${s.path}`);
     }
     await dumpEmbedded(store, out, { name: 'Connecticut (embedded default)', builtAt: new Date().toISOString().slice(0, 10), sources });
+    const towns = new Map((await listTowns(store.db)).map((t) => [t.name.toLowerCase(), t.code]));
+    const map = buildTownMap(`${sharedData}/geo/ct-towns-simplified.geojson`, towns);
+    writeFileSync(new URL('towns-map.json', out), JSON.stringify(map) + '\n');
+    console.log(`${'town map'.padEnd(24)} ${String(map.towns.length).padStart(7)} towns  geo/ct-towns-simplified.geojson`);
   } finally {
     await store.close();
   }

@@ -3,8 +3,8 @@
  * database (opened on first use; an empty embedded SQLite database is filled with Connecticut's
  * data by itself).
  */
-import { DEFAULT_DATABASE_URL, openStore, type Store } from '../data/database.ts';
-import { hasData, loadEmbedded } from '../data/embedded.ts';
+import { DEFAULT_DATABASE_URL, type Store } from '../data/database.ts';
+import { openAppStore } from '../services/store.service.ts';
 
 export class UsageError extends Error {
   readonly help: string | undefined;
@@ -38,14 +38,8 @@ export class CliContext {
   /** Opens the database; an empty SQLite database gets the embedded Connecticut dataset. */
   async store(options: { loadEmbedded?: boolean } = {}): Promise<Store> {
     if (this.#store) return this.#store;
-    const store = await openStore(this.databaseUrl);
-    this.#store = store;
-    if (options.loadEmbedded !== false && store.dialect === 'sqlite' && !(await hasData(store))) {
-      this.io.err(`First use of ${store.label}: loading the embedded Connecticut dataset…`);
-      const { rows } = await loadEmbedded(store);
-      this.io.err(`Loaded ${rows.toLocaleString('en-US')} rows (sources: dataset/connecticut/NOTICE.md).`);
-    }
-    return store;
+    this.#store = await openAppStore(this.io.env, (m) => this.io.err(m), options);
+    return this.#store;
   }
 
   async close(): Promise<void> {

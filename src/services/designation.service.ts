@@ -45,6 +45,8 @@ export interface DesignationRun {
   readonly trace: readonly TraceStep[];
   readonly inputsSha256: string;
   readonly runId: number | null;
+  /** The law applied (the baseline, or the scenario derived from it). */
+  readonly law: Law;
 }
 
 function sha256(value: unknown): string {
@@ -178,6 +180,7 @@ export async function runDesignation(store: Store, request: DesignationRequest):
     trace,
     inputsSha256,
     runId,
+    law: resolved.law,
   };
 }
 

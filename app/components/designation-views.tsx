@@ -1,0 +1,171 @@
+/**
+ * The designation views shared by the explorer and the simulator: the ranked table with its
+ * cutoff line and the reasons for districts not ranked, and the comparison of two results.
+ */
+import { Fragment } from 'react';
+import { Link } from 'react-router';
+import { formatMoney, formatNumber, localPath, translate, type Lang, type MessageKey } from '../i18n/messages.ts';
+import type { summarise } from '../lib/public.server.ts';
+
+export const REASON_KEYS: Record<string, MessageKey> = {
+  org_type: 'designations.reasons.org_type',
+  min_enrollment: 'designations.reasons.min_enrollment',
+  missing_enrollment: 'designations.reasons.missing_enrollment',
+  missing_index: 'designations.reasons.missing_index',
+};
+
+type Summary = ReturnType<typeof summarise>;
+
+export function ResultTable({ view, lang, caption }: { view: Summary; lang: Lang; caption: string }) {
+  const t = (k: MessageKey, v?: Record<string, string | number>) => translate(lang, k, v);
+  const ranked = view.districts.filter((d) => d.rank !== null);
+  const others = view.districts.filter((d) => d.rank === null);
+  const lastByRank = ranked.reduce((acc, d, i) => (d.basis === 'rank' ? i : acc), -1);
+  const result = (d: Summary['districts'][number]) =>
+    d.designated ? `${d.category ?? t('common.designated')} (${d.basis === 'rank' ? t('common.byRank') : t('common.grandfathered')})${d.opportunity ? ` · ${t('common.opportunity')}` : ''}` : t('common.notAlliance');
+  return (
+    <>
+      <p>
+        {t('designations.summary', {
+          designated: view.counts.designated,
+          byRank: view.counts.byRank,
+          grandfathered: view.counts.grandfathered,
+          opportunity: view.counts.opportunity,
+          eligible: view.counts.eligible,
+        })}
+      </p>
+      <div className="scroll-x">
+        <table className="usa-table usa-table--compact">
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="numeric">
+                {t('common.rank')}
+              </th>
+              <th scope="col">{t('common.district')}</th>
+              <th scope="col" className="numeric">
+                {t('common.index')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('common.enrollment')}
+              </th>
+              <th scope="col">{t('district.result')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ranked.map((d, i) => (
+              <Fragment key={d.code}>
+                <tr className={i === lastByRank + 1 ? 'cutoff-row' : undefined}>
+                  <td className="numeric">{d.rank}</td>
+                  <th scope="row">
+                    <Link to={localPath(lang, `/districts/${d.code}`)}>{d.name}</Link>
+                  </th>
+                  <td className="numeric">{d.index === null ? '—' : formatNumber(lang, d.index, 2)}</td>
+                  <td className="numeric">{d.enrollment === null ? '—' : formatNumber(lang, d.enrollment)}</td>
+                  <td className={d.designated ? 'status-yes' : undefined}>{result(d)}</td>
+                </tr>
+                {i === lastByRank && view.cutoffIndex !== null ? (
+                  <tr>
+                    <td colSpan={5}>
+                      <strong>{t('designations.cutoff', { count: view.counts.byRank, index: formatNumber(lang, view.cutoffIndex, 2) })}</strong>
+                    </td>
+                  </tr>
+                ) : null}
+              </Fragment>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {others.length ? (
+        <div className="scroll-x">
+          <table className="usa-table usa-table--compact">
+            <caption>
+              {t('common.eligible')}: {t('common.no')}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('common.district')}</th>
+                <th scope="col" className="numeric">
+                  {t('common.index')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('common.enrollment')}
+                </th>
+                <th scope="col">{t('common.why')}</th>
+                <th scope="col">{t('district.result')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {others.map((d) => (
+                <tr key={d.code}>
+                  <th scope="row">
+                    <Link to={localPath(lang, `/districts/${d.code}`)}>{d.name}</Link>
+                  </th>
+                  <td className="numeric">{d.index === null ? '—' : formatNumber(lang, d.index, 2)}</td>
+                  <td className="numeric">{d.enrollment === null ? '—' : formatNumber(lang, d.enrollment)}</td>
+                  <td>{d.reasons.map((r) => t(REASON_KEYS[r] ?? 'common.notAvailable')).join('; ')}</td>
+                  <td className={d.designated ? 'status-yes' : undefined}>{result(d)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+export function ComparisonView({
+  comparison,
+  lawA,
+  lawB,
+  lang,
+}: {
+  comparison: { enter: readonly { code: string; name: string; index: number | null }[]; leave: readonly { code: string; name: string; index: number | null }[]; fiscal: { fiscalYear: number; aCents: number; bCents: number } | null };
+  lawA: string;
+  lawB: string;
+  lang: Lang;
+}) {
+  const t = (k: MessageKey, v?: Record<string, string | number>) => translate(lang, k, v);
+  const list = (items: typeof comparison.enter) =>
+    items.length ? (
+      <ul className="usa-list">
+        {items.map((d) => (
+          <li key={d.code}>
+            <Link to={localPath(lang, `/districts/${d.code}`)}>{d.name}</Link>
+            {d.index !== null ? ` (${formatNumber(lang, d.index, 1)})` : ''}
+          </li>
+        ))}
+      </ul>
+    ) : (
+      <p>{t('common.none')}</p>
+    );
+  const change = comparison.fiscal ? comparison.fiscal.bCents - comparison.fiscal.aCents : 0;
+  return (
+    <div className="grid-row grid-gap">
+      <div className="tablet:grid-col-6">
+        <h3>{t('designations.enter', { a: lawA, b: lawB })}</h3>
+        {list(comparison.enter)}
+      </div>
+      <div className="tablet:grid-col-6">
+        <h3>{t('designations.leave', { a: lawA, b: lawB })}</h3>
+        {list(comparison.leave)}
+      </div>
+      {comparison.fiscal ? (
+        <div className="grid-col-12">
+          <p>
+            {t('designations.fiscal', {
+              fy: `FY${comparison.fiscal.fiscalYear}`,
+              a: formatMoney(lang, comparison.fiscal.aCents),
+              lawA,
+              b: formatMoney(lang, comparison.fiscal.bCents),
+              lawB,
+              change: `${change >= 0 ? '+' : '−'}${formatMoney(lang, Math.abs(change))}`,
+            })}
+          </p>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+

@@ -1,0 +1,222 @@
+/**
+ * The open-data API, /api/v1/…: the same figures the pages show, as JSON, CSV or Excel. No key
+ * is needed; the server's rate limit stops scraping loops, not researchers. Errors are JSON with
+ * the status and the reason.
+ */
+import ExcelJS from 'exceljs';
+import { csv } from '../../src/cli/format.ts';
+import { districtCode } from '../../src/domain/district.ts';
+import { DomainError } from '../../src/domain/errors.ts';
+import { fiscalYear, parseFiscalYear, schoolYear } from '../../src/domain/time/fiscal-year.ts';
+import { measuresByName } from '../../src/data/measure.repository.ts';
+import { listRulesets } from '../../src/domain/law/catalog.ts';
+import { formatCitation } from '../../src/domain/rules/citation.ts';
+import { runDesignation } from '../../src/services/designation.service.ts';
+import { runWithholding } from '../../src/services/withholding.service.ts';
+import { filterAndSort, parseDistrictQuery } from './district-query.ts';
+import { districtData, districtsData, scenarioData } from './public.server.ts';
+import { readForm } from './scenario-query.ts';
+import { toScenario } from './scenario-query.server.ts';
+import { cached } from './store.server.ts';
+
+export const ATTRIBUTION =
+  'Data: Connecticut State Department of Education (EdSight, data.ct.gov, ECS grant files), compiled by edbot317-source/public-CT-ed-data (CC-BY-4.0), CT-Data-Collaborative/edsight-data (ODC-By) and darrentweng/CTSchoolPerformance15-22 (MIT). Rules: C.G.S. § 10-262u as amended. See /about.';
+
+type Format = 'json' | 'csv' | 'xlsx';
+type Table = { columns: string[]; rows: (string | number | boolean | null)[][] };
+
+export class ApiError extends Error {
+  readonly status: number;
+  constructor(status: number, message: string) {
+    super(message);
+    this.status = status;
+  }
+}
+
+function errorResponse(status: number, message: string): Response {
+  return Response.json({ error: { status, message } }, { status, headers: { 'Cache-Control': 'no-store' } });
+}
+
+async function xlsx(name: string, table: Table): Promise<Response> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Alliance Districts';
+  const ws = wb.addWorksheet(name.slice(0, 31));
+  ws.addRow(table.columns).font = { bold: true };
+  for (const r of table.rows) ws.addRow(r.map((v) => (typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v)));
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  const about = wb.addWorksheet('About');
+  about.addRow(['Source and licence']);
+  about.addRow([ATTRIBUTION]);
+  const buffer = await wb.xlsx.writeBuffer();
+  return new Response(buffer as ArrayBuffer, {
+    headers: {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Disposition': `attachment; filename="${name}.xlsx"`,
+    },
+  });
+}
+
+async function respond(name: string, format: Format, json: unknown, table: () => Table): Promise<Response> {
+  if (format === 'json') return Response.json({ attribution: ATTRIBUTION, ...(json as object) });
+  const t = table();
+  if (format === 'csv') {
+    return new Response(csv(t.columns, t.rows), {
+      headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` },
+    });
+  }
+  return xlsx(name, t);
+}
+
+function split(path: string): { parts: string[]; format: Format } {
+  const m = /^(.*?)(?:\.(json|csv|xlsx))?$/.exec(path)!;
+  return { parts: m[1]!.split('/').filter(Boolean), format: (m[2] as Format | undefined) ?? 'json' };
+}
+
+function schoolYearParam(params: URLSearchParams, name: string) {
+  const v = params.get(name);
+  if (!v) return undefined;
+  try {
+    return schoolYear(v);
+  } catch (e) {
+    throw new ApiError(400, (e as Error).message);
+  }
+}
+
+export async function handleApi(request: Request, path: string): Promise<Response> {
+  const url = new URL(request.url);
+  const q = url.searchParams;
+  const { parts, format } = split(path);
+  try {
+    const [resource, id, sub] = parts;
+    switch (resource) {
+      case 'districts': {
+        if (!id) {
+          let query;
+          try {
+            query = parseDistrictQuery(q);
+          } catch (e) {
+            throw new ApiError(400, String((e as { data?: unknown }).data ?? e));
+          }
+          const { fiscalYear: fy, rows } = await districtsData();
+          const list = filterAndSort(rows, query);
+          return respond(`districts-FY${fy}`, format, { fiscalYear: fy, districts: list }, () => ({
+            columns: ['districtCode', 'name', 'orgType', 'townCode', 'accountabilityIndex', 'indexYear', 'rank', 'enrollment', 'enrollmentYear', 'allianceDistrict', 'firstDesignatedFiscalYear', `withheldCentsFY${fy}`],
+            rows: list.map((r) => [r.code, r.name, r.orgType, r.townCode, r.index, r.indexYear, r.rank, r.enrollment, r.enrollmentYear, r.alliance, r.firstFiscalYear, r.withheldCents]),
+          }));
+        }
+        if (!/^\d{7}$/.test(id)) throw new ApiError(404, `There is no district with code "${id.slice(0, 20)}" (codes have 7 digits).`);
+        const profile = await districtData(districtCode(id));
+        if (!profile) throw new ApiError(404, `There is no district with code ${id}.`);
+        if (sub === 'measures') {
+          const rows = Object.entries(profile.measures).flatMap(([measure, values]) => values.map((v) => ({ measure, schoolYear: v.schoolYear, value: v.value })));
+          return respond(`district-${id}-measures`, format, { districtCode: id, measures: rows }, () => ({ columns: ['measure', 'schoolYear', 'value'], rows: rows.map((r) => [r.measure, r.schoolYear, r.value]) }));
+        }
+        if (sub) throw new ApiError(404, `Unknown resource "${sub}" under districts/${id}.`);
+        return respond(`district-${id}`, format, { district: profile }, () => ({
+          columns: ['fiscalYear', 'entitlementCents', 'allianceCents', 'baseFiscalYear'],
+          rows: profile.money.map((m) => [m.fiscalYear, m.entitlementCents, m.allianceCents, m.baseFiscalYear]),
+        }));
+      }
+      case 'measures': {
+        const measure = q.get('measure');
+        if (!measure || !/^[a-z][a-z0-9_.]{0,63}$/.test(measure)) throw new ApiError(400, 'Give a measure, e.g. ?measure=accountability_index (see /api/docs for the list).');
+        const year = schoolYearParam(q, 'schoolYear');
+        const rows = (await cached(`measure:${measure}`, (store) => measuresByName(store.db, [measure]))).filter((m) => !year || m.schoolYear === year);
+        return respond(`measure-${measure}${year ? `-${year}` : ''}`, format, { measure, schoolYear: year ?? null, values: rows }, () => ({
+          columns: ['districtCode', 'schoolYear', 'measure', 'value'],
+          rows: rows.map((r) => [r.districtCode, r.schoolYear, r.measure, r.value]),
+        }));
+      }
+      case 'designations': {
+        const law = q.get('law') || 'pa-22-118';
+        const dataYear = schoolYearParam(q, 'dataYear');
+        const run = await cached(`api-designation:${law}:${dataYear ?? ''}`, (store) => runDesignation(store, { law, ...(dataYear ? { dataYear } : {}), record: false }));
+        const districts = run.result.districts.map((d) => ({
+          districtCode: d.districtCode,
+          name: d.name,
+          orgType: d.orgType,
+          eligible: d.eligible,
+          ineligibleReasons: d.ineligibleReasons,
+          rank: d.rank,
+          accountabilityIndex: d.accountabilityIndex,
+          enrollment: d.enrollment,
+          designated: d.designated,
+          basis: d.basis,
+          category: d.category,
+          opportunityDistrict: d.opportunityDistrict,
+          ...(q.get('trace') === '1' ? { trace: d.trace } : {}),
+        }));
+        return respond(`designations-${run.ruleset.id}-${run.dataYear}`, format, {
+          law: { id: run.ruleset.id, title: run.ruleset.title, status: run.ruleset.status, citation: formatCitation(run.ruleset.cite), fiscalYears: run.cycle },
+          dataYear: run.dataYear,
+          cutoffIndex: run.result.cutoffIndex,
+          counts: run.result.counts,
+          trace: run.trace,
+          districts,
+        }, () => ({
+          columns: ['districtCode', 'name', 'orgType', 'eligible', 'ineligibleReasons', 'rank', 'accountabilityIndex', 'enrollment', 'designated', 'basis', 'opportunityDistrict'],
+          rows: districts.map((d) => [d.districtCode, d.name, d.orgType, d.eligible, d.ineligibleReasons.join(' '), d.rank, d.accountabilityIndex, d.enrollment, d.designated, d.basis, d.opportunityDistrict]),
+        }));
+      }
+      case 'withholding': {
+        const raw = q.get('fiscalYear');
+        if (!raw) throw new ApiError(400, 'Give a fiscal year, e.g. ?fiscalYear=2026.');
+        let fy;
+        try {
+          fy = parseFiscalYear(raw);
+        } catch (e) {
+          throw new ApiError(400, (e as Error).message);
+        }
+        const run = await cached(`api-withholding:${fy}`, (store) => runWithholding(store, fiscalYear(fy)));
+        const towns = run.result.towns.map((t) => ({
+          town: t.town,
+          townCode: t.townCode,
+          districtCode: t.districtCode,
+          designated: t.designated,
+          entitlementCents: t.entitlementCents,
+          baseFiscalYear: t.baseFiscalYear,
+          baseCents: t.baseCents,
+          allianceCents: t.allianceCents,
+          educationDiversityCents: t.educationDiversityCents,
+          nonAllianceCents: t.nonAllianceCents,
+          publishedAllianceCents: run.published.get(t.townCode)?.allianceCents ?? null,
+          ...(q.get('trace') === '1' ? { trace: t.trace } : {}),
+        }));
+        return respond(`withholding-FY${fy}`, format, { fiscalYear: fy, law: { id: run.versionId, title: run.versionTitle }, totals: run.result.totals, towns }, () => ({
+          columns: ['town', 'townCode', 'districtCode', 'designated', 'entitlementCents', 'baseFiscalYear', 'baseCents', 'allianceCents', 'educationDiversityCents', 'nonAllianceCents', 'publishedAllianceCents'],
+          rows: towns.map((t) => [t.town, t.townCode, t.districtCode, t.designated, t.entitlementCents, t.baseFiscalYear, t.baseCents, t.allianceCents, t.educationDiversityCents, t.nonAllianceCents, t.publishedAllianceCents]),
+        }));
+      }
+      case 'scenarios': {
+        const scenario = toScenario(readForm(new URLSearchParams([...q.entries(), ['run', '1']])));
+        if (!scenario.ok) throw new ApiError(400, `The scenario is not valid: ${scenario.issues.join('; ')}`);
+        const dataYear = schoolYearParam(q, 'dataYear');
+        let view;
+        try {
+          view = await scenarioData(scenario.spec, dataYear);
+        } catch (e) {
+          const err = e as { data?: unknown; init?: { status?: number } };
+          if (typeof err.data === 'string') throw new ApiError(err.init?.status ?? 400, err.data);
+          throw e;
+        }
+        return respond('scenario', format, { scenario: scenario.spec, result: view.run, enacted: view.base, comparison: view.comparison, trace: view.trace }, () => ({
+          columns: ['districtCode', 'name', 'rank', 'accountabilityIndex', 'enrollment', 'eligible', 'designated', 'basis'],
+          rows: view.run.districts.map((d) => [d.code, d.name, d.rank, d.index, d.enrollment, d.eligible, d.designated, d.basis]),
+        }));
+      }
+      case 'laws': {
+        const list = listRulesets().map((r) => ({ ...r, citation: formatCitation(r.cite) }));
+        return respond('laws', format, { laws: list }, () => ({
+          columns: ['id', 'title', 'status', 'from', 'until', 'citation'],
+          rows: list.map((r) => [r.id, r.title, r.status, r.period.from, r.period.until, r.citation]),
+        }));
+      }
+      default:
+        throw new ApiError(404, `There is no API resource "${parts.join('/') || '(none)'}". See /api/docs.`);
+    }
+  } catch (e) {
+    if (e instanceof ApiError) return errorResponse(e.status, e.message);
+    if (e instanceof DomainError) return errorResponse(e.code === 'missing_data' ? 404 : 400, e.message);
+    throw e;
+  }
+}

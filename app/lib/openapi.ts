@@ -1,0 +1,139 @@
+/**
+ * The OpenAPI description of the open-data API, served at /api/openapi.json and rendered as a
+ * readable reference at /api/docs.
+ */
+const csvXlsx = 'Add .csv or .xlsx to the path for a spreadsheet of the same list.';
+
+const errors = {
+  '400': { description: 'A parameter is not valid; the body says which and why.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+  '404': { description: 'No such district, or no data for the year asked.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+  '429': { description: 'Too many requests from one address; wait the Retry-After seconds.' },
+};
+
+export const OPENAPI = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Alliance Districts open data',
+    version: '1.0.0',
+    description:
+      'Connecticut\'s alliance districts: designations under each enacted law and proposal, with the reasons; ECS withholding by town and fiscal year; district measures. No key is needed. Money is in integer cents. Every response names its sources and licences.',
+    license: { name: 'Data: CC-BY-4.0, ODC-By and MIT sources — see /about' },
+  },
+  servers: [{ url: '/' }],
+  paths: {
+    '/api/v1/districts': {
+      get: {
+        summary: 'Every district with its index, rank, enrollment and alliance status',
+        description: `The districts table. ${csvXlsx}`,
+        parameters: [
+          { name: 'q', in: 'query', schema: { type: 'string', maxLength: 80 }, description: 'Name or code contains' },
+          { name: 'status', in: 'query', schema: { enum: ['all', 'alliance', 'other'] } },
+          { name: 'type', in: 'query', schema: { enum: ['all', 'local', 'regional', 'charter', 'resc', 'state-agency', 'technical', 'academy', 'goodwin', 'other'] } },
+          { name: 'sort', in: 'query', schema: { enum: ['name', 'index', 'rank', 'enrollment', 'status', 'cohort', 'withheld'] } },
+          { name: 'dir', in: 'query', schema: { enum: ['asc', 'desc'] } },
+        ],
+        responses: { '200': { description: 'The districts', content: { 'application/json': { schema: { $ref: '#/components/schemas/Districts' } }, 'text/csv': {}, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {} } }, ...errors },
+      },
+    },
+    '/api/v1/districts/{code}': {
+      get: {
+        summary: 'One district\'s profile: status, designation history, the reasons, measures and money',
+        parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string', pattern: '^\\d{7}$' }, example: '0640011' }],
+        responses: { '200': { description: 'The district' }, ...errors },
+      },
+    },
+    '/api/v1/districts/{code}/measures': {
+      get: {
+        summary: 'Every measure of one district by school year',
+        parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string', pattern: '^\\d{7}$' } }],
+        responses: { '200': { description: 'The measures' }, ...errors },
+      },
+    },
+    '/api/v1/measures': {
+      get: {
+        summary: 'One measure for every district',
+        description: `Measures include enrollment, accountability_index, ela_growth, math_growth, chronic_absenteeism_pct, graduation_4yr_rate (and _high_needs), sbac_ela_level3plus_pct, sbac_math_level3plus_pct, and demographic counts and shares (n_*, pct_*). ${csvXlsx}`,
+        parameters: [
+          { name: 'measure', in: 'query', required: true, schema: { type: 'string' }, example: 'accountability_index' },
+          { name: 'schoolYear', in: 'query', schema: { type: 'string', pattern: '^\\d{4}-\\d{2}$' }, example: '2024-25' },
+        ],
+        responses: { '200': { description: 'The values' }, ...errors },
+      },
+    },
+    '/api/v1/designations': {
+      get: {
+        summary: 'Designation under a law or proposal on a year\'s data, every district with the reasons',
+        description: `Add trace=1 for each district's step-by-step explanation. ${csvXlsx}`,
+        parameters: [
+          { name: 'law', in: 'query', schema: { type: 'string' }, example: 'pa-22-118', description: 'An enacted law (pa-12-116, pa-17-2, pa-22-118) or a proposal id; see /api/v1/laws' },
+          { name: 'dataYear', in: 'query', schema: { type: 'string' }, example: '2024-25' },
+          { name: 'trace', in: 'query', schema: { enum: ['0', '1'] } },
+        ],
+        responses: { '200': { description: 'The designation' }, ...errors },
+      },
+    },
+    '/api/v1/withholding': {
+      get: {
+        summary: 'ECS withholding by town for a fiscal year: entitlement, base, alliance portion',
+        description: `Money in integer cents. FY2013-FY2025 match CSDE's published split. ${csvXlsx}`,
+        parameters: [
+          { name: 'fiscalYear', in: 'query', required: true, schema: { type: 'integer' }, example: 2026 },
+          { name: 'trace', in: 'query', schema: { enum: ['0', '1'] } },
+        ],
+        responses: { '200': { description: 'The split' }, ...errors },
+      },
+    },
+    '/api/v1/scenarios': {
+      get: {
+        summary: 'A what-if scenario over an enacted law, with the difference and the fiscal effect',
+        description: 'The same parameters as the simulator page (/scenarios): base, sel (count|score|percentile), count, score, percent, floor (empty for none), keep (on for earlier designees), exit, ties, fy, dataYear.',
+        parameters: [
+          { name: 'base', in: 'query', schema: { enum: ['pa-12-116', 'pa-17-2', 'pa-22-118'] } },
+          { name: 'sel', in: 'query', schema: { enum: ['count', 'score', 'percentile'] } },
+          { name: 'count', in: 'query', schema: { type: 'integer' } },
+          { name: 'score', in: 'query', schema: { type: 'number' } },
+          { name: 'percent', in: 'query', schema: { type: 'number' } },
+          { name: 'floor', in: 'query', schema: { type: 'string' } },
+          { name: 'keep', in: 'query', schema: { enum: ['on'] } },
+          { name: 'exit', in: 'query', schema: { type: 'string' } },
+          { name: 'ties', in: 'query', schema: { enum: ['include-all', 'exclude-all', 'fail'] } },
+          { name: 'fy', in: 'query', schema: { type: 'integer' } },
+          { name: 'dataYear', in: 'query', schema: { type: 'string' } },
+        ],
+        responses: { '200': { description: 'The scenario\'s result' }, ...errors },
+      },
+    },
+    '/api/v1/laws': {
+      get: { summary: 'Every enacted rule and proposal with its dates and citation', responses: { '200': { description: 'The laws' } } },
+    },
+  },
+  components: {
+    schemas: {
+      Error: { type: 'object', properties: { error: { type: 'object', properties: { status: { type: 'integer' }, message: { type: 'string' } } } } },
+      Districts: {
+        type: 'object',
+        properties: {
+          attribution: { type: 'string' },
+          fiscalYear: { type: 'integer' },
+          districts: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                code: { type: 'string' },
+                name: { type: 'string' },
+                orgType: { type: 'string' },
+                index: { type: ['number', 'null'] },
+                rank: { type: ['integer', 'null'] },
+                enrollment: { type: ['number', 'null'] },
+                alliance: { type: 'boolean' },
+                firstFiscalYear: { type: ['integer', 'null'] },
+                withheldCents: { type: ['integer', 'null'] },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+} as const;

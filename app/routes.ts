@@ -1,0 +1,32 @@
+/**
+ * Every public page in English at /… and in Spanish at /es/…, the open-data API and its
+ * reference, and a not-found page.
+ */
+import { type RouteConfig, type RouteConfigEntry, index, route } from '@react-router/dev/routes';
+
+const PAGES: readonly [path: string, file: string][] = [
+  ['', 'routes/home.tsx'],
+  ['districts', 'routes/districts.tsx'],
+  ['districts/:code', 'routes/district.tsx'],
+  ['designations', 'routes/designations.tsx'],
+  ['scenarios', 'routes/scenarios.tsx'],
+  ['about', 'routes/about.tsx'],
+  ['glossary', 'routes/glossary.tsx'],
+];
+
+function pages(lang: 'en' | 'es'): RouteConfigEntry[] {
+  return PAGES.map(([path, file]) => {
+    const full = lang === 'es' ? (path ? `es/${path}` : 'es') : path;
+    const id = `${lang}:${path || 'home'}`;
+    return full ? route(full, file, { id }) : index(file, { id });
+  });
+}
+
+export default [
+  ...pages('en'),
+  ...pages('es'),
+  route('api/openapi.json', 'routes/api.openapi.ts'),
+  route('api/docs', 'routes/api.docs.tsx', { id: 'en:api-docs' }),
+  route('api/v1/*', 'routes/api.v1.ts'),
+  route('*', 'routes/not-found.tsx'),
+] satisfies RouteConfig;

@@ -1,0 +1,63 @@
+import type { MetaFunction } from 'react-router';
+import { OPENAPI } from '../lib/openapi.ts';
+
+export const meta: MetaFunction = () => [{ title: 'Open data API — Alliance Districts in Connecticut' }];
+
+type Param = { name: string; in: string; required?: boolean; example?: unknown; description?: string; schema?: { enum?: readonly string[]; type?: string | readonly string[]; pattern?: string } };
+
+export default function ApiDocs() {
+  return (
+    <>
+      <h1>{OPENAPI.info.title}</h1>
+      <p className="usa-intro">{OPENAPI.info.description}</p>
+      <p>
+        Machine-readable description: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI {OPENAPI.openapi}).
+      </p>
+      {Object.entries(OPENAPI.paths).map(([path, methods]) => {
+        const op = (methods as { get: { summary: string; description?: string; parameters?: readonly Param[] } }).get;
+        const example = `${path.replace('{code}', '0640011')}${(op.parameters ?? []).filter((p) => p.in === 'query' && p.example !== undefined).map((p, i) => `${i ? '&' : '?'}${p.name}=${String(p.example)}`).join('')}`;
+        return (
+          <section key={path} aria-labelledby={`p-${path}`}>
+            <h2 id={`p-${path}`}>
+              <code>GET {path}</code>
+            </h2>
+            <p>{op.summary}</p>
+            {op.description ? <p>{op.description}</p> : null}
+            {op.parameters?.length ? (
+              <table className="usa-table usa-table--compact">
+                <caption>Parameters of {path}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">In</th>
+                    <th scope="col">Values</th>
+                    <th scope="col">Description</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {op.parameters.map((p) => (
+                    <tr key={p.name}>
+                      <th scope="row">
+                        <code>{p.name}</code>
+                        {p.required ? ' (required)' : ''}
+                      </th>
+                      <td>{p.in}</td>
+                      <td>{p.schema?.enum ? p.schema.enum.join(', ') : p.schema?.pattern ? `pattern ${p.schema.pattern}` : String(p.schema?.type ?? '')}</td>
+                      <td>
+                        {p.description ?? ''}
+                        {p.example !== undefined ? ` Example: ${String(p.example)}` : ''}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : null}
+            <p>
+              Try it: <a href={example}>{example}</a>
+            </p>
+          </section>
+        );
+      })}
+    </>
+  );
+}

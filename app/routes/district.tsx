@@ -1,0 +1,227 @@
+import { data, Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { ORG_TYPE_LABELS, districtCode, type OrgType } from '../../src/domain/district.ts';
+import { BarChart, LineChart } from '../components/charts.tsx';
+import { REASON_KEYS } from '../components/designation-views.tsx';
+import { Trace } from '../components/trace.tsx';
+import { formatMoney, formatNumber, langOfPath, localPath, translate } from '../i18n/messages.ts';
+import { districtData } from '../lib/public.server.ts';
+import { useLang, useT } from '../root.tsx';
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const raw = params.code ?? '';
+  const lang = langOfPath(new URL(request.url).pathname);
+  if (!/^\d{7}$/.test(raw)) throw data(translate(lang, 'district.notFound', { code: raw.slice(0, 20) }), { status: 404 });
+  const profile = await districtData(districtCode(raw));
+  if (!profile) throw data(translate(lang, 'district.notFound', { code: raw }), { status: 404 });
+  return profile;
+}
+
+export const meta: MetaFunction<typeof loader> = ({ loaderData: d, location }) => {
+  const lang = langOfPath(location.pathname);
+  return [{ title: `${d ? d.district.name : translate(lang, 'error.notFound')} — ${translate(lang, 'site.title')}` }];
+};
+
+
+export default function District() {
+  const p = useLoaderData<typeof loader>();
+  const t = useT();
+  const lang = useLang();
+  const name = p.district.name;
+  const fy = `FY${p.fiscalYear}`;
+  const series = (measure: string) => (p.measures[measure] ?? []).map((m) => ({ x: m.schoolYear, y: m.value }));
+  const enrollment = series('enrollment');
+  const absenteeism = series('chronic_absenteeism_pct');
+  const grad = series('graduation_4yr_rate');
+  const gradHn = series('graduation_4yr_rate_high_needs');
+  const ela = series('sbac_ela_level3plus_pct');
+  const math = series('sbac_math_level3plus_pct');
+  const pct = (v: number) => `${formatNumber(lang, v, 1)}%`;
+  const moneyNow = p.money.find((m) => m.fiscalYear === p.fiscalYear);
+  const rerun = p.rerun;
+  return (
+    <>
+      <nav className="usa-breadcrumb no-print" aria-label="Breadcrumb">
+        <ol className="usa-breadcrumb__list">
+          <li className="usa-breadcrumb__list-item">
+            <Link className="usa-breadcrumb__link" to={localPath(lang, '/districts')}>
+              {t('districts.title')}
+            </Link>
+          </li>
+          <li className="usa-breadcrumb__list-item usa-current" aria-current="page">
+            {name}
+          </li>
+        </ol>
+      </nav>
+      <h1>{name}</h1>
+      <p className="usa-intro">
+        {ORG_TYPE_LABELS[p.district.orgType as OrgType] ?? p.district.orgType} · {t('common.code')} {p.district.code}
+      </p>
+
+      <section aria-labelledby="status">
+        <h2 id="status">{t('district.status')}</h2>
+        <div className={`usa-summary-box`}>
+          <div className="usa-summary-box__body">
+            <p className="usa-summary-box__text status-yes">{p.alliance ? t('district.isAlliance', { name, fy }) : t('district.notAlliance', { name, fy })}</p>
+            {p.firstDesignation ? <p className="usa-summary-box__text">{t('district.firstDesignated', { fy: `FY${p.firstDesignation.firstFiscalYear}`, act: p.firstDesignation.act })}</p> : null}
+          </div>
+        </div>
+        <table className="usa-table usa-table--compact">
+          <caption>{t('district.history')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('district.cycle')}</th>
+              <th scope="col">{t('common.law')}</th>
+              <th scope="col">{t('district.result')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.cycles.map((c) => (
+              <tr key={c.versionId}>
+                <th scope="row">
+                  FY{c.first}–FY{c.last}
+                </th>
+                <td>{c.citation}</td>
+                <td>{c.designated ? (c.how === 'first' ? t('district.firstCycle') : t('district.continuing', { fy: p.firstDesignation?.firstFiscalYear ?? c.first })) : t('common.notAlliance')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      {rerun ? (
+        <section aria-labelledby="why">
+          <h2 id="why">{t('district.why')}</h2>
+          <p>{t('district.whyLede', { law: rerun.law, year: rerun.dataYear })}</p>
+          <p>
+            {rerun.result.designated ? t('common.designated') : t('common.notAlliance')}
+            {rerun.result.rank !== null ? ` · ${t('common.rank')} ${rerun.result.rank}` : ''}
+            {rerun.result.ineligibleReasons.length ? ` · ${rerun.result.ineligibleReasons.map((r) => t(REASON_KEYS[r] ?? 'common.notAvailable')).join('; ')}` : ''}
+            {rerun.result.opportunityDistrict ? ` · ${t('common.opportunity')}` : ''}
+          </p>
+          {lang === 'es' ? <p>{t('common.englishOnly')}</p> : null}
+          <Trace steps={rerun.trace} lang="en" />
+          <details>
+            <summary>{t('common.law')}</summary>
+            <Trace steps={rerun.lawTrace} lang="en" />
+          </details>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="index">
+        <h2 id="index">{t('district.measures')}</h2>
+        {rerun && rerun.result.accountabilityIndex !== null ? (
+          <p>
+            {t('district.indexAgainst', {
+              year: rerun.dataYear,
+              name,
+              index: formatNumber(lang, rerun.result.accountabilityIndex, 1),
+              median: rerun.medianIndex === null ? '—' : formatNumber(lang, rerun.medianIndex, 1),
+              cutoff: rerun.cutoffIndex === null ? '—' : formatNumber(lang, rerun.cutoffIndex, 1),
+            })}
+          </p>
+        ) : (
+          <p>{t('district.noData')}</p>
+        )}
+        {p.indicators.length ? (
+          <div className="scroll-x">
+            <table className="usa-table usa-table--compact">
+              <caption>{t('common.index')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('common.schoolYear')}</th>
+                  <th scope="col" className="numeric">
+                    {t('common.index')}
+                  </th>
+                  <th scope="col" className="numeric">
+                    Points
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.indicators.map((r) => (
+                  <tr key={r.schoolYear}>
+                    <th scope="row">{r.schoolYear}</th>
+                    <td className="numeric">{r.index === null ? '—' : formatNumber(lang, r.index, 1)}</td>
+                    <td className="numeric">{r.points === null || r.possible === null ? '—' : `${formatNumber(lang, r.points, 1)} / ${formatNumber(lang, r.possible)}`}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="trends">
+        <h2 id="trends">{t('district.trends')}</h2>
+        {enrollment.length ? (
+          <LineChart
+            title={t('district.enrollmentTrend')}
+            summary={`${name}: ${formatNumber(lang, enrollment[0]!.y)} (${enrollment[0]!.x}) → ${formatNumber(lang, enrollment.at(-1)!.y)} (${enrollment.at(-1)!.x}).`}
+            series={[{ name: t('district.enrollmentTrend'), points: enrollment }]}
+            format={(v) => formatNumber(lang, v)}
+            table={{ caption: t('district.enrollmentTrend'), summaryLabel: t('common.showTable'), firstColumn: t('common.schoolYear') }}
+          />
+        ) : null}
+        {absenteeism.length ? (
+          <LineChart
+            title={t('district.absenteeismTrend')}
+            summary={`${name}: ${pct(absenteeism[0]!.y)} (${absenteeism[0]!.x}) → ${pct(absenteeism.at(-1)!.y)} (${absenteeism.at(-1)!.x}).`}
+            series={[{ name: t('district.absenteeismTrend'), points: absenteeism }]}
+            format={pct}
+            table={{ caption: t('district.absenteeismTrend'), summaryLabel: t('common.showTable'), firstColumn: t('common.schoolYear') }}
+          />
+        ) : null}
+        {grad.length ? (
+          <LineChart
+            title={t('district.graduationTrend')}
+            summary={`${name}: ${pct(grad[0]!.y)} (${grad[0]!.x}) → ${pct(grad.at(-1)!.y)} (${grad.at(-1)!.x}).`}
+            series={[
+              { name: lang === 'es' ? 'Todos los estudiantes' : 'All students', points: grad },
+              ...(gradHn.length ? [{ name: lang === 'es' ? 'Altas necesidades' : 'High needs', points: gradHn }] : []),
+            ]}
+            format={pct}
+            table={{ caption: t('district.graduationTrend'), summaryLabel: t('common.showTable'), firstColumn: t('common.schoolYear') }}
+          />
+        ) : null}
+        {ela.length || math.length ? (
+          <LineChart
+            title={t('district.assessment')}
+            summary={`${name}: ELA ${ela.map((e) => `${pct(e.y)} (${e.x})`).join(', ')}; math ${math.map((e) => `${pct(e.y)} (${e.x})`).join(', ')}.`}
+            series={[
+              { name: 'ELA', points: ela },
+              { name: lang === 'es' ? 'Matemáticas' : 'Math', points: math },
+            ]}
+            format={pct}
+            min={0}
+            table={{ caption: t('district.assessment'), summaryLabel: t('common.showTable'), firstColumn: t('common.schoolYear') }}
+          />
+        ) : null}
+        {!enrollment.length && !absenteeism.length && !grad.length ? <p>{t('district.noData')}</p> : null}
+      </section>
+
+      {p.money.length ? (
+        <section aria-labelledby="money">
+          <h2 id="money">{t('district.money')}</h2>
+          <p>
+            {moneyNow && moneyNow.allianceCents > 0
+              ? t('district.moneySummary', { fy, withheld: formatMoney(lang, moneyNow.allianceCents), entitlement: formatMoney(lang, moneyNow.entitlementCents), name })
+              : t('district.moneyNone', { name })}
+          </p>
+          <BarChart
+            title={`${t('common.withheld')} — ${name}`}
+            summary={moneyNow ? t('district.moneySummary', { fy, withheld: formatMoney(lang, moneyNow.allianceCents), entitlement: formatMoney(lang, moneyNow.entitlementCents), name }) : name}
+            data={p.money.map((m) => ({ label: `FY${m.fiscalYear}`, value: m.allianceCents / 100, ...(m.published ? {} : { note: lang === 'es' ? 'calculado' : 'computed' }) }))}
+            format={(v) => formatMoney(lang, v * 100)}
+            table={{
+              caption: t('district.money'),
+              summaryLabel: t('common.showTable'),
+              columns: [t('common.fiscalYear'), t('common.entitlement'), t('common.withheld'), 'Base'],
+              numeric: [false, true, true, false],
+              rows: p.money.map((m) => [`FY${m.fiscalYear}`, formatMoney(lang, m.entitlementCents), formatMoney(lang, m.allianceCents), m.baseFiscalYear ? `FY${m.baseFiscalYear}` : '—']),
+            }}
+          />
+        </section>
+      ) : null}
+    </>
+  );
+}

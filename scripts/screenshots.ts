@@ -1,0 +1,35 @@
+/**
+ * Takes the README's screenshots of the main pages in Debian's Chromium: `node scripts/screenshots.ts`
+ * (after `npm run build`). Writes docs/screenshots/*.png.
+ */
+import { mkdirSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { startServer } from '../server.ts';
+
+const out = new URL('../docs/screenshots/', import.meta.url);
+mkdirSync(out, { recursive: true });
+const server = await startServer({ port: 0, rateLimitPerMinute: 0, log: () => undefined });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const shots: [string, string, string?][] = [
+  ['overview', '/'],
+  ['map', '/', '#map'],
+  ['district', '/districts/0640011'],
+  ['designations', '/designations?law=rb-1458-2025&compare=pa-22-118'],
+  ['scenarios', '/scenarios?run=1&sel=percentile&percent=20&floor=&keep=on', '#result'],
+  ['districts-es', '/es/districts?status=alliance&sort=index'],
+];
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  for (const [name, path, anchor] of shots) {
+    await page.goto(server.url + path);
+    if (anchor) await page.locator(anchor).first().evaluate((el) => el.scrollIntoView());
+    await page.screenshot({ path: new URL(`${name}.png`, out).pathname });
+    console.log(`docs/screenshots/${name}.png`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,392 @@
+/**
+ * What the public site and the open-data API show, assembled from the rules and the data:
+ * who is designated now and why, the districts with their figures, each district's profile,
+ * the designation explorer with comparisons, what-if scenarios and their fiscal effect.
+ * Everything here is plain data (no React); the web pages and the API render it.
+ */
+import type { Store } from '../data/database.ts';
+import { listDesignations, type DesignationRecord } from '../data/designation.repository.ts';
+import { getDistrict, listDistricts, listTowns, type District } from '../data/district.repository.ts';
+import { listEcsGrants } from '../data/ecs.repository.ts';
+import { listImports } from '../data/import-log.repository.ts';
+import { measureForYear, measuresOfDistrict, yearsWithMeasure } from '../data/measure.repository.ts';
+import { accountabilityOf } from '../data/accountability.repository.ts';
+import type { DistrictCode } from '../domain/district.ts';
+import { NoRuleInForceError } from '../domain/errors.ts';
+import { listRulesets, resolveRuleset, type RulesetInfo } from '../domain/law/catalog.ts';
+import {
+  connecticut,
+  designatedIn,
+  designationVersions,
+  WITHHOLDING,
+  type DesignationResult,
+  type DistrictDesignation,
+  type PriorDesignation,
+  type TownGrants,
+  type WithholdingInput,
+  type WithholdingResult,
+} from '../domain/law/cgs-10-262u/index.ts';
+import type { ScenarioSpec } from '../domain/law/proposals/index.ts';
+import type { Cents } from '../domain/money/cents.ts';
+import { formatCitation } from '../domain/rules/citation.ts';
+import { evaluate, type Law } from '../domain/rules/law.ts';
+import type { TraceStep } from '../domain/rules/trace.ts';
+import { fiscalYear, fiscalYearOf, fiscalYearStart, type FiscalYear, type IsoDate, type SchoolYear } from '../domain/time/fiscal-year.ts';
+import { runDesignation, type DesignationRun } from './designation.service.ts';
+import { runWithholding } from './withholding.service.ts';
+
+/** The fiscal year a date falls in (today by default). */
+export function currentFiscalYear(now: Date = new Date()): FiscalYear {
+  return fiscalYearOf(now.toISOString().slice(0, 10) as IsoDate);
+}
+
+export interface DesignatedNow {
+  readonly fiscalYear: FiscalYear;
+  /** The enacted rule in force, or null when none is (FY2028 on). */
+  readonly law: { readonly id: string; readonly title: string; readonly citation: string } | null;
+  readonly districts: readonly { code: DistrictCode; name: string; townCode: number | null; firstFiscalYear: FiscalYear; act: string }[];
+  readonly cohorts: readonly { firstFiscalYear: FiscalYear; act: string; count: number }[];
+}
+
+/** The official status for a fiscal year, from the designation record and the law in force. */
+export async function designatedNow(store: Store, fy: FiscalYear): Promise<DesignatedNow> {
+  const [record, districts] = await Promise.all([listDesignations(store.db), listDistricts(store.db)]);
+  const byCode = new Map(districts.map((d) => [d.code, d]));
+  let designated: Map<DistrictCode, PriorDesignation>;
+  let law: DesignatedNow['law'] = null;
+  try {
+    designated = designatedIn(connecticut, fy, toPrior(record));
+    const r = resolveRuleset({ fiscalYear: fy });
+    law = { id: r.info.id, title: r.info.title, citation: formatCitation(r.info.cite) };
+  } catch (e) {
+    if (!(e instanceof NoRuleInForceError)) throw e;
+    designated = new Map();
+  }
+  const list = [...designated.values()]
+    .map((p) => ({ code: p.code, name: byCode.get(p.code)?.name ?? p.code, townCode: byCode.get(p.code)?.townCode ?? null, firstFiscalYear: p.firstFiscalYear, act: p.act }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const cohorts = new Map<string, { firstFiscalYear: FiscalYear; act: string; count: number }>();
+  for (const d of list) {
+    const key = `${d.firstFiscalYear}|${d.act}`;
+    const c = cohorts.get(key) ?? { firstFiscalYear: d.firstFiscalYear, act: d.act, count: 0 };
+    c.count++;
+    cohorts.set(key, c);
+  }
+  return { fiscalYear: fy, law, districts: list, cohorts: [...cohorts.values()].sort((a, b) => a.firstFiscalYear - b.firstFiscalYear) };
+}
+
+function toPrior(record: readonly DesignationRecord[]): PriorDesignation[] {
+  return record.map((r) => ({ code: r.districtCode, firstFiscalYear: r.firstFiscalYear, act: r.act }));
+}
+
+export interface StudentsServed {
+  readonly schoolYear: SchoolYear;
+  readonly students: number;
+  readonly total: number;
+  readonly share: number;
+}
+
+/** Students in the designated districts against all Connecticut public school districts, in the latest year with enrollment. */
+export async function studentsServed(store: Store, designated: readonly DistrictCode[]): Promise<StudentsServed | null> {
+  const years = await yearsWithMeasure(store.db, 'enrollment');
+  for (const year of years) {
+    const enrollment = await measureForYear(store.db, 'enrollment', year);
+    if (enrollment.size < 100) continue;
+    const total = [...enrollment.values()].reduce((a, b) => a + b, 0);
+    const students = designated.reduce((a, code) => a + (enrollment.get(code) ?? 0), 0);
+    return { schoolYear: year, students, total, share: total ? students / total : 0 };
+  }
+  return null;
+}
+
+export interface WithheldYear {
+  readonly fiscalYear: FiscalYear;
+  readonly allianceCents: Cents;
+  readonly designatedTowns: number;
+  /** Whether CSDE published a split for the year (and it matched). */
+  readonly published: boolean;
+}
+
+/** Total withheld for alliance plans in each fiscal year the law and the data cover. */
+export async function withheldByYear(store: Store): Promise<WithheldYear[]> {
+  const years = [...new Set((await listEcsGrants(store.db)).map((g) => g.fiscalYear))].sort((a, b) => a - b);
+  const out: WithheldYear[] = [];
+  for (const fy of years) {
+    try {
+      const run = await runWithholding(store, fy);
+      out.push({ fiscalYear: fy, allianceCents: run.result.totals.allianceCents, designatedTowns: run.result.totals.designatedTowns, published: run.published.size > 0 });
+    } catch (e) {
+      if (!(e instanceof NoRuleInForceError)) throw e;
+    }
+  }
+  return out;
+}
+
+/** The latest school year with an accountability index, if any. */
+export async function latestIndexYear(store: Store): Promise<SchoolYear | null> {
+  return (await yearsWithMeasure(store.db, 'accountability_index'))[0] ?? null;
+}
+
+export interface DistrictRow {
+  readonly code: DistrictCode;
+  readonly name: string;
+  readonly orgType: string;
+  readonly townCode: number | null;
+  readonly index: number | null;
+  readonly indexYear: SchoolYear | null;
+  /** Rank among eligible districts when the law in force is applied to the latest data. */
+  readonly rank: number | null;
+  readonly enrollment: number | null;
+  readonly enrollmentYear: SchoolYear | null;
+  readonly alliance: boolean;
+  readonly firstFiscalYear: FiscalYear | null;
+  readonly withheldCents: Cents | null;
+}
+
+/** Every district with data now (or on the designation record), with its figures. */
+export async function districtRows(store: Store, fy: FiscalYear): Promise<DistrictRow[]> {
+  const [districts, now, indexYear, enrollYears, record] = await Promise.all([
+    listDistricts(store.db),
+    designatedNow(store, fy),
+    latestIndexYear(store),
+    yearsWithMeasure(store.db, 'enrollment'),
+    listDesignations(store.db),
+  ]);
+  const enrollmentYear = enrollYears[0] ?? null;
+  const [index, enrollment] = await Promise.all([
+    indexYear ? measureForYear(store.db, 'accountability_index', indexYear) : new Map<DistrictCode, number>(),
+    enrollmentYear ? measureForYear(store.db, 'enrollment', enrollmentYear) : new Map<DistrictCode, number>(),
+  ]);
+  const ranks = new Map<DistrictCode, number>();
+  const rerun = await rerunInForce(store);
+  if (rerun) for (const d of rerun.result.districts) if (d.rank !== null) ranks.set(d.districtCode, d.rank);
+  const withheld = new Map<DistrictCode, Cents>();
+  try {
+    const w = await runWithholding(store, fy);
+    for (const t of w.result.towns) withheld.set(t.districtCode, t.allianceCents);
+  } catch (e) {
+    if (!(e instanceof NoRuleInForceError) && (e as { code?: string }).code !== 'missing_data') throw e;
+  }
+  const designated = new Map(now.districts.map((d) => [d.code, d]));
+  const first = new Map<DistrictCode, FiscalYear>();
+  for (const r of record) if (!first.has(r.districtCode) || r.firstFiscalYear < first.get(r.districtCode)!) first.set(r.districtCode, r.firstFiscalYear);
+  return districts
+    .filter((d) => index.has(d.code) || enrollment.has(d.code) || first.has(d.code))
+    .map((d) => ({
+      code: d.code,
+      name: d.name,
+      orgType: d.orgType,
+      townCode: d.townCode,
+      index: index.get(d.code) ?? null,
+      indexYear: index.has(d.code) ? indexYear : null,
+      rank: ranks.get(d.code) ?? null,
+      enrollment: enrollment.get(d.code) ?? null,
+      enrollmentYear: enrollment.has(d.code) ? enrollmentYear : null,
+      alliance: designated.has(d.code),
+      firstFiscalYear: first.get(d.code) ?? null,
+      withheldCents: withheld.get(d.code) ?? null,
+    }));
+}
+
+/**
+ * The rule in force applied to the latest data (a re-run, not the official designation): the
+ * last enacted version if the current year has none.
+ */
+export async function rerunInForce(store: Store): Promise<DesignationRun | null> {
+  const versions = designationVersions(connecticut);
+  const fy = currentFiscalYear();
+  const version = versions.find((v) => fiscalYearStart(fy) >= v.period.from && (v.period.until === null || fiscalYearStart(fy) < v.period.until)) ?? versions.at(-1)!;
+  try {
+    return await runDesignation(store, { law: version.id, record: false });
+  } catch (e) {
+    if ((e as { code?: string }).code === 'missing_data') return null;
+    throw e;
+  }
+}
+
+export interface CycleRow {
+  readonly versionId: string;
+  readonly title: string;
+  readonly citation: string;
+  readonly first: FiscalYear;
+  readonly last: FiscalYear;
+  readonly designated: boolean;
+  /** "first designated" | "kept as an earlier designee" | "not designated" */
+  readonly how: 'first' | 'kept' | 'no';
+}
+
+export interface DistrictProfile {
+  readonly district: District;
+  readonly fiscalYear: FiscalYear;
+  readonly alliance: boolean;
+  readonly firstDesignation: { firstFiscalYear: FiscalYear; act: string; evidence: string | null } | null;
+  readonly cycles: readonly CycleRow[];
+  readonly rerun: {
+    readonly law: string;
+    readonly dataYear: SchoolYear;
+    readonly result: Pick<DistrictDesignation, 'eligible' | 'ineligibleReasons' | 'rank' | 'accountabilityIndex' | 'enrollment' | 'designated' | 'basis' | 'opportunityDistrict'>;
+    readonly trace: readonly TraceStep[];
+    readonly lawTrace: readonly TraceStep[];
+    readonly cutoffIndex: number | null;
+    readonly medianIndex: number | null;
+  } | null;
+  readonly measures: Readonly<Record<string, readonly { schoolYear: SchoolYear; value: number }[]>>;
+  readonly indicators: readonly { schoolYear: SchoolYear; index: number | null; points: number | null; possible: number | null; indicators: Readonly<Record<string, number | string | null>> }[];
+  readonly money: readonly { fiscalYear: FiscalYear; entitlementCents: Cents; allianceCents: Cents; baseFiscalYear: FiscalYear | null; published: boolean }[];
+}
+
+/** Everything the district page shows; null if there is no such district. */
+export async function districtProfile(store: Store, code: DistrictCode, fy: FiscalYear): Promise<DistrictProfile | null> {
+  const district = await getDistrict(store.db, code);
+  if (!district) return null;
+  const record = (await listDesignations(store.db)).filter((r) => r.districtCode === code).sort((a, b) => a.firstFiscalYear - b.firstFiscalYear);
+  const now = await designatedNow(store, fy);
+  const prior = toPrior(await listDesignations(store.db));
+  const cycles: CycleRow[] = designationVersions(connecticut).map((v) => {
+    const first = fiscalYearOf(v.period.from);
+    const last = fiscalYear(fiscalYearOf(v.period.until!) - 1);
+    const designated = designatedIn(connecticut, first, prior).get(code) ?? designatedIn(connecticut, last, prior).get(code);
+    return {
+      versionId: v.id,
+      title: v.title,
+      citation: formatCitation(v.act),
+      first,
+      last,
+      designated: Boolean(designated),
+      how: !designated ? 'no' : designated.firstFiscalYear >= first ? 'first' : 'kept',
+    };
+  });
+  const rerun = await rerunInForce(store);
+  const mine = rerun?.result.districts.find((d) => d.districtCode === code);
+  const localIndices = rerun?.result.districts.filter((d) => (d.orgType === 'local' || d.orgType === 'regional') && d.accountabilityIndex !== null).map((d) => d.accountabilityIndex!) ?? [];
+  const measures: Record<string, { schoolYear: SchoolYear; value: number }[]> = {};
+  for (const m of await measuresOfDistrict(store.db, code)) (measures[m.measure] ??= []).push({ schoolYear: m.schoolYear, value: m.value });
+  const indicators = (await accountabilityOf(store.db, code)).map((a) => ({
+    schoolYear: a.schoolYear,
+    index: a.accountabilityIndex,
+    points: a.totalPoints,
+    possible: a.totalPossiblePoints,
+    indicators: a.indicators,
+  }));
+  const money: DistrictProfile['money'][number][] = [];
+  if (district.townCode !== null) {
+    for (const w of await withholdingSeries(store)) {
+      const t = w.towns.get(district.townCode);
+      if (t) money.push({ fiscalYear: w.fiscalYear, entitlementCents: t.entitlementCents, allianceCents: t.allianceCents, baseFiscalYear: t.baseFiscalYear, published: w.published });
+    }
+  }
+  return {
+    district,
+    fiscalYear: fy,
+    alliance: now.districts.some((d) => d.code === code),
+    firstDesignation: record[0] ? { firstFiscalYear: record[0].firstFiscalYear, act: record[0].act, evidence: record[0].evidence } : null,
+    cycles,
+    rerun:
+      rerun && mine
+        ? {
+            law: rerun.ruleset.title,
+            dataYear: rerun.dataYear,
+            result: {
+              eligible: mine.eligible,
+              ineligibleReasons: mine.ineligibleReasons,
+              rank: mine.rank,
+              accountabilityIndex: mine.accountabilityIndex,
+              enrollment: mine.enrollment,
+              designated: mine.designated,
+              basis: mine.basis,
+              opportunityDistrict: mine.opportunityDistrict,
+            },
+            trace: mine.trace,
+            lawTrace: rerun.trace,
+            cutoffIndex: rerun.result.cutoffIndex,
+            medianIndex: median(localIndices),
+          }
+        : null,
+    measures,
+    indicators,
+    money,
+  };
+}
+
+function median(xs: readonly number[]): number | null {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** Every fiscal year's split, by town (for the district pages' money charts). */
+export async function withholdingSeries(store: Store): Promise<{ fiscalYear: FiscalYear; published: boolean; towns: Map<number, WithholdingResult['towns'][number]> }[]> {
+  const years = [...new Set((await listEcsGrants(store.db)).map((g) => g.fiscalYear))].sort((a, b) => a - b);
+  const out = [];
+  for (const fy of years) {
+    try {
+      const run = await runWithholding(store, fy);
+      out.push({ fiscalYear: fy, published: run.published.size > 0, towns: new Map(run.result.towns.map((t) => [t.townCode, t])) });
+    } catch (e) {
+      if (!(e instanceof NoRuleInForceError)) throw e;
+    }
+  }
+  return out;
+}
+
+/**
+ * What a designation would withhold in a fiscal year: the withholding rule applied to the
+ * districts it designates (earlier designees keep their first year; new ones start with the cycle).
+ */
+export async function fiscalEffect(store: Store, result: DesignationResult, fy: FiscalYear, law: Law = connecticut): Promise<{ fiscalYear: FiscalYear; allianceCents: Cents; towns: number }> {
+  const [towns, grants] = await Promise.all([listTowns(store.db), listEcsGrants(store.db)]);
+  const designated = new Map<DistrictCode, PriorDesignation>();
+  for (const d of result.districts) {
+    if (!d.designated) continue;
+    designated.set(d.districtCode, d.priorDesignation ?? { code: d.districtCode, firstFiscalYear: result.fiscalYear, act: 'this rule' });
+  }
+  const byTown = new Map<number, TownGrants & { entitlements: Map<FiscalYear, Cents>; educationDiversity: Map<FiscalYear, Cents> }>();
+  for (const t of towns) byTown.set(t.code, { townCode: t.code, town: t.name, districtCode: `${String(t.code).padStart(3, '0')}0011` as DistrictCode, entitlements: new Map(), educationDiversity: new Map() });
+  for (const g of grants) {
+    const t = byTown.get(g.townCode);
+    if (!t) continue;
+    t.entitlements.set(g.fiscalYear, g.entitlementCents);
+    if (g.published?.educationDiversityCents != null) t.educationDiversity.set(g.fiscalYear, g.published.educationDiversityCents);
+  }
+  const input: WithholdingInput = { towns: [...byTown.values()].filter((t) => t.entitlements.has(fy)), designated };
+  const r = evaluate<WithholdingInput, WithholdingResult>(law, WITHHOLDING, fiscalYearStart(fy), input).value;
+  return { fiscalYear: fy, allianceCents: r.totals.allianceCents, towns: r.totals.designatedTowns };
+}
+
+/** The latest fiscal year with ECS entitlements that a withholding rule covers. */
+export async function latestEffectYear(store: Store): Promise<FiscalYear | null> {
+  const years = [...new Set((await listEcsGrants(store.db)).map((g) => g.fiscalYear))].sort((a, b) => b - a);
+  return years.find((y) => y >= 2013 && y <= 2027) ?? null;
+}
+
+export interface Comparison {
+  readonly enter: readonly { code: DistrictCode; name: string; index: number | null }[];
+  readonly leave: readonly { code: DistrictCode; name: string; index: number | null }[];
+  readonly fiscal: { fiscalYear: FiscalYear; aCents: Cents; bCents: Cents } | null;
+}
+
+/** Who enters and leaves going from designation A to B, and the change in withheld funds. */
+export async function compareDesignations(store: Store, a: DesignationResult, b: DesignationResult, lawA: Law = connecticut, lawB: Law = connecticut): Promise<Comparison> {
+  const inA = new Set(a.districts.filter((d) => d.designated).map((d) => d.districtCode));
+  const inB = new Set(b.districts.filter((d) => d.designated).map((d) => d.districtCode));
+  const pick = (list: DesignationResult, set: Set<string>, not: Set<string>) =>
+    list.districts.filter((d) => set.has(d.districtCode) && !not.has(d.districtCode)).map((d) => ({ code: d.districtCode, name: d.name, index: d.accountabilityIndex }));
+  const fy = await latestEffectYear(store);
+  // Measured on the latest entitlements the enacted withholding rule covers (FY2027 at most).
+  const fiscal = fy ? { fiscalYear: fy, aCents: (await fiscalEffect(store, a, fy, lawA)).allianceCents, bCents: (await fiscalEffect(store, b, fy, lawB)).allianceCents } : null;
+  return { enter: pick(b, inB, inA), leave: pick(a, inA, inB), fiscal };
+}
+
+/** The enacted rules and proposals, for pickers. */
+export function rulesets(): RulesetInfo[] {
+  return listRulesets(connecticut);
+}
+
+export async function runScenario(store: Store, spec: ScenarioSpec, dataYear?: SchoolYear): Promise<DesignationRun> {
+  return runDesignation(store, { scenario: spec, ...(dataYear ? { dataYear } : {}), record: false });
+}
+
+export async function importsForAbout(store: Store) {
+  return listImports(store.db);
+}

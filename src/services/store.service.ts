@@ -1,0 +1,33 @@
+/**
+ * Opens the application's database from DATABASE_URL (default: the embedded SQLite file), and
+ * fills an empty SQLite database with the embedded Connecticut dataset — for the CLI and the
+ * web server alike.
+ */
+import { DEFAULT_DATABASE_URL, openStore, type Store } from '../data/database.ts';
+import { hasData, loadEmbedded } from '../data/embedded.ts';
+
+export async function openAppStore(
+  env: Readonly<Record<string, string | undefined>>,
+  log: (message: string) => void,
+  options: { loadEmbedded?: boolean } = {},
+): Promise<Store> {
+  const store = await openStore(env.DATABASE_URL || DEFAULT_DATABASE_URL);
+  if (options.loadEmbedded !== false && store.dialect === 'sqlite' && !(await hasData(store))) {
+    log(`First use of ${store.label}: loading the embedded Connecticut dataset…`);
+    const { rows } = await loadEmbedded(store);
+    log(`Loaded ${rows.toLocaleString('en-US')} rows (sources: dataset/connecticut/NOTICE.md).`);
+  }
+  return store;
+}
+
+/**
+ * A version of the data: it changes whenever an import (or, later, a publication) changes what
+ * public pages show, so rendered pages can be cached against it.
+ */
+export async function dataVersion(store: Store): Promise<string> {
+  const r = await store.db
+    .selectFrom('import_log')
+    .select((eb) => [eb.fn.max('id').as('last'), eb.fn.countAll<number>().as('n')])
+    .executeTakeFirstOrThrow();
+  return `${Number(r.last ?? 0)}.${Number(r.n)}`;
+}

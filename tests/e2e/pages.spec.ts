@@ -1,0 +1,40 @@
+/**
+ * Every public page in English and Spanish, with JavaScript on and off: it renders, says its
+ * language, has one h1, and axe finds no WCAG 2.2 AA violation.
+ */
+import { expect, test } from '@playwright/test';
+import { es, expectNoAxeViolations, PAGES } from './fixtures.ts';
+
+for (const page of PAGES) {
+  test(`${page.path} (English) renders and passes axe`, async ({ page: p }) => {
+    const response = await p.goto(page.path);
+    expect(response?.status()).toBe(200);
+    await expect(p.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(p.locator('h1')).toHaveCount(1);
+    await expect(p.locator('h1')).toHaveText(page.h1);
+    await expectNoAxeViolations(p);
+  });
+
+  test(`${es(page.path)} (Spanish) renders and passes axe`, async ({ page: p }) => {
+    const response = await p.goto(es(page.path));
+    expect(response?.status()).toBe(200);
+    await expect(p.locator('html')).toHaveAttribute('lang', 'es');
+    await expect(p.locator('h1')).toHaveText(page.h1es);
+    await expectNoAxeViolations(p);
+  });
+}
+
+test('the language switch leads to the same page in the other language', async ({ page }) => {
+  await page.goto('/districts?status=alliance');
+  await page.getByRole('link', { name: 'Español' }).click();
+  await expect(page).toHaveURL(/\/es\/districts\?status=alliance$/);
+  await expect(page.locator('h1')).toHaveText('Distritos');
+  await page.getByRole('link', { name: 'English' }).click();
+  await expect(page).toHaveURL(/\/districts\?status=alliance$/);
+});
+
+test('the API reference page passes axe', async ({ page }) => {
+  await page.goto('/api/docs');
+  await expect(page.locator('h1')).toHaveText(/Alliance Districts open data/);
+  await expectNoAxeViolations(page);
+});
