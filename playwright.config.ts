@@ -9,6 +9,8 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
  */
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Its own folder: Playwright empties it at the start, and test-results/ also holds Vitest's report.
+  outputDir: 'test-results/playwright',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
@@ -29,14 +31,15 @@ export default defineConfig({
     { name: 'no-js', use: { javaScriptEnabled: false } },
   ],
   webServer: {
-    command: 'node scripts/start.ts',
+    // A fresh database every run: the server fills it with the embedded dataset on start.
+    command: `node -e "require('node:fs').rmSync('test-results/e2e-db', { recursive: true, force: true })" && node scripts/start.ts`,
     url: `http://127.0.0.1:${PORT}/`,
     timeout: 240_000,
     reuseExistingServer: false,
     env: {
       PORT: String(PORT),
       HOST: '127.0.0.1',
-      DATABASE_URL: `sqlite:./test-results/e2e-${PORT}.sqlite`,
+      DATABASE_URL: `sqlite:./test-results/e2e-db/site-${PORT}.sqlite`,
       RATE_LIMIT_PER_MINUTE: '0',
     },
   },
