@@ -63,7 +63,9 @@ function Header() {
                 </li>
               ))}
               <li>
-                <Link to="/api/docs">{t('nav.api')}</Link>
+                <Link to={localPath(lang, '/api/docs')} aria-current={bare === '/api/docs' ? 'page' : undefined}>
+                  {t('nav.api')}
+                </Link>
               </li>
             </ul>
           </nav>

@@ -27,6 +27,7 @@ export default [
   ...pages('es'),
   route('api/openapi.json', 'routes/api.openapi.ts'),
   route('api/docs', 'routes/api.docs.tsx', { id: 'en:api-docs' }),
+  route('es/api/docs', 'routes/api.docs.tsx', { id: 'es:api-docs' }),
   route('api/v1/*', 'routes/api.v1.ts'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

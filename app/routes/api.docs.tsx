@@ -1,23 +1,28 @@
 import type { MetaFunction } from 'react-router';
+import { useLang } from '../root.tsx';
 import { OPENAPI } from '../lib/openapi.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Open data API — Alliance Districts in Connecticut' }];
 
 type Param = { name: string; in: string; required?: boolean; example?: unknown; description?: string; schema?: { enum?: readonly string[]; type?: string | readonly string[]; pattern?: string } };
 
+const ES_INTRO =
+  'Los distritos de la Alianza de Connecticut: designaciones según cada ley vigente y cada propuesta, con sus razones; la retención de ECS por municipio y año fiscal; las medidas de cada distrito. No se necesita clave. El dinero va en centavos enteros. Cada respuesta nombra sus fuentes y licencias. La referencia técnica que sigue está en inglés.';
+
 export default function ApiDocs() {
+  const lang = useLang();
   return (
     <>
-      <h1>{OPENAPI.info.title}</h1>
-      <p className="usa-intro">{OPENAPI.info.description}</p>
+      <h1>{lang === 'es' ? 'API de datos abiertos' : OPENAPI.info.title}</h1>
+      <p className="usa-intro">{lang === 'es' ? ES_INTRO : OPENAPI.info.description}</p>
       <p>
-        Machine-readable description: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI {OPENAPI.openapi}).
+        {lang === 'es' ? 'Descripción legible por máquina:' : 'Machine-readable description:'} <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI {OPENAPI.openapi}).
       </p>
       {Object.entries(OPENAPI.paths).map(([path, methods]) => {
         const op = (methods as { get: { summary: string; description?: string; parameters?: readonly Param[] } }).get;
         const example = `${path.replace('{code}', '0640011')}${(op.parameters ?? []).filter((p) => p.in === 'query' && p.example !== undefined).map((p, i) => `${i ? '&' : '?'}${p.name}=${String(p.example)}`).join('')}`;
         return (
-          <section key={path} aria-labelledby={`p-${path}`}>
+          <section key={path} aria-labelledby={`p-${path}`} lang="en">
             <h2 id={`p-${path}`}>
               <code>GET {path}</code>
             </h2>

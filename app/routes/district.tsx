@@ -122,6 +122,38 @@ export default function District() {
         ) : (
           <p>{t('district.noData')}</p>
         )}
+        {p.areas && p.areas.district.length ? (
+          <div className="scroll-x">
+            <table className="usa-table usa-table--compact">
+              <caption>{t('district.areas', { year: p.areas.schoolYear })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('district.area')}</th>
+                  <th scope="col" className="numeric">
+                    {name}
+                  </th>
+                  <th scope="col" className="numeric">
+                    {t('district.state')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody lang="en">
+                {p.areas.district.map((a) => {
+                  const s = p.areas!.state?.find((x) => x.id === a.id);
+                  return (
+                    <tr key={a.id}>
+                      <th scope="row">{a.label}</th>
+                      <td className="numeric">
+                        {formatNumber(lang, a.percent, 1)}% ({formatNumber(lang, a.points, 1)} / {formatNumber(lang, a.possible)})
+                      </td>
+                      <td className="numeric">{s ? `${formatNumber(lang, s.percent, 1)}%` : '—'}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
         {p.indicators.length ? (
           <div className="scroll-x">
             <table className="usa-table usa-table--compact">

@@ -17,8 +17,10 @@ import { ImportFailure } from '../data/importers/index.ts';
 import { accountabilityOf } from '../data/accountability.repository.ts';
 import { measureForYear, measuresOfDistrict } from '../data/measure.repository.ts';
 import { districtCode } from '../domain/district.ts';
-import { schoolYear } from '../domain/time/fiscal-year.ts';
+import { areaScores } from '../domain/ngas.ts';
 import { importFile } from './import.service.ts';
+import { districtProfile } from './public.service.ts';
+import { fiscalYear, schoolYear } from '../domain/time/fiscal-year.ts';
 
 const shared = fileURLToPath(SHARED_DATA);
 const haveShared = existsSync(shared);
@@ -77,7 +79,19 @@ describe.skipIf(!haveShared).each(dialects)('importing the real files ($name)', 
     expect(ansonia.accountabilityIndex).toBeCloseTo(68.9903831, 6);
     expect(ansonia.indicators.ind1ela_all_rate).toBeCloseTo(60.69993639, 6);
     expect(ansonia.indicators.ind7possiblepoints).toBe(50);
+    // The areas add up to the published totals: every point is in one area.
+    const areas = areaScores(ansonia.indicators);
+    expect(areas.reduce((a, x) => a + x.points, 0)).toBeCloseTo(862.3797887, 4);
+    expect(areas.reduce((a, x) => a + x.possible, 0)).toBe(1250);
     const branford = (await accountabilityOf(store.db, '0140011'))[0]!;
+    const branfordAreas = areaScores(branford.indicators);
+    expect(branfordAreas.reduce((a, x) => a + x.points, 0)).toBeCloseTo(1095.135326, 4);
+    expect(branfordAreas.reduce((a, x) => a + x.possible, 0)).toBe(1450);
+    // The district page shows them beside the state's for the same year.
+    const profile = (await districtProfile(store, districtCode('0020011'), fiscalYear(2026)))!;
+    expect(profile.areas!.schoolYear).toBe('2014-15');
+    expect(profile.areas!.district.find((a) => a.id === 'achievement')!.percent).toBeCloseTo(((80.93324852 + 76.19178524 + 68.95862969 + 64.71379838 + 62.44665483 + 58.08288288) / 600) * 100, 6);
+    expect(profile.areas!.state!.find((a) => a.id === 'graduation-4')!.percent).toBeCloseTo(92.6, 6);
     expect(branford).toMatchObject({ schoolYear: '2024-25', totalPossiblePoints: 1450 });
     expect(branford.accountabilityIndex).toBeCloseTo(75.526574, 6);
     expect((await measureForYear(store.db, 'accountability_index', schoolYear('2024-25'))).get(districtCode('0690011'))).toBeCloseTo(70.142201, 6);

@@ -10,7 +10,8 @@ import { getDistrict, listDistricts, listTowns, type District } from '../data/di
 import { listEcsGrants } from '../data/ecs.repository.ts';
 import { listImports } from '../data/import-log.repository.ts';
 import { measureForYear, measuresOfDistrict, yearsWithMeasure } from '../data/measure.repository.ts';
-import { accountabilityOf } from '../data/accountability.repository.ts';
+import { accountabilityOf, STATE_CODE } from '../data/accountability.repository.ts';
+import { areaScores, type AreaScore } from '../domain/ngas.ts';
 import type { DistrictCode } from '../domain/district.ts';
 import { NoRuleInForceError } from '../domain/errors.ts';
 import { listRulesets, resolveRuleset, type RulesetInfo } from '../domain/law/catalog.ts';
@@ -233,6 +234,8 @@ export interface DistrictProfile {
   readonly measures: Readonly<Record<string, readonly { schoolYear: SchoolYear; value: number }[]>>;
   readonly indicators: readonly { schoolYear: SchoolYear; index: number | null; points: number | null; possible: number | null; indicators: Readonly<Record<string, number | string | null>> }[];
   readonly money: readonly { fiscalYear: FiscalYear; entitlementCents: Cents; allianceCents: Cents; baseFiscalYear: FiscalYear | null; published: boolean }[];
+  /** Points earned over points possible by area, for the latest year with indicator detail, beside the state's. */
+  readonly areas: { readonly schoolYear: SchoolYear; readonly district: readonly AreaScore[]; readonly state: readonly AreaScore[] | null } | null;
 }
 
 /** Everything the district page shows; null if there is no such district. */
@@ -268,6 +271,12 @@ export async function districtProfile(store: Store, code: DistrictCode, fy: Fisc
     possible: a.totalPossiblePoints,
     indicators: a.indicators,
   }));
+  const latestDetail = indicators.filter((r) => Object.keys(r.indicators).length > 0).at(-1);
+  let areas: DistrictProfile['areas'] = null;
+  if (latestDetail) {
+    const stateRow = (await accountabilityOf(store.db, STATE_CODE)).find((r) => r.schoolYear === latestDetail.schoolYear);
+    areas = { schoolYear: latestDetail.schoolYear, district: areaScores(latestDetail.indicators), state: stateRow ? areaScores(stateRow.indicators) : null };
+  }
   const money: DistrictProfile['money'][number][] = [];
   if (district.townCode !== null) {
     for (const w of await withholdingSeries(store)) {
@@ -305,6 +314,7 @@ export async function districtProfile(store: Store, code: DistrictCode, fy: Fisc
     measures,
     indicators,
     money,
+    areas,
   };
 }
 

@@ -33,8 +33,19 @@ test('the language switch leads to the same page in the other language', async (
   await expect(page).toHaveURL(/\/districts\?status=alliance$/);
 });
 
-test('the API reference page passes axe', async ({ page }) => {
+test('the API reference page passes axe, in both languages', async ({ page }) => {
   await page.goto('/api/docs');
   await expect(page.locator('h1')).toHaveText(/Alliance Districts open data/);
   await expectNoAxeViolations(page);
+  await page.goto('/es/api/docs');
+  await expect(page.locator('h1')).toHaveText('API de datos abiertos');
+  await expectNoAxeViolations(page);
+});
+
+test('printing hides the navigation and the forms and keeps the content', async ({ page }) => {
+  await page.goto('/districts');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.site-nav')).toBeHidden();
+  await expect(page.locator('form')).toBeHidden();
+  await expect(page.locator('table').first()).toBeVisible();
 });
