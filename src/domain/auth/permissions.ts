@@ -1,0 +1,132 @@
+/**
+ * Who may do what. Permissions are strings `action:entity:access` (`submit:plan:own`,
+ * `approve:plan:any`); roles are sets of them; a person holds roles, each either for the whole
+ * state or for one district. `can` is checked on the server for every page, form action and API
+ * call — the route table declares which permission each one needs.
+ */
+
+export const ROLES = [
+  'state-admin',
+  'program-staff',
+  'commissioner',
+  'district-editor',
+  'district-representative',
+  'district-viewer',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  'state-admin': 'State administrator',
+  'program-staff': 'Program staff / reviewer',
+  commissioner: 'Commissioner (approver)',
+  'district-editor': 'District editor',
+  'district-representative': 'District authorized representative (superintendent)',
+  'district-viewer': 'District read-only',
+};
+
+/** Roles that belong to one district; the others are statewide. */
+export const DISTRICT_ROLES: ReadonlySet<Role> = new Set(['district-editor', 'district-representative', 'district-viewer']);
+
+export type Access = 'own' | 'any';
+export type Permission = `${string}:${string}:${Access}`;
+
+export const PERMISSIONS = {
+  viewPlanOwn: 'view:plan:own',
+  viewPlanAny: 'view:plan:any',
+  editPlanOwn: 'edit:plan:own',
+  recordBoardOwn: 'record-board:plan:own',
+  certifyPlanOwn: 'certify:plan:own',
+  submitPlanOwn: 'submit:plan:own',
+  commentPlanOwn: 'comment:plan:own',
+  commentPlanAny: 'comment:plan:any',
+  reviewPlanAny: 'review:plan:any',
+  assignReviewersAny: 'assign-reviewers:plan:any',
+  requestRevisionsAny: 'request-revisions:plan:any',
+  recommendPlanAny: 'recommend:plan:any',
+  approvePlanAny: 'approve:plan:any',
+  releaseFundsAny: 'release:funds:any',
+  manageCycleAny: 'manage:cycle:any',
+  manageUsersAny: 'manage:users:any',
+  viewAuditAny: 'view:audit:any',
+  viewBoardAny: 'view:board:any',
+  viewOutboxAny: 'view:outbox:any',
+  manageTokensOwn: 'manage:tokens:own',
+} as const satisfies Record<string, Permission>;
+
+export type KnownPermission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
+
+const P = PERMISSIONS;
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly KnownPermission[]>> = {
+  'state-admin': [
+    P.viewPlanAny,
+    P.commentPlanAny,
+    P.assignReviewersAny,
+    P.manageCycleAny,
+    P.manageUsersAny,
+    P.viewAuditAny,
+    P.viewBoardAny,
+    P.viewOutboxAny,
+    P.releaseFundsAny,
+    P.manageTokensOwn,
+  ],
+  'program-staff': [
+    P.viewPlanAny,
+    P.commentPlanAny,
+    P.reviewPlanAny,
+    P.requestRevisionsAny,
+    P.recommendPlanAny,
+    P.assignReviewersAny,
+    P.viewAuditAny,
+    P.viewBoardAny,
+    P.manageTokensOwn,
+  ],
+  commissioner: [P.viewPlanAny, P.commentPlanAny, P.approvePlanAny, P.releaseFundsAny, P.viewAuditAny, P.viewBoardAny, P.manageTokensOwn],
+  'district-editor': [P.viewPlanOwn, P.editPlanOwn, P.commentPlanOwn, P.recordBoardOwn, P.manageTokensOwn],
+  'district-representative': [P.viewPlanOwn, P.editPlanOwn, P.commentPlanOwn, P.recordBoardOwn, P.certifyPlanOwn, P.submitPlanOwn, P.manageTokensOwn],
+  'district-viewer': [P.viewPlanOwn],
+};
+
+/** A role a person holds: statewide (districtCode null) or for one district. */
+export interface Grant {
+  readonly role: Role;
+  readonly districtCode: string | null;
+}
+
+/**
+ * Whether the grants allow the permission on a record of `districtCode` (null: a record not
+ * tied to a district). An `…:any` grant covers every district; `…:own` only the grant's district.
+ * Asking for `x:y:own` is satisfied by `x:y:any` as well; an `own` record with no district
+ * (one's own tokens) needs only the permission.
+ */
+export function can(grants: readonly Grant[], permission: Permission, districtCode: string | null = null): boolean {
+  const [action, entity, access] = permission.split(':') as [string, string, Access];
+  for (const g of grants) {
+    for (const p of ROLE_PERMISSIONS[g.role]) {
+      const [a, e, acc] = p.split(':') as [string, string, Access];
+      if (a !== action || e !== entity) continue;
+      if (acc === 'any') return true;
+      if (access === 'own' && acc === 'own') {
+        // A record of a district: the grant must be for that district. A record of no district
+        // (e.g. one's own access tokens) is one's own.
+        if (districtCode === null) return true;
+        if (g.districtCode !== null && g.districtCode === districtCode) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** The districts a person can see plans for (null = all of them). */
+export function visibleDistricts(grants: readonly Grant[]): readonly string[] | null {
+  if (grants.some((g) => ROLE_PERMISSIONS[g.role].includes(P.viewPlanAny))) return null;
+  return [...new Set(grants.filter((g) => g.districtCode !== null && ROLE_PERMISSIONS[g.role].includes(P.viewPlanOwn)).map((g) => g.districtCode!))];
+}
+
+/** Checks a grant is well formed: district roles need a district, statewide roles must not have one. */
+export function grantProblem(g: Grant): string | null {
+  if (!ROLES.includes(g.role)) return `Unknown role "${String(g.role)}".`;
+  if (DISTRICT_ROLES.has(g.role) && !g.districtCode) return `The role "${ROLE_LABELS[g.role]}" needs a district.`;
+  if (!DISTRICT_ROLES.has(g.role) && g.districtCode) return `The role "${ROLE_LABELS[g.role]}" is statewide; it cannot be limited to a district.`;
+  return null;
+}

@@ -1,0 +1,151 @@
+/**
+ * The plan workflow as a pure state machine: transitions by role, prerequisites, and properties
+ * over random sequences of actions by random people — no illegal state is ever reachable.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ROLES, type Grant, type Role, DISTRICT_ROLES } from '../auth/permissions.ts';
+import { availableActions, canTransition, isEditable, PLAN_ACTIONS, TRANSITIONS, type PlanAction, type PlanFacts, type PlanState } from './plan.ts';
+
+const HARTFORD = '0640011';
+const OTHER = '0150011';
+const grant = (role: Role, district: string | null = DISTRICT_ROLES.has(role) ? HARTFORD : null): Grant => ({ role, districtCode: district });
+
+const plan = (over: Partial<PlanFacts> = {}): PlanFacts => ({
+  state: 'draft',
+  districtCode: HARTFORD,
+  boardApproved: false,
+  certified: false,
+  budgetBalanced: false,
+  reviewersAssigned: false,
+  fundsReleased: false,
+  amendment: false,
+  ...over,
+});
+
+describe('plan transitions', () => {
+  it('a district editor saves a draft but cannot submit; the superintendent submits once the board approved and certified', () => {
+    const editor = [grant('district-editor')];
+    const rep = [grant('district-representative')];
+    expect(canTransition(editor, plan(), 'save')).toEqual({ ok: true, to: 'draft' });
+    expect(canTransition(editor, plan(), 'submit')).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(canTransition(rep, plan(), 'submit')).toMatchObject({ ok: false, code: 'prerequisite', reason: /board of education/ });
+    expect(canTransition(rep, plan({ boardApproved: true, budgetBalanced: true }), 'submit')).toMatchObject({ ok: false, reason: /certify/ });
+    expect(canTransition(rep, plan({ boardApproved: true, budgetBalanced: true, certified: true }), 'submit')).toEqual({ ok: true, to: 'submitted' });
+  });
+
+  it('another district\'s people cannot touch the plan', () => {
+    const other = [grant('district-representative', OTHER)];
+    expect(canTransition(other, plan(), 'save')).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(availableActions(other, plan({ boardApproved: true, certified: true, budgetBalanced: true }))).toEqual([]);
+  });
+
+  it('a submitted plan is locked; the state reviews, sends it back, and the district resubmits', () => {
+    const staff = [grant('program-staff')];
+    const rep = [grant('district-representative')];
+    expect(canTransition(rep, plan({ state: 'submitted' }), 'save')).toMatchObject({ ok: false, code: 'wrong-state' });
+    expect(canTransition(staff, plan({ state: 'submitted' }), 'assign-reviewers')).toEqual({ ok: true, to: 'in-review' });
+    expect(canTransition(staff, plan({ state: 'in-review', reviewersAssigned: true }), 'request-revisions')).toEqual({ ok: true, to: 'revisions-requested' });
+    expect(canTransition(rep, plan({ state: 'revisions-requested' }), 'save')).toEqual({ ok: true, to: 'revisions-requested' });
+    expect(canTransition(rep, plan({ state: 'revisions-requested', boardApproved: true, certified: true, budgetBalanced: true }), 'resubmit')).toEqual({ ok: true, to: 'in-review' });
+  });
+
+  it('only the commissioner decides, only on a recommended plan, and funds are released once', () => {
+    const staff = [grant('program-staff')];
+    const comm = [grant('commissioner')];
+    expect(canTransition(staff, plan({ state: 'recommended' }), 'approve')).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(canTransition(comm, plan({ state: 'in-review' }), 'approve')).toMatchObject({ ok: false, code: 'wrong-state' });
+    expect(canTransition(comm, plan({ state: 'recommended' }), 'approve-with-conditions')).toEqual({ ok: true, to: 'approved-with-conditions' });
+    expect(canTransition(comm, plan({ state: 'approved' }), 'release-funds')).toEqual({ ok: true, to: 'approved' });
+    expect(canTransition(comm, plan({ state: 'approved', fundsReleased: true }), 'release-funds')).toMatchObject({ ok: false, reason: /already been released/ });
+    expect(canTransition(comm, plan({ state: 'denied' }), 'release-funds')).toMatchObject({ ok: false, code: 'wrong-state' });
+  });
+});
+
+// ---- Properties over random histories ------------------------------------------------------
+
+interface World extends PlanFacts {
+  readonly approvedOnce: boolean;
+  readonly releases: number;
+  readonly submittedEver: boolean;
+}
+
+/** Applies an action's effects the way the service does (facts the machine does not set itself). */
+function apply(w: World, action: PlanAction, to: PlanState): World {
+  const next: World = { ...w, state: to };
+  switch (action) {
+    case 'save':
+      return { ...next, boardApproved: false, certified: false };
+    case 'record-board-approval':
+      return { ...next, boardApproved: true };
+    case 'certify':
+      return { ...next, certified: true };
+    case 'submit':
+    case 'resubmit':
+      return { ...next, submittedEver: true };
+    case 'assign-reviewers':
+      return { ...next, reviewersAssigned: true };
+    case 'approve':
+    case 'approve-with-conditions':
+      return { ...next, approvedOnce: true, fundsReleased: false };
+    case 'release-funds':
+      return { ...next, fundsReleased: true, releases: w.releases + 1 };
+    case 'start-amendment':
+      return { ...next, amendment: true, boardApproved: false, certified: false };
+    default:
+      return next;
+  }
+}
+
+const step = fc.record({
+  role: fc.constantFrom(...ROLES),
+  own: fc.boolean(),
+  action: fc.constantFrom(...PLAN_ACTIONS),
+  balanced: fc.boolean(),
+});
+
+describe('workflow properties', () => {
+  it('no sequence of actions by anyone reaches an illegal state', () => {
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 60 }), (steps) => {
+        let w: World = { ...plan(), approvedOnce: false, releases: 0, submittedEver: false };
+        for (const s of steps) {
+          const grants = [grant(s.role, DISTRICT_ROLES.has(s.role) ? (s.own ? HARTFORD : OTHER) : null)];
+          const world = { ...w, budgetBalanced: s.balanced };
+          const r = canTransition(grants, world, s.action);
+          if (!r.ok) continue;
+          // Whoever acted had the permission the table names, for this district.
+          if (DISTRICT_ROLES.has(s.role)) expect(s.own).toBe(true);
+          const before = w;
+          w = apply(world, s.action, r.to);
+          // Content changes only while editable.
+          if (s.action === 'save') expect(isEditable(before.state)).toBe(true);
+          // Submission needs the board, the certification and a balanced budget.
+          if (s.action === 'submit' || s.action === 'resubmit') {
+            expect(world.certified && world.budgetBalanced).toBe(true);
+          }
+          // A decision only follows a recommendation; an approval only follows a submission.
+          if (['approve', 'approve-with-conditions', 'deny'].includes(s.action)) {
+            expect(before.state).toBe('recommended');
+            expect(before.submittedEver).toBe(true);
+            expect(s.role).toBe('commissioner');
+          }
+          // Funds are released only after an approval, and once per approval.
+          if (s.action === 'release-funds') {
+            expect(w.approvedOnce).toBe(true);
+            expect(['approved', 'approved-with-conditions']).toContain(w.state);
+          }
+        }
+        expect(w.releases).toBeLessThanOrEqual(steps.filter((s) => s.action === 'approve' || s.action === 'approve-with-conditions').length);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('every transition names a permission some role has, and leaves from states that exist', () => {
+    for (const [action, t] of Object.entries(TRANSITIONS)) {
+      const roles = ROLES.filter((r) => canTransition([grant(r)], plan({ state: t.from[0]!, boardApproved: true, certified: true, budgetBalanced: true, reviewersAssigned: true }), action as PlanAction).ok);
+      expect(roles.length, action).toBeGreaterThan(0);
+    }
+  });
+});
