@@ -104,6 +104,9 @@ export async function openStore(url: string, options: OpenOptions = {}): Promise
 /**
  * Runs `fn` in one transaction: all of it or none of it. On SQLite the transaction's writes use
  * the bulk fast path (same connection, so still inside the transaction).
+ *
+ * Inside `fn`, read and write only through `trx`: on SQLite the transaction holds the one
+ * connection, and a query through `store.db` would wait for it forever.
  */
 export async function inTransaction<T>(store: Store, fn: (trx: Executor) => Promise<T>): Promise<T> {
   return store.db.transaction().execute(async (trx) => {

@@ -116,6 +116,174 @@ export interface RuleRunTable {
   created_at: string;
 }
 
+export interface AppUserTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+  /** active | invited | disabled */
+  status: string;
+  failed_attempts: Generated<number>;
+  locked_until: string | null;
+  created_at: string;
+  row_version: Generated<number>;
+}
+
+export interface UserGrantTable {
+  id: Generated<number>;
+  user_id: number;
+  role: string;
+  district_code: string | null;
+  created_at: string;
+}
+
+export interface SessionTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  email: string;
+  ip: string;
+  at: string;
+  success: number;
+}
+
+/** Invitations, password resets and personal access tokens: only a hash of each token is kept. */
+export interface UserTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  /** invitation | reset | access */
+  kind: string;
+  token_hash: string;
+  name: string | null;
+  created_at: string;
+  expires_at: string | null;
+  used_at: string | null;
+  last_used_at: string | null;
+}
+
+export interface CycleTable {
+  id: Generated<number>;
+  fiscal_year: number;
+  title: string;
+  status: string;
+  /** JSON: { draft, board, submission, review, decision } ISO dates. */
+  deadlines: string;
+  /** JSON: { substantialMajority, noAllocationPolicy, uploadStorage }. */
+  settings: string;
+  created_at: string;
+  row_version: Generated<number>;
+}
+
+export interface PlanTable {
+  id: Generated<number>;
+  cycle_id: number;
+  district_code: string;
+  allocation_cents: number;
+  state: string;
+  current_version: number;
+  approved_version: number | null;
+  board_approved_version: number | null;
+  certified_version: number | null;
+  /** JSON array of reviewer user ids. */
+  reviewers: string;
+  funds_released: Generated<number>;
+  amendment: Generated<number>;
+  published: Generated<number>;
+  updated_at: string;
+  row_version: Generated<number>;
+}
+
+export interface PlanVersionTable {
+  id: Generated<number>;
+  plan_id: number;
+  version: number;
+  /** JSON PlanContent. */
+  content: string;
+  /** JSON BudgetLine[]. */
+  budget: string;
+  content_hash: string;
+  created_by: number;
+  created_at: string;
+}
+
+/** Everything that happens to a plan besides its content: board approvals, certifications, scores, comments, decisions, releases. */
+export interface PlanEventTable {
+  id: Generated<number>;
+  plan_id: number;
+  version: number;
+  kind: string;
+  user_id: number;
+  on_behalf_of: number | null;
+  data: string;
+  at: string;
+}
+
+export interface UploadTable {
+  id: Generated<number>;
+  sha256: string;
+  name: string;
+  media_type: string;
+  size: number;
+  /** db | disk */
+  storage: string;
+  content: Uint8Array | null;
+  path: string | null;
+  uploaded_by: number;
+  at: string;
+}
+
+export interface AuditEventTable {
+  seq: number;
+  at: string;
+  actor: string;
+  on_behalf_of: string | null;
+  action: string;
+  subject: string;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  to_address: string;
+  subject: string;
+  body: string;
+  kind: string;
+  created_at: string;
+  sent_at: string | null;
+  error: string | null;
+}
+
+export interface JobTable {
+  id: Generated<number>;
+  kind: string;
+  dedupe_key: string;
+  run_at: string;
+  payload: string;
+  status: string;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: string;
+}
+
 export interface Database {
   import_log: ImportLogTable;
   town: TownTable;
@@ -128,4 +296,18 @@ export interface Database {
   ecs_grant: EcsGrantTable;
   designation: DesignationTable;
   rule_run: RuleRunTable;
+  app_user: AppUserTable;
+  user_grant: UserGrantTable;
+  session: SessionTable;
+  login_attempt: LoginAttemptTable;
+  user_token: UserTokenTable;
+  cycle: CycleTable;
+  plan: PlanTable;
+  plan_version: PlanVersionTable;
+  plan_event: PlanEventTable;
+  upload: UploadTable;
+  audit_event: AuditEventTable;
+  audit_head: AuditHeadTable;
+  outbox: OutboxTable;
+  job: JobTable;
 }

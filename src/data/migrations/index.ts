@@ -5,12 +5,14 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import type { SqlDialect } from '../database.ts';
 import { initial } from './001-initial.ts';
+import { workflow } from './002-workflow.ts';
 
 export function migrations(dialect: SqlDialect): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
       return {
         '001-initial': initial(dialect),
+        '002-workflow': workflow(dialect),
       };
     },
   };

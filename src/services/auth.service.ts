@@ -1,0 +1,294 @@
+/**
+ * Accounts, sign-in and sessions. Passwords are hashed with argon2id and chosen under NIST
+ * SP 800-63B rules; sign-in is throttled per account (a lockout after repeated failures) and per
+ * address; a new session token is issued at every sign-in and only its hash is stored; sessions
+ * end after idle and absolute timeouts. Invitations and password resets travel as single-use
+ * tokens by e-mail (the outbox). Personal access tokens let programs use the API.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
+import { inTransaction, type Store } from '../data/database.ts';
+import type { Executor } from '../data/batch.ts';
+import { grantProblem, ROLES, type Grant, type Role } from '../domain/auth/permissions.ts';
+import { passwordProblem } from '../domain/auth/password.ts';
+import { DomainError } from '../domain/errors.ts';
+import { appendAudit } from './audit.service.ts';
+import { queueMail } from './mail.service.ts';
+
+export const SESSION_IDLE_MINUTES = 30;
+export const SESSION_ABSOLUTE_HOURS = 12;
+export const LOCK_AFTER_FAILURES = 5;
+export const LOCK_MINUTES = 15;
+export const IP_FAILURES_PER_15_MINUTES = 20;
+
+export interface User {
+  readonly id: number;
+  readonly email: string;
+  readonly name: string;
+  readonly status: 'active' | 'invited' | 'disabled';
+  readonly grants: readonly Grant[];
+}
+
+export class AuthError extends DomainError {
+  constructor(code: 'invalid' | 'locked' | 'throttled' | 'disabled' | 'token', message: string, info: Record<string, unknown> = {}) {
+    super(`auth_${code}`, message, info);
+    this.name = 'AuthError';
+  }
+}
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+const newToken = () => randomBytes(32).toString('base64url');
+const normalEmail = (email: string) => email.trim().toLowerCase();
+const addMinutes = (d: Date, m: number) => new Date(d.getTime() + m * 60_000).toISOString();
+
+/** A hash to verify against when the account does not exist, so timing does not tell. */
+let dummyHash: Promise<string> | undefined;
+
+export async function hashPassword(password: string): Promise<string> {
+  return argonHash(password, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+}
+
+async function grantsOf(db: Executor, userId: number): Promise<Grant[]> {
+  const rows = await db.selectFrom('user_grant').select(['role', 'district_code']).where('user_id', '=', userId).orderBy('id').execute();
+  return rows.map((r) => ({ role: r.role as Role, districtCode: r.district_code }));
+}
+
+export async function userById(db: Executor, id: number): Promise<User | null> {
+  const u = await db.selectFrom('app_user').select(['id', 'email', 'name', 'status']).where('id', '=', id).executeTakeFirst();
+  if (!u) return null;
+  return { id: Number(u.id), email: u.email, name: u.name, status: u.status as User['status'], grants: await grantsOf(db, Number(u.id)) };
+}
+
+export async function userByEmail(db: Executor, email: string): Promise<User | null> {
+  const u = await db.selectFrom('app_user').select('id').where('email', '=', normalEmail(email)).executeTakeFirst();
+  return u ? userById(db, Number(u.id)) : null;
+}
+
+export interface NewUser {
+  readonly email: string;
+  readonly name: string;
+  readonly grants: readonly Grant[];
+  /** Set a password now (demo accounts, tests); otherwise the person is invited by e-mail. */
+  readonly password?: string;
+}
+
+/** Creates an account with its roles; invites it by e-mail unless a password is given. */
+export async function createUser(store: Store, actor: string, input: NewUser, options: { baseUrl?: string } = {}): Promise<{ user: User; invitation: string | null }> {
+  const email = normalEmail(input.email);
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new DomainError('invalid_user', `"${input.email}" is not an e-mail address.`);
+  if (!input.name.trim()) throw new DomainError('invalid_user', 'A name is required.');
+  for (const g of input.grants) {
+    const p = grantProblem(g);
+    if (p) throw new DomainError('invalid_grant', p);
+  }
+  if (input.password !== undefined) {
+    const p = passwordProblem(input.password, { email, name: input.name });
+    if (p) throw new DomainError('weak_password', p);
+  }
+  const passwordHash = input.password !== undefined ? await hashPassword(input.password) : null;
+  return inTransaction(store, async (trx) => {
+    if (await trx.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirst()) {
+      throw new DomainError('duplicate_user', `There is already an account for ${email}.`);
+    }
+    const now = new Date().toISOString();
+    const row = await trx
+      .insertInto('app_user')
+      .values({ email, name: input.name.trim(), password_hash: passwordHash, oidc_issuer: null, oidc_subject: null, status: passwordHash ? 'active' : 'invited', locked_until: null, created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const id = Number(row.id);
+    await appendAudit(trx, { actor, action: 'user.created', subject: `user:${id}`, details: { email } });
+    for (const g of input.grants) await addGrant(trx, actor, id, g);
+    let invitation: string | null = null;
+    if (!passwordHash) {
+      invitation = newToken();
+      await trx.insertInto('user_token').values({ user_id: id, kind: 'invitation', token_hash: tokenHash(invitation), name: null, created_at: now, expires_at: addMinutes(new Date(), 7 * 24 * 60), used_at: null, last_used_at: null }).execute();
+      await queueMail(trx, {
+        to: email,
+        kind: 'invitation',
+        subject: 'You are invited to the Alliance District plans system',
+        body: `Hello ${input.name},\n\nAn account has been created for you. Choose your password here (the link works for 7 days):\n\n${options.baseUrl ?? ''}/work/welcome?token=${invitation}\n`,
+      });
+    }
+    return { user: (await userById(trx, id))!, invitation };
+  });
+}
+
+async function addGrant(db: Executor, actor: string, userId: number, g: Grant): Promise<void> {
+  await db.insertInto('user_grant').values({ user_id: userId, role: g.role, district_code: g.districtCode, created_at: new Date().toISOString() }).execute();
+  await appendAudit(db, { actor, action: 'role.granted', subject: `user:${userId}`, details: { role: g.role, districtCode: g.districtCode } });
+}
+
+export async function grantRole(store: Store, actor: string, userId: number, g: Grant): Promise<void> {
+  const p = grantProblem(g);
+  if (p) throw new DomainError('invalid_grant', p);
+  await inTransaction(store, (trx) => addGrant(trx, actor, userId, g));
+}
+
+export async function revokeRole(store: Store, actor: string, userId: number, g: Grant): Promise<void> {
+  await inTransaction(store, async (trx) => {
+    let q = trx.deleteFrom('user_grant').where('user_id', '=', userId).where('role', '=', g.role);
+    q = g.districtCode === null ? q.where('district_code', 'is', null) : q.where('district_code', '=', g.districtCode);
+    await q.execute();
+    await appendAudit(trx, { actor, action: 'role.revoked', subject: `user:${userId}`, details: { role: g.role, districtCode: g.districtCode } });
+  });
+}
+
+export interface SignIn {
+  readonly email: string;
+  readonly password: string;
+  readonly ip: string;
+  readonly userAgent?: string;
+  readonly now?: Date;
+}
+
+export interface Session {
+  readonly token: string;
+  readonly user: User;
+  readonly expiresAt: string;
+}
+
+/** Signs in with a password: throttled, locked after repeated failures, audited either way. */
+export async function signIn(store: Store, input: SignIn): Promise<Session> {
+  const now = input.now ?? new Date();
+  const email = normalEmail(input.email);
+  const since = addMinutes(now, -15);
+  const ipFailures = await store.db
+    .selectFrom('login_attempt')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('ip', '=', input.ip)
+    .where('success', '=', 0)
+    .where('at', '>', since)
+    .executeTakeFirstOrThrow();
+  const record = async (trx: Executor, success: boolean, userId: number | null, reason: string | null) => {
+    await trx.insertInto('login_attempt').values({ email, ip: input.ip, at: now.toISOString(), success: success ? 1 : 0 }).execute();
+    await appendAudit(trx, {
+      actor: userId ? `user:${userId}` : 'anonymous',
+      action: success ? 'auth.signin' : 'auth.signin-failed',
+      subject: userId ? `user:${userId}` : `email:${email}`,
+      details: { ip: input.ip, ...(reason ? { reason } : {}) },
+      at: now.toISOString(),
+    });
+  };
+  if (Number(ipFailures.n) >= IP_FAILURES_PER_15_MINUTES) {
+    await inTransaction(store, (trx) => record(trx, false, null, 'throttled'));
+    throw new AuthError('throttled', 'Too many failed sign-ins from this address. Wait 15 minutes and try again.');
+  }
+  const u = await store.db.selectFrom('app_user').selectAll().where('email', '=', email).executeTakeFirst();
+  dummyHash ??= hashPassword('a password nobody has chosen, for timing');
+  const ok = u?.password_hash ? await argonVerify(u.password_hash, input.password) : (await argonVerify(await dummyHash, input.password), false);
+  if (!u || !ok || u.status !== 'active' || (u.locked_until && u.locked_until > now.toISOString())) {
+    const locked = Boolean(u && u.locked_until && u.locked_until > now.toISOString());
+    await inTransaction(store, async (trx) => {
+      if (u && !locked && u.status === 'active') {
+        const failures = Number(u.failed_attempts) + 1;
+        await trx
+          .updateTable('app_user')
+          .set({ failed_attempts: failures, locked_until: failures >= LOCK_AFTER_FAILURES ? addMinutes(now, LOCK_MINUTES) : null })
+          .where('id', '=', u.id)
+          .execute();
+        if (failures >= LOCK_AFTER_FAILURES) await appendAudit(trx, { actor: 'system', action: 'auth.locked', subject: `user:${u.id}`, details: { until: addMinutes(now, LOCK_MINUTES) }, at: now.toISOString() });
+      }
+      await record(trx, false, u ? Number(u.id) : null, locked ? 'locked' : !u ? 'unknown-account' : u.status !== 'active' ? u.status : 'wrong-password');
+    });
+    if (locked) throw new AuthError('locked', `This account is locked after ${LOCK_AFTER_FAILURES} failed sign-ins. Try again in ${LOCK_MINUTES} minutes, or reset the password.`);
+    if (u && u.status === 'disabled') throw new AuthError('disabled', 'This account is disabled.');
+    throw new AuthError('invalid', 'The e-mail or the password is not right.');
+  }
+  return inTransaction(store, async (trx) => {
+    await trx.updateTable('app_user').set({ failed_attempts: 0, locked_until: null }).where('id', '=', u.id).execute();
+    await record(trx, true, Number(u.id), null);
+    return createSession(trx, Number(u.id), input.ip, input.userAgent ?? null, now);
+  });
+}
+
+/** A new session (a fresh token every time: the token before sign-in is never reused). */
+export async function createSession(db: Executor, userId: number, ip: string | null, userAgent: string | null, now = new Date()): Promise<Session> {
+  const token = newToken();
+  const expiresAt = addMinutes(now, SESSION_ABSOLUTE_HOURS * 60);
+  await db.insertInto('session').values({ user_id: userId, token_hash: tokenHash(token), created_at: now.toISOString(), last_seen_at: now.toISOString(), expires_at: expiresAt, ip, user_agent: userAgent?.slice(0, 300) ?? null }).execute();
+  return { token, user: (await userById(db, userId))!, expiresAt };
+}
+
+/** The person a session token belongs to, or null if it is unknown, idle too long or expired. */
+export async function sessionUser(store: Store, token: string, now = new Date()): Promise<User | null> {
+  if (!token || token.length > 100) return null;
+  const s = await store.db.selectFrom('session').selectAll().where('token_hash', '=', tokenHash(token)).executeTakeFirst();
+  if (!s) return null;
+  const idleLimit = addMinutes(now, -SESSION_IDLE_MINUTES);
+  if (s.expires_at <= now.toISOString() || s.last_seen_at <= idleLimit) {
+    await store.db.deleteFrom('session').where('id', '=', s.id).execute();
+    return null;
+  }
+  // Touch at most once a minute.
+  if (s.last_seen_at <= addMinutes(now, -1)) await store.db.updateTable('session').set({ last_seen_at: now.toISOString() }).where('id', '=', s.id).execute();
+  const user = await userById(store.db, Number(s.user_id));
+  return user && user.status === 'active' ? user : null;
+}
+
+export async function signOut(store: Store, token: string): Promise<void> {
+  const s = await store.db.selectFrom('session').select(['id', 'user_id']).where('token_hash', '=', tokenHash(token)).executeTakeFirst();
+  if (!s) return;
+  await inTransaction(store, async (trx) => {
+    await trx.deleteFrom('session').where('id', '=', s.id).execute();
+    await appendAudit(trx, { actor: `user:${s.user_id}`, action: 'auth.signout', subject: `user:${s.user_id}` });
+  });
+}
+
+/** Sets a password from an invitation or reset token (single use), and signs in. */
+export async function usePasswordToken(store: Store, token: string, password: string, ip: string): Promise<Session> {
+  const t = await store.db.selectFrom('user_token').selectAll().where('token_hash', '=', tokenHash(token)).executeTakeFirst();
+  const now = new Date();
+  if (!t || (t.kind !== 'invitation' && t.kind !== 'reset') || t.used_at || (t.expires_at && t.expires_at <= now.toISOString())) {
+    throw new AuthError('token', 'This link is not valid any more. Ask for a new one.');
+  }
+  const user = (await userById(store.db, Number(t.user_id)))!;
+  const problem = passwordProblem(password, { email: user.email, name: user.name });
+  if (problem) throw new DomainError('weak_password', problem);
+  const hashed = await hashPassword(password);
+  return inTransaction(store, async (trx) => {
+    await trx.updateTable('user_token').set({ used_at: now.toISOString() }).where('id', '=', t.id).execute();
+    await trx.updateTable('app_user').set({ password_hash: hashed, status: 'active', failed_attempts: 0, locked_until: null }).where('id', '=', t.user_id).execute();
+    await trx.deleteFrom('session').where('user_id', '=', t.user_id).execute();
+    await appendAudit(trx, { actor: `user:${t.user_id}`, action: t.kind === 'invitation' ? 'auth.invitation-accepted' : 'auth.password-reset', subject: `user:${t.user_id}` });
+    return createSession(trx, Number(t.user_id), ip, null, now);
+  });
+}
+
+/** Sends a reset link if the account exists; says nothing either way (no account discovery). */
+export async function requestPasswordReset(store: Store, email: string, baseUrl: string): Promise<void> {
+  const u = await store.db.selectFrom('app_user').select(['id', 'name', 'email', 'status']).where('email', '=', normalEmail(email)).executeTakeFirst();
+  if (!u || u.status === 'disabled') return;
+  const token = newToken();
+  const now = new Date();
+  await inTransaction(store, async (trx) => {
+    await trx.insertInto('user_token').values({ user_id: Number(u.id), kind: 'reset', token_hash: tokenHash(token), name: null, created_at: now.toISOString(), expires_at: addMinutes(now, 60), used_at: null, last_used_at: null }).execute();
+    await queueMail(trx, { to: u.email, kind: 'reset', subject: 'Reset your password', body: `Hello ${u.name},\n\nChoose a new password here (the link works for one hour):\n\n${baseUrl}/work/welcome?token=${token}\n\nIf you did not ask for this, ignore this message.\n` });
+    await appendAudit(trx, { actor: 'anonymous', action: 'auth.reset-requested', subject: `user:${u.id}` });
+  });
+}
+
+/** A personal access token for the API: shown once, stored as a hash. */
+export async function createAccessToken(store: Store, userId: number, name: string, days = 90): Promise<string> {
+  const token = `adp_${newToken()}`;
+  const now = new Date();
+  await inTransaction(store, async (trx) => {
+    await trx.insertInto('user_token').values({ user_id: userId, kind: 'access', token_hash: tokenHash(token), name: name.slice(0, 80), created_at: now.toISOString(), expires_at: addMinutes(now, days * 24 * 60), used_at: null, last_used_at: null }).execute();
+    await appendAudit(trx, { actor: `user:${userId}`, action: 'token.created', subject: `user:${userId}`, details: { name } });
+  });
+  return token;
+}
+
+export async function accessTokenUser(store: Store, token: string): Promise<User | null> {
+  if (!token.startsWith('adp_') || token.length > 100) return null;
+  const t = await store.db.selectFrom('user_token').selectAll().where('token_hash', '=', tokenHash(token)).where('kind', '=', 'access').executeTakeFirst();
+  const now = new Date().toISOString();
+  if (!t || (t.expires_at && t.expires_at <= now)) return null;
+  await store.db.updateTable('user_token').set({ last_used_at: now }).where('id', '=', t.id).execute();
+  const user = await userById(store.db, Number(t.user_id));
+  return user && user.status === 'active' ? user : null;
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,159 @@
+/**
+ * Demo accounts for every role and a sample FY2026 cycle with plans in several states, so the
+ * embedded default shows the whole workflow: `alliance seed --demo`. Refused in production.
+ * Every demo account's password is DEMO_PASSWORD (documented in the README).
+ */
+import type { Store } from '../data/database.ts';
+import type { Grant } from '../domain/auth/permissions.ts';
+import type { DistrictCode } from '../domain/district.ts';
+import { DomainError } from '../domain/errors.ts';
+import { cents, type Cents } from '../domain/money/cents.ts';
+import { fiscalYear } from '../domain/time/fiscal-year.ts';
+import type { BudgetLine, FundingArea } from '../domain/workflow/budget.ts';
+import type { PlanContent } from '../domain/workflow/content.ts';
+import { createUser, userByEmail, type User } from './auth.service.ts';
+import {
+  assignReviewers,
+  certify,
+  decide,
+  listCycles,
+  openCycle,
+  planView,
+  recommend,
+  recordBoardApproval,
+  releaseFunds,
+  requestRevisions,
+  saveDraft,
+  score,
+  submit,
+  type Deadlines,
+} from './workflow.service.ts';
+
+export const DEMO_PASSWORD = 'demo-password-for-testing';
+export const DEMO_DOMAIN = 'demo.alliance.test';
+
+export const DEMO_ACCOUNTS: readonly { email: string; name: string; grants: Grant[] }[] = [
+  { email: `admin@${DEMO_DOMAIN}`, name: 'Avery Admin', grants: [{ role: 'state-admin', districtCode: null }] },
+  { email: `reviewer@${DEMO_DOMAIN}`, name: 'Riley Reviewer', grants: [{ role: 'program-staff', districtCode: null }] },
+  { email: `reviewer2@${DEMO_DOMAIN}`, name: 'Robin Reviewer', grants: [{ role: 'program-staff', districtCode: null }] },
+  { email: `commissioner@${DEMO_DOMAIN}`, name: 'Casey Commissioner', grants: [{ role: 'commissioner', districtCode: null }] },
+  { email: `editor.hartford@${DEMO_DOMAIN}`, name: 'Emery Editor', grants: [{ role: 'district-editor', districtCode: '0640011' }] },
+  { email: `superintendent.hartford@${DEMO_DOMAIN}`, name: 'Sam Superintendent', grants: [{ role: 'district-representative', districtCode: '0640011' }] },
+  { email: `board.hartford@${DEMO_DOMAIN}`, name: 'Blair Boardmember', grants: [{ role: 'district-viewer', districtCode: '0640011' }] },
+  {
+    email: `superintendent.multi@${DEMO_DOMAIN}`,
+    name: 'Morgan Multi',
+    grants: [
+      { role: 'district-representative', districtCode: '0020011' },
+      { role: 'district-representative', districtCode: '0370011' },
+    ],
+  },
+  { email: `editor.bridgeport@${DEMO_DOMAIN}`, name: 'Bailey Bridgeport', grants: [{ role: 'district-representative', districtCode: '0150011' }] },
+];
+
+export const DEMO_DEADLINES: Deadlines = { draft: '2025-07-15', board: '2025-08-01', submission: '2025-08-15', review: '2025-09-15', decision: '2025-10-01' };
+
+/** A complete sample plan: goals, strategies, tiered interventions, a narrative. */
+export function samplePlanContent(districtName: string): PlanContent {
+  return {
+    needsAssessment: `${districtName}'s accountability index is below the state's, chronic absenteeism is above 20% in several schools, and fewer than half of students in grades 3-8 meet the ELA standard. The district reviewed its data with school leaders and families in the spring.`,
+    goals: [
+      { id: 'g1', indicator: 'ela', description: 'Raise the ELA performance index', baseline: 52.1, target: 56 },
+      { id: 'g2', indicator: 'chronic-absenteeism', description: 'Reduce chronic absenteeism', baseline: 24.3, target: 19 },
+    ],
+    strategies: [
+      { id: 'k3-reading', statutory: 'k3-reading', title: 'K-3 foundational reading', description: 'Reading interventionists and coaching in every elementary school.' },
+      { id: 'wraparound', statutory: 'wraparound', title: 'Attendance and family engagement', description: 'Attendance teams and home visits with community partners.' },
+      { id: 'talent', statutory: 'talent', title: 'Talent strategy', description: 'TEAM mentor stipends and a teacher residency.' },
+    ],
+    interventions: [
+      { school: 'All schools', tier: 1, description: 'Universal screening three times a year.' },
+      { school: 'Lowest-performing elementary schools', tier: 3, description: 'Daily small-group reading intervention and an attendance coordinator.' },
+    ],
+    narrative: `Most of ${districtName}'s alliance funds pay for people who work directly with students: reading interventionists in the schools with the lowest ELA results and attendance coordinators where chronic absenteeism is highest. The rest trains teachers and pays for benchmark assessments that show, three times a year, whether the work is moving the goals.`,
+  };
+}
+
+/** A budget that adds up exactly to the allocation, mostly new and extended reform efforts. */
+export function sampleBudget(allocation: Cents): BudgetLine[] {
+  const parts: [string, FundingArea, string, string, number, BudgetLine['effort'], number][] = [
+    ['b1', 'staffing-direct-service', '112', 'Reading interventionists', 0.42, 'new', 12],
+    ['b2', 'staffing-direct-service', '119', 'Attendance coordinators', 0.14, 'extension', 5],
+    ['b3', 'benefits', '200', 'Benefits for alliance-funded staff', 0.2, 'new', 0],
+    ['b4', 'professional-development', '322', 'Coaching and mentor stipends', 0.12, 'extension', 0],
+    ['b5', 'progress-monitoring', '530', 'Benchmark assessment software', 0.07, 'existing', 0],
+    ['b6', 'supplies', '611', 'Intervention materials', 0.05, 'new', 0],
+  ];
+  const strategy: Record<string, string> = { b1: 'k3-reading', b2: 'wraparound', b3: 'k3-reading', b4: 'talent', b5: 'k3-reading', b6: 'k3-reading' };
+  let used = 0;
+  return parts.map(([id, area, objectCode, description, share, effort, fte], i) => {
+    const amount = i === parts.length - 1 ? allocation - used : Math.round((allocation * share) / 100) * 100;
+    used += amount;
+    return { id, area, objectCode, description, school: null, strategy: strategy[id]!, fte, amountCents: cents(amount), effort };
+  });
+}
+
+async function demoUser(store: Store, email: string): Promise<User> {
+  return (await userByEmail(store.db, email))!;
+}
+
+/**
+ * Creates the demo accounts and the sample FY2026 cycle: Hartford approved with funds released,
+ * Bridgeport in review, Ansonia sent back for revisions, Derby certified and ready to submit, the
+ * rest drafts. Idempotent: accounts and the cycle that exist are kept.
+ */
+export async function seedDemo(store: Store, env: Readonly<Record<string, string | undefined>>): Promise<{ accounts: number; cycle: number }> {
+  if (env.NODE_ENV === 'production') throw new DomainError('refused', 'Demo accounts are refused when NODE_ENV=production.');
+  let accounts = 0;
+  for (const a of DEMO_ACCOUNTS) {
+    if (await userByEmail(store.db, a.email)) continue;
+    await createUser(store, 'system:demo', { ...a, password: DEMO_PASSWORD });
+    accounts++;
+  }
+  const admin = await demoUser(store, `admin@${DEMO_DOMAIN}`);
+  const existing = (await listCycles(store.db)).find((c) => c.fiscalYear === 2026);
+  const cycle = existing ?? (await openCycle(store, admin, { fiscalYear: fiscalYear(2026), deadlines: DEMO_DEADLINES }));
+  if (existing) return { accounts, cycle: cycle.id };
+
+  const reviewer = await demoUser(store, `reviewer@${DEMO_DOMAIN}`);
+  const reviewer2 = await demoUser(store, `reviewer2@${DEMO_DOMAIN}`);
+  const commissioner = await demoUser(store, `commissioner@${DEMO_DOMAIN}`);
+  const hartfordRep = await demoUser(store, `superintendent.hartford@${DEMO_DOMAIN}`);
+  const multi = await demoUser(store, `superintendent.multi@${DEMO_DOMAIN}`);
+  const bridgeport = await demoUser(store, `editor.bridgeport@${DEMO_DOMAIN}`);
+  const plans = await store.db.selectFrom('plan').select(['id', 'district_code']).where('cycle_id', '=', cycle.id).execute();
+  const planOf = (code: string) => Number(plans.find((p) => p.district_code === code)!.id);
+
+  const prepare = async (user: User, code: DistrictCode | string, name: string) => {
+    const id = planOf(code);
+    const view = await planView(store.db, user, id);
+    await saveDraft(store, user, id, { content: samplePlanContent(name), budget: sampleBudget(view.allocationCents), expectedRowVersion: view.rowVersion });
+    await recordBoardApproval(store, user, id, { meetingDate: '2025-07-28', votesFor: 7, votesAgainst: 1, abstentions: 1, minutesUploadId: null });
+    await certify(store, user, id, user.name);
+    return id;
+  };
+
+  // Hartford: the whole path, funds released.
+  const hartford = await prepare(hartfordRep, '0640011', 'Hartford');
+  await submit(store, hartfordRep, hartford);
+  await assignReviewers(store, reviewer, hartford, [reviewer.id, reviewer2.id]);
+  await score(store, reviewer, hartford, { section: 'budget', score: 3, comment: 'Costs are tied to the goals.' });
+  await recommend(store, reviewer, hartford, 'Meets the guidelines.');
+  await decide(store, commissioner, hartford, 'approve', {});
+  await releaseFunds(store, commissioner, hartford, { date: '2025-10-03' });
+
+  // Bridgeport: submitted and in review.
+  const bpt = await prepare(bridgeport, '0150011', 'Bridgeport');
+  await submit(store, bridgeport, bpt);
+  await assignReviewers(store, reviewer, bpt, [reviewer.id]);
+
+  // Ansonia: sent back for revisions.
+  const ansonia = await prepare(multi, '0020011', 'Ansonia');
+  await submit(store, multi, ansonia);
+  await assignReviewers(store, reviewer, ansonia, [reviewer2.id]);
+  await requestRevisions(store, reviewer2, ansonia, 'Tie the attendance coordinators to named schools and add a tier 2 intervention.');
+
+  // Derby: certified, not yet submitted.
+  await prepare(multi, '0370011', 'Derby');
+  return { accounts, cycle: cycle.id };
+}

@@ -1,0 +1,182 @@
+/**
+ * The plan workflow end to end in the services, on SQLite and PostgreSQL: the demo cycle, every
+ * step's permission and state checks, revisions and resubmission, conflicting edits, the release
+ * of funds, publication, amendments with a diff, and the audit chain.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dialects } from '../../tests/support/dialects.ts';
+import type { Store } from '../data/database.ts';
+import { loadEmbedded } from '../data/embedded.ts';
+import { auditOf, verifyAudit } from './audit.service.ts';
+import { userByEmail, type User } from './auth.service.ts';
+import { DEMO_DOMAIN, seedDemo } from './demo.service.ts';
+import { outbox } from './mail.service.ts';
+import {
+  certify,
+  comment,
+  ConflictError,
+  cycleBoard,
+  decide,
+  diffVersions,
+  planView,
+  publishedPlans,
+  recommend,
+  recordBoardApproval,
+  releaseFunds,
+  saveDraft,
+  startAmendment,
+  submit,
+  WorkflowError,
+} from './workflow.service.ts';
+
+describe.each(dialects)('the plan workflow ($name)', (dialect) => {
+  let store: Store;
+  let cycleId: number;
+  const users: Record<string, User> = {};
+  const planOf = async (code: string) => Number((await store.db.selectFrom('plan').select('id').where('district_code', '=', code).where('cycle_id', '=', cycleId).executeTakeFirstOrThrow()).id);
+
+  beforeAll(async () => {
+    store = await dialect.open();
+    await loadEmbedded(store);
+    cycleId = (await seedDemo(store, {})).cycle;
+    for (const who of ['admin', 'reviewer', 'reviewer2', 'commissioner', 'editor.hartford', 'superintendent.hartford', 'board.hartford', 'superintendent.multi', 'editor.bridgeport']) {
+      users[who] = (await userByEmail(store.db, `${who}@${DEMO_DOMAIN}`))!;
+    }
+  }, 120_000);
+  afterAll(async () => dialect.close(store));
+
+  it('the demo cycle has a plan per alliance district, with the amount withheld from each, in several states', async () => {
+    const board = await cycleBoard(store.db, cycleId);
+    expect(board).toHaveLength(36);
+    const hartford = board.find((b) => b.districtCode === '0640011')!;
+    expect(hartford).toMatchObject({ state: 'approved', fundsReleased: true, allocationCents: (226_674_245 - 187_974_890) * 100 });
+    expect(board.find((b) => b.districtCode === '0590011')!.allocationCents).toBe(0); // Groton: nothing withheld
+    expect(new Set(board.map((b) => b.state))).toEqual(new Set(['approved', 'in-review', 'revisions-requested', 'draft']));
+    expect(board.find((b) => b.districtCode === '0020011')!.nextDeadline).toMatchObject({ name: 'submission', overdue: true });
+    expect(board.find((b) => b.districtCode === '0830011')!.nextDeadline).toMatchObject({ name: 'board', overdue: true });
+  });
+
+  it('approval publishes the narrative and the budget by area; the release records date, amount and official', async () => {
+    const [pub] = await publishedPlans(store.db, '0640011');
+    expect(pub).toMatchObject({ fiscalYear: 2026, decision: 'approved', release: { date: '2025-10-03', amountCents: (226_674_245 - 187_974_890) * 100, approvedBy: users.commissioner!.id } });
+    expect(pub!.narrative).toMatch(/reading interventionists/);
+    expect(pub!.budgetByArea.reduce((a, x) => a + x.cents, 0)).toBe(pub!.totalCents);
+    expect(await publishedPlans(store.db, '0150011')).toEqual([]);
+  });
+
+  it('people only see and change their own district\'s plan; the state sees all; a viewer only reads', async () => {
+    const hartford = await planOf('0640011');
+    const bridgeport = await planOf('0150011');
+    await expect(planView(store.db, users['editor.bridgeport']!, hartford)).rejects.toThrow(/cannot see/);
+    expect((await planView(store.db, users.reviewer!, hartford)).districtName).toBe('Hartford School District');
+    const viewer = await planView(store.db, users['board.hartford']!, hartford);
+    expect(viewer.actions).toEqual([]);
+    const bpt = await planView(store.db, users['editor.bridgeport']!, bridgeport);
+    await expect(saveDraft(store, users['editor.bridgeport']!, bridgeport, { content: bpt.content, budget: bpt.budget, expectedRowVersion: bpt.rowVersion })).rejects.toThrow(/in review; it cannot be changed now/);
+    await expect(decide(store, users.reviewer!, bridgeport, 'approve', {})).rejects.toMatchObject({ status: 403 });
+    // District people do not see reviewers' scores.
+    expect((await planView(store.db, users['superintendent.hartford']!, hartford)).events.some((e) => e.kind === 'score')).toBe(false);
+    expect((await planView(store.db, users.reviewer!, hartford)).events.some((e) => e.kind === 'score')).toBe(true);
+  });
+
+  it('revisions requested: the district sees why, revises, the board and the signature are needed again, it resubmits', async () => {
+    const id = await planOf('0020011');
+    const rep = users['superintendent.multi']!;
+    let v = await planView(store.db, rep, id);
+    expect(v.state).toBe('revisions-requested');
+    expect(v.events.find((e) => e.kind === 'decision')!.data.message).toMatch(/attendance coordinators/);
+    const content = { ...v.content, interventions: [...v.content.interventions, { school: 'Mead School', tier: 2 as const, description: 'Small-group math.' }] };
+    await saveDraft(store, rep, id, { content, budget: v.budget, expectedRowVersion: v.rowVersion });
+    await expect(submit(store, rep, id)).rejects.toThrow(/board of education must approve the revised version/);
+    await recordBoardApproval(store, rep, id, { meetingDate: '2025-09-02', votesFor: 6, votesAgainst: 0, abstentions: 0, minutesUploadId: null });
+    await expect(certify(store, rep, id, 'Somebody Else')).rejects.toThrow(/Type your name exactly/);
+    await certify(store, rep, id, 'morgan multi');
+    await submit(store, rep, id);
+    v = await planView(store.db, rep, id);
+    expect(v.state).toBe('in-review');
+    expect(v.versions.length).toBeGreaterThan(2);
+  });
+
+  it('two people saving the same plan: the second gets a conflict naming what changed, and nothing is lost', async () => {
+    const id = await planOf('0370011');
+    const rep = users['superintendent.multi']!;
+    const a = await planView(store.db, rep, id);
+    const b = await planView(store.db, rep, id);
+    await saveDraft(store, rep, id, { content: { ...a.content, narrative: `${a.content.narrative} First editor's sentence.` }, budget: a.budget, expectedRowVersion: a.rowVersion });
+    const err = await saveDraft(store, rep, id, { content: { ...b.content, narrative: 'Second editor overwrote everything.' }, budget: b.budget, expectedRowVersion: b.rowVersion }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConflictError);
+    expect((err as ConflictError).status).toBe(409);
+    expect((err as ConflictError).changes.join(' ')).toMatch(/version \d+ saved/i);
+    const now = await planView(store.db, rep, id);
+    expect(now.content.narrative).toMatch(/First editor's sentence\.$/);
+    // Saving changed the content: the earlier board approval and signature no longer apply.
+    expect(now.facts.boardApproved).toBe(false);
+    expect(now.facts.certified).toBe(false);
+  });
+
+  it('a budget that does not add up blocks certification, with the difference named', async () => {
+    const id = await planOf('0830011'); // Middletown, an untouched draft
+    const rep = users.admin!;
+    await expect(planView(store.db, rep, id)).resolves.toBeTruthy();
+    const editor = users['superintendent.multi']!;
+    await expect(planView(store.db, editor, id)).rejects.toMatchObject({ status: 403 });
+    const v = await planView(store.db, users.reviewer!, id);
+    expect(v.budgetSummary.balanced).toBe(false);
+    expect(v.budgetSummary.issues.some((i) => /allocation is/.test(i.message))).toBe(true);
+  });
+
+  it('an amendment of an approved plan: a new version, a diff against the approved one, the lighter path', async () => {
+    const id = await planOf('0640011');
+    const rep = users['superintendent.hartford']!;
+    await startAmendment(store, rep, id);
+    let v = await planView(store.db, rep, id);
+    expect(v.state).toBe('draft');
+    expect(v.facts.amendment).toBe(true);
+    const budget = v.budget.map((l) => (l.id === 'b6' ? { ...l, description: 'Intervention materials and books' } : l));
+    await saveDraft(store, rep, id, { content: v.content, budget, expectedRowVersion: v.rowVersion });
+    v = await planView(store.db, rep, id);
+    const diff = await diffVersions(store.db, id, v.approvedVersion!, v.version);
+    expect(diff.budget).toEqual([expect.objectContaining({ id: 'b6', change: 'changed' })]);
+    expect(diff.sections.every((s) => !s.changed)).toBe(true);
+    await recordBoardApproval(store, rep, id, { meetingDate: '2026-01-10', votesFor: 5, votesAgainst: 0, abstentions: 0, minutesUploadId: null });
+    await certify(store, rep, id, rep.name);
+    await submit(store, rep, id);
+    // Lighter path: the state may recommend without a committee.
+    await recommend(store, users.reviewer!, id, 'Amendment within the approved strategies.');
+    await decide(store, users.commissioner!, id, 'approve-with-conditions', { conditions: 'Report book purchases at the next monitoring meeting.' });
+    const [pub] = await publishedPlans(store.db, '0640011');
+    expect(pub).toMatchObject({ decision: 'approved-with-conditions', conditions: /monitoring meeting/ });
+  });
+
+  it('comments thread with the district; internal notes stay with the state', async () => {
+    const id = await planOf('0150011');
+    await comment(store, users.reviewer!, id, { body: 'Please name the schools for tier 3.', section: 'interventions' });
+    await comment(store, users.reviewer!, id, { body: 'Internal: check last year\'s spend-down.', internal: true });
+    await comment(store, users['editor.bridgeport']!, id, { body: 'Will do: Roosevelt and Hall.', parentId: null });
+    const district = await planView(store.db, users['editor.bridgeport']!, id);
+    expect(district.events.filter((e) => e.kind === 'comment').map((e) => e.data.body)).toEqual(['Please name the schools for tier 3.', 'Will do: Roosevelt and Hall.']);
+    const state = await planView(store.db, users.reviewer!, id);
+    expect(state.events.filter((e) => e.kind === 'comment')).toHaveLength(3);
+    await expect(comment(store, users['superintendent.hartford']!, id, { body: 'not mine' })).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('funds are released once, only after approval, and not beyond the amount withheld', async () => {
+    const id = await planOf('0640011');
+    await releaseFunds(store, users.commissioner!, id, { date: '2026-02-01' });
+    await expect(releaseFunds(store, users.commissioner!, id, { date: '2026-02-02' })).rejects.toThrow(/already been released/);
+    await expect(releaseFunds(store, users.commissioner!, await planOf('0150011'), { date: '2026-02-02' })).rejects.toBeInstanceOf(WorkflowError);
+  });
+
+  it('every change is in the audit trail, chained; decisions and revisions reached the district by e-mail', async () => {
+    const check = await verifyAudit(store);
+    expect(check.ok).toBe(true);
+    const events = await auditOf(store.db, `plan:${await planOf('0640011')}`);
+    expect(events.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['plan.saved', 'plan.board-approved', 'plan.certified', 'plan.submitted', 'plan.reviewers-assigned', 'plan.recommended', 'plan.approved', 'funds.released', 'plan.amendment-started']),
+    );
+    const mail = await outbox(store.db);
+    expect(mail.some((m) => m.to === `superintendent.multi@${DEMO_DOMAIN}` && /Revisions requested/.test(m.subject))).toBe(true);
+    expect(mail.some((m) => m.to === `superintendent.hartford@${DEMO_DOMAIN}` && /approved/.test(m.subject))).toBe(true);
+  });
+});
+

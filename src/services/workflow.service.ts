@@ -1,0 +1,609 @@
+/**
+ * The annual cycle: the state opens it (districts from the designation record, allocations from
+ * the withholding rule), districts draft their plans and budgets, the board approves, the
+ * authorized representative certifies and submits, the state reviews and recommends, the
+ * commissioner decides, and approval releases the withheld funds. Every operation is one
+ * transaction that checks the state machine, refuses a stale edit (optimistic concurrency),
+ * keeps every version, and appends to the audit trail.
+ */
+import { createHash } from 'node:crypto';
+import { inTransaction, type Store } from '../data/database.ts';
+import type { Executor } from '../data/batch.ts';
+import { listDesignations } from '../data/designation.repository.ts';
+import { listDistricts } from '../data/district.repository.ts';
+import { canonicalJson } from '../domain/audit/chain.ts';
+import { can, PERMISSIONS, visibleDistricts } from '../domain/auth/permissions.ts';
+import type { DistrictCode } from '../domain/district.ts';
+import { DomainError } from '../domain/errors.ts';
+import { connecticut, designatedIn } from '../domain/law/cgs-10-262u/index.ts';
+import { cents, type Cents } from '../domain/money/cents.ts';
+import type { FiscalYear } from '../domain/time/fiscal-year.ts';
+import { summariseBudget, type BudgetLine, type BudgetSummary } from '../domain/workflow/budget.ts';
+import { contentIssues, EMPTY_CONTENT, type ContentIssue, type PlanContent } from '../domain/workflow/content.ts';
+import { availableActions, canTransition, type PlanAction, type PlanFacts, type PlanState } from '../domain/workflow/plan.ts';
+import { appendAudit } from './audit.service.ts';
+import type { User } from './auth.service.ts';
+import { queueMail } from './mail.service.ts';
+import { runWithholding } from './withholding.service.ts';
+
+export interface Deadlines {
+  readonly draft: string;
+  readonly board: string;
+  readonly submission: string;
+  readonly review: string;
+  readonly decision: string;
+}
+
+export interface CycleSettings {
+  /** The share of the budget that must go to new or extended reform efforts. */
+  readonly substantialMajority: number;
+  /** A district with nothing withheld: must it still file a plan? (An open policy question.) */
+  readonly noAllocationPolicy: 'plan-required' | 'plan-optional';
+}
+
+export const DEFAULT_SETTINGS: CycleSettings = { substantialMajority: 0.5, noAllocationPolicy: 'plan-optional' };
+
+export class WorkflowError extends DomainError {
+  readonly status: number;
+  constructor(code: string, message: string, status: number, info: Record<string, unknown> = {}) {
+    super(code, message, info);
+    this.status = status;
+  }
+}
+
+/** Someone else saved the record since it was loaded: nothing was overwritten. */
+export class ConflictError extends WorkflowError {
+  readonly changes: readonly string[];
+  constructor(message: string, changes: readonly string[]) {
+    super('conflict', message, 409, { changes });
+    this.changes = changes;
+  }
+}
+
+const now = () => new Date().toISOString();
+const actorOf = (u: User) => `user:${u.id}`;
+export const contentHash = (content: PlanContent, budget: readonly BudgetLine[]) => createHash('sha256').update(canonicalJson({ content, budget })).digest('hex');
+
+export interface Cycle {
+  readonly id: number;
+  readonly fiscalYear: FiscalYear;
+  readonly title: string;
+  readonly status: string;
+  readonly deadlines: Deadlines;
+  readonly settings: CycleSettings;
+}
+
+function toCycle(r: { id: number; fiscal_year: number; title: string; status: string; deadlines: string; settings: string }): Cycle {
+  return { id: Number(r.id), fiscalYear: r.fiscal_year as FiscalYear, title: r.title, status: r.status, deadlines: JSON.parse(r.deadlines) as Deadlines, settings: { ...DEFAULT_SETTINGS, ...(JSON.parse(r.settings) as Partial<CycleSettings>) } };
+}
+
+export async function listCycles(db: Executor): Promise<Cycle[]> {
+  return (await db.selectFrom('cycle').selectAll().orderBy('fiscal_year', 'desc').execute()).map(toCycle);
+}
+
+export async function getCycle(db: Executor, id: number): Promise<Cycle | null> {
+  const r = await db.selectFrom('cycle').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? toCycle(r) : null;
+}
+
+/**
+ * Opens the cycle for a fiscal year: one plan per alliance district, each with the amount
+ * withheld from it that year (the withholding rule on the ECS data).
+ */
+export async function openCycle(store: Store, user: User, input: { fiscalYear: FiscalYear; deadlines: Deadlines; settings?: Partial<CycleSettings>; title?: string }): Promise<Cycle> {
+  if (!can(user.grants, PERMISSIONS.manageCycleAny)) throw new WorkflowError('forbidden', 'Only a state administrator can open a cycle.', 403);
+  const fy = input.fiscalYear;
+  const settings = { ...DEFAULT_SETTINGS, ...input.settings };
+  if (!(settings.substantialMajority > 0 && settings.substantialMajority <= 1)) throw new WorkflowError('invalid_settings', 'The substantial-majority share must be above 0% and at most 100%.', 400);
+  const withholding = await runWithholding(store, fy);
+  const record = await listDesignations(store.db);
+  const designated = designatedIn(connecticut, fy, record.map((r) => ({ code: r.districtCode, firstFiscalYear: r.firstFiscalYear, act: r.act })));
+  const allocation = new Map(withholding.result.towns.map((t) => [t.districtCode, t.allianceCents]));
+  return inTransaction(store, async (trx) => {
+    if (await trx.selectFrom('cycle').select('id').where('fiscal_year', '=', fy).executeTakeFirst()) {
+      throw new WorkflowError('duplicate_cycle', `The FY${fy} cycle is already open.`, 409);
+    }
+    const c = await trx
+      .insertInto('cycle')
+      .values({ fiscal_year: fy, title: input.title ?? `FY${fy} Alliance District plans`, status: 'open', deadlines: JSON.stringify(input.deadlines), settings: JSON.stringify(settings), created_at: now() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const cycleId = Number(c.id);
+    for (const code of [...designated.keys()].sort()) {
+      const p = await trx
+        .insertInto('plan')
+        .values({ cycle_id: cycleId, district_code: code, allocation_cents: allocation.get(code) ?? 0, state: 'draft', current_version: 1, approved_version: null, board_approved_version: null, certified_version: null, reviewers: '[]', updated_at: now() })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx.insertInto('plan_version').values({ plan_id: Number(p.id), version: 1, content: JSON.stringify(EMPTY_CONTENT), budget: '[]', content_hash: contentHash(EMPTY_CONTENT, []), created_by: user.id, created_at: now() }).execute();
+    }
+    await appendAudit(trx, { actor: actorOf(user), action: 'cycle.opened', subject: `cycle:${cycleId}`, details: { fiscalYear: fy, plans: designated.size, deadlines: input.deadlines, settings } });
+    return (await getCycle(trx, cycleId))!;
+  });
+}
+
+interface PlanRow {
+  id: number;
+  cycle_id: number;
+  district_code: string;
+  allocation_cents: number;
+  state: string;
+  current_version: number;
+  approved_version: number | null;
+  board_approved_version: number | null;
+  certified_version: number | null;
+  reviewers: string;
+  funds_released: number;
+  amendment: number;
+  published: number;
+  updated_at: string;
+  row_version: number;
+}
+
+async function loadPlan(db: Executor, planId: number): Promise<PlanRow> {
+  const r = await db.selectFrom('plan').selectAll().where('id', '=', planId).executeTakeFirst();
+  if (!r) throw new WorkflowError('not_found', `There is no plan ${planId}.`, 404);
+  return { ...r, id: Number(r.id), allocation_cents: Number(r.allocation_cents), row_version: Number(r.row_version) } as PlanRow;
+}
+
+async function loadVersion(db: Executor, planId: number, version: number): Promise<{ content: PlanContent; budget: BudgetLine[]; hash: string; createdAt: string; createdBy: number }> {
+  const v = await db.selectFrom('plan_version').selectAll().where('plan_id', '=', planId).where('version', '=', version).executeTakeFirst();
+  if (!v) throw new WorkflowError('not_found', `Plan ${planId} has no version ${version}.`, 404);
+  return { content: JSON.parse(v.content) as PlanContent, budget: JSON.parse(v.budget) as BudgetLine[], hash: v.content_hash, createdAt: v.created_at, createdBy: Number(v.created_by) };
+}
+
+function facts(p: PlanRow, budget: BudgetSummary, contentOk: boolean): PlanFacts {
+  return {
+    state: p.state as PlanState,
+    districtCode: p.district_code,
+    boardApproved: p.board_approved_version === p.current_version,
+    certified: p.certified_version === p.current_version,
+    budgetBalanced: budget.balanced && contentOk,
+    reviewersAssigned: (JSON.parse(p.reviewers) as number[]).length > 0,
+    fundsReleased: Boolean(p.funds_released),
+    amendment: Boolean(p.amendment),
+  };
+}
+
+export interface PlanEvent {
+  readonly id: number;
+  readonly version: number;
+  readonly kind: string;
+  readonly userId: number;
+  readonly userName: string;
+  readonly onBehalfOf: number | null;
+  readonly data: Record<string, unknown>;
+  readonly at: string;
+}
+
+export interface PlanView {
+  readonly id: number;
+  readonly cycle: Cycle;
+  readonly districtCode: DistrictCode;
+  readonly districtName: string;
+  readonly state: PlanState;
+  readonly allocationCents: Cents;
+  readonly rowVersion: number;
+  readonly version: number;
+  readonly approvedVersion: number | null;
+  readonly content: PlanContent;
+  readonly budget: readonly BudgetLine[];
+  readonly contentHash: string;
+  readonly budgetSummary: BudgetSummary;
+  readonly contentIssues: readonly ContentIssue[];
+  readonly facts: PlanFacts;
+  readonly actions: readonly PlanAction[];
+  readonly reviewers: readonly number[];
+  readonly events: readonly PlanEvent[];
+  readonly versions: readonly { version: number; createdAt: string; createdBy: number; hash: string }[];
+  readonly published: boolean;
+}
+
+/** Everything about a plan that the person may see, with the actions open to them. */
+export async function planView(db: Executor, user: User, planId: number): Promise<PlanView> {
+  const p = await loadPlan(db, planId);
+  if (!can(user.grants, PERMISSIONS.viewPlanOwn, p.district_code)) throw new WorkflowError('forbidden', 'You cannot see this district\'s plan.', 403);
+  const cycle = (await getCycle(db, p.cycle_id))!;
+  const v = await loadVersion(db, planId, p.current_version);
+  const strategies = new Set(v.content.strategies.map((s) => s.id));
+  const summary = summariseBudget(v.budget, cents(p.allocation_cents), cycle.settings.substantialMajority, strategies);
+  const issues = contentIssues(v.content);
+  const f = facts(p, summary, issues.length === 0);
+  const internal = can(user.grants, PERMISSIONS.reviewPlanAny, p.district_code);
+  const events = await db
+    .selectFrom('plan_event')
+    .leftJoin('app_user', 'app_user.id', 'plan_event.user_id')
+    .select(['plan_event.id', 'plan_event.version', 'plan_event.kind', 'plan_event.user_id', 'plan_event.on_behalf_of', 'plan_event.data', 'plan_event.at', 'app_user.name'])
+    .where('plan_event.plan_id', '=', planId)
+    .orderBy('plan_event.id')
+    .execute();
+  const versions = await db.selectFrom('plan_version').select(['version', 'created_at', 'created_by', 'content_hash']).where('plan_id', '=', planId).orderBy('version').execute();
+  const district = (await listDistricts(db)).find((d) => d.code === p.district_code);
+  return {
+    id: p.id,
+    cycle,
+    districtCode: p.district_code as DistrictCode,
+    districtName: district?.name ?? p.district_code,
+    state: p.state as PlanState,
+    allocationCents: cents(p.allocation_cents),
+    rowVersion: p.row_version,
+    version: p.current_version,
+    approvedVersion: p.approved_version,
+    content: v.content,
+    budget: v.budget,
+    contentHash: v.hash,
+    budgetSummary: summary,
+    contentIssues: issues,
+    facts: f,
+    actions: availableActions(user.grants, f),
+    reviewers: JSON.parse(p.reviewers) as number[],
+    events: events
+      .map((e) => ({ id: Number(e.id), version: Number(e.version), kind: e.kind, userId: Number(e.user_id), userName: e.name ?? `user ${e.user_id}`, onBehalfOf: e.on_behalf_of === null ? null : Number(e.on_behalf_of), data: JSON.parse(e.data) as Record<string, unknown>, at: e.at }))
+      // Reviewers' scores and internal notes are the state's; districts see their comments and decisions.
+      .filter((e) => internal || !(e.kind === 'score' || (e.kind === 'comment' && e.data.internal === true))),
+    versions: versions.map((x) => ({ version: Number(x.version), createdAt: x.created_at, createdBy: Number(x.created_by), hash: x.content_hash })),
+    published: Boolean(p.published),
+  };
+}
+
+interface Step {
+  readonly action: PlanAction;
+  readonly expectedRowVersion?: number;
+  /** Changes to the plan row besides state and row version. */
+  readonly update?: Partial<Pick<PlanRow, 'current_version' | 'approved_version' | 'board_approved_version' | 'certified_version' | 'reviewers' | 'funds_released' | 'amendment' | 'published'>>;
+  readonly event?: { kind: string; data: Record<string, unknown>; onBehalfOf?: number | null };
+  readonly audit: { action: string; details?: Record<string, unknown>; onBehalfOf?: string | null };
+  /** Extra work in the same transaction, after the checks (e.g. a new version). */
+  readonly before?: (trx: Executor, p: PlanRow, v: { content: PlanContent; budget: BudgetLine[]; hash: string }) => Promise<Partial<PlanRow> | void>;
+  /** Messages to queue, read through the transaction (on SQLite the transaction holds the only connection). */
+  readonly mail?: (trx: Executor, p: PlanRow) => Promise<{ to: string; subject: string; body: string; kind: string }[]>;
+}
+
+/** One workflow step: check, apply, record, audit — in one transaction. */
+async function transact(store: Store, user: User, planId: number, step: Step): Promise<PlanRow> {
+  return inTransaction(store, async (trx) => {
+    const p = await loadPlan(trx, planId);
+    if (step.expectedRowVersion !== undefined && step.expectedRowVersion !== p.row_version) {
+      throw new ConflictError('Someone else changed this plan since you opened it. Nothing was saved; reload to see their changes.', await changesSince(trx, planId, step.expectedRowVersion, p));
+    }
+    const cycle = (await getCycle(trx, p.cycle_id))!;
+    const v = await loadVersion(trx, planId, p.current_version);
+    const summary = summariseBudget(v.budget, cents(p.allocation_cents), cycle.settings.substantialMajority, new Set(v.content.strategies.map((s) => s.id)));
+    const check = canTransition(user.grants, facts(p, summary, contentIssues(v.content).length === 0), step.action);
+    if (!check.ok) throw new WorkflowError(check.code === 'forbidden' ? 'forbidden' : 'not_allowed', check.reason, check.code === 'forbidden' ? 403 : 409);
+    const extra = (await step.before?.(trx, p, v)) ?? {};
+    const update = { ...step.update, ...extra, state: check.to, updated_at: now(), row_version: p.row_version + 1 };
+    const r = await trx.updateTable('plan').set(update).where('id', '=', planId).where('row_version', '=', p.row_version).executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) throw new ConflictError('Someone else changed this plan at the same moment. Nothing was saved; reload and try again.', []);
+    const version = (update as Partial<PlanRow>).current_version ?? p.current_version;
+    if (step.event) {
+      await trx.insertInto('plan_event').values({ plan_id: planId, version, kind: step.event.kind, user_id: user.id, on_behalf_of: step.event.onBehalfOf ?? null, data: JSON.stringify(step.event.data), at: now() }).execute();
+    }
+    await appendAudit(trx, {
+      actor: actorOf(user),
+      onBehalfOf: step.audit.onBehalfOf ?? null,
+      action: step.audit.action,
+      subject: `plan:${planId}`,
+      details: { district: p.district_code, version, from: p.state, to: check.to, ...step.audit.details },
+    });
+    for (const m of (await step.mail?.(trx, { ...p, ...update } as PlanRow)) ?? []) await queueMail(trx, m);
+    return { ...p, ...update } as PlanRow;
+  });
+}
+
+/** What changed in the plan since the row version the person loaded (for the conflict message). */
+async function changesSince(db: Executor, planId: number, rowVersion: number, now: PlanRow): Promise<string[]> {
+  const changes: string[] = [];
+  const versions = await db.selectFrom('plan_version').select(['version', 'created_by', 'created_at']).where('plan_id', '=', planId).orderBy('version').execute();
+  const events = await db.selectFrom('plan_event').select(['kind', 'at', 'user_id']).where('plan_id', '=', planId).orderBy('id').execute();
+  changes.push(`The plan is now at version ${now.current_version} (state: ${now.state}); you loaded it ${now.row_version - rowVersion} change(s) ago.`);
+  for (const v of versions.slice(-3)) changes.push(`Version ${v.version} saved ${v.created_at.slice(0, 16).replace('T', ' ')} by user ${v.created_by}.`);
+  for (const e of events.slice(-3)) changes.push(`${e.kind} at ${e.at.slice(0, 16).replace('T', ' ')} by user ${e.user_id}.`);
+  return changes;
+}
+
+export interface DraftInput {
+  readonly content: PlanContent;
+  readonly budget: readonly BudgetLine[];
+  /** The plan's row version when the person opened it. */
+  readonly expectedRowVersion: number;
+}
+
+/** Saves the draft as a new version (every version is kept); the board approval and certification of an earlier version no longer apply. */
+export async function saveDraft(store: Store, user: User, planId: number, input: DraftInput): Promise<PlanRow> {
+  return transact(store, user, planId, {
+    action: 'save',
+    expectedRowVersion: input.expectedRowVersion,
+    audit: { action: 'plan.saved' },
+    async before(trx, p, v) {
+      const hash = contentHash(input.content, input.budget);
+      if (hash === v.hash) return {};
+      const version = p.current_version + 1;
+      await trx.insertInto('plan_version').values({ plan_id: planId, version, content: JSON.stringify(input.content), budget: JSON.stringify(input.budget), content_hash: hash, created_by: user.id, created_at: now() }).execute();
+      return { current_version: version };
+    },
+  });
+}
+
+export interface BoardApproval {
+  readonly meetingDate: string;
+  readonly votesFor: number;
+  readonly votesAgainst: number;
+  readonly abstentions: number;
+  readonly minutesUploadId: number | null;
+}
+
+export async function recordBoardApproval(store: Store, user: User, planId: number, b: BoardApproval, expectedRowVersion?: number): Promise<PlanRow> {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(b.meetingDate)) throw new WorkflowError('invalid', 'Give the meeting date (YYYY-MM-DD).', 400);
+  if (![b.votesFor, b.votesAgainst, b.abstentions].every((n) => Number.isInteger(n) && n >= 0 && n < 100)) throw new WorkflowError('invalid', 'Votes must be whole numbers.', 400);
+  if (b.votesFor <= b.votesAgainst) throw new WorkflowError('invalid', 'The vote recorded does not approve the plan (more votes for than against are needed).', 400);
+  return transact(store, user, planId, {
+    action: 'record-board-approval',
+    ...(expectedRowVersion !== undefined ? { expectedRowVersion } : {}),
+    audit: { action: 'plan.board-approved', details: { meetingDate: b.meetingDate, votes: [b.votesFor, b.votesAgainst, b.abstentions] } },
+    event: { kind: 'board-approval', data: { ...b } },
+    before: async (_trx, p) => ({ board_approved_version: p.current_version }),
+  });
+}
+
+/** The in-system signature: the account, the typed name, the time and the hash of the exact version signed. */
+export async function certify(store: Store, user: User, planId: number, typedName: string, expectedRowVersion?: number): Promise<PlanRow> {
+  const typed = typedName.trim();
+  if (typed.toLowerCase() !== user.name.trim().toLowerCase()) throw new WorkflowError('invalid', `Type your name exactly as on your account (${user.name}) to sign.`, 400);
+  return transact(store, user, planId, {
+    action: 'certify',
+    ...(expectedRowVersion !== undefined ? { expectedRowVersion } : {}),
+    audit: { action: 'plan.certified', details: { typedName: typed } },
+    before: async (_trx, p, v) => {
+      await _trx.insertInto('plan_event').values({ plan_id: planId, version: p.current_version, kind: 'certification', user_id: user.id, on_behalf_of: null, data: JSON.stringify({ typedName: typed, contentHash: v.hash, assurances: true }), at: now() }).execute();
+      return { certified_version: p.current_version };
+    },
+  });
+}
+
+export async function submit(store: Store, user: User, planId: number, expectedRowVersion?: number): Promise<PlanRow> {
+  const step: Step = {
+    action: 'submit',
+    ...(expectedRowVersion !== undefined ? { expectedRowVersion } : {}),
+    audit: { action: 'plan.submitted' },
+    event: { kind: 'submission', data: {} },
+  };
+  try {
+    return await transact(store, user, planId, step);
+  } catch (e) {
+    // A plan sent back for revisions is resubmitted.
+    if (e instanceof WorkflowError && e.code === 'not_allowed' && (await loadPlan(store.db, planId)).state === 'revisions-requested') {
+      return transact(store, user, planId, { ...step, action: 'resubmit', audit: { action: 'plan.resubmitted' } });
+    }
+    throw e;
+  }
+}
+
+export async function assignReviewers(store: Store, user: User, planId: number, reviewerIds: readonly number[]): Promise<PlanRow> {
+  if (reviewerIds.length === 0) throw new WorkflowError('invalid', 'Choose at least one reviewer.', 400);
+  return transact(store, user, planId, {
+    action: 'assign-reviewers',
+    update: { reviewers: JSON.stringify([...new Set(reviewerIds)]) },
+    audit: { action: 'plan.reviewers-assigned', details: { reviewers: reviewerIds } },
+    event: { kind: 'reviewers', data: { reviewers: reviewerIds } },
+  });
+}
+
+export const RUBRIC_SECTIONS = ['needsAssessment', 'goals', 'strategies', 'interventions', 'budget', 'narrative'] as const;
+
+export async function score(store: Store, user: User, planId: number, input: { section: string; score: number; comment: string }): Promise<PlanRow> {
+  if (!(RUBRIC_SECTIONS as readonly string[]).includes(input.section)) throw new WorkflowError('invalid', `"${input.section}" is not a section of the rubric.`, 400);
+  if (!Number.isInteger(input.score) || input.score < 1 || input.score > 4) throw new WorkflowError('invalid', 'A rubric score is 1 to 4.', 400);
+  return transact(store, user, planId, { action: 'score', audit: { action: 'plan.scored', details: { section: input.section, score: input.score } }, event: { kind: 'score', data: { ...input } } });
+}
+
+/** A comment in the plan's thread; internal ones stay with the state. */
+export async function comment(store: Store, user: User, planId: number, input: { body: string; section?: string | null; internal?: boolean; parentId?: number | null }): Promise<void> {
+  const body = input.body.trim();
+  if (!body) throw new WorkflowError('invalid', 'Write the comment first.', 400);
+  if (body.length > 5000) throw new WorkflowError('invalid', 'A comment is at most 5,000 characters.', 400);
+  await inTransaction(store, async (trx) => {
+    const p = await loadPlan(trx, planId);
+    if (!can(user.grants, PERMISSIONS.commentPlanOwn, p.district_code)) throw new WorkflowError('forbidden', 'You cannot comment on this plan.', 403);
+    const internal = Boolean(input.internal) && can(user.grants, PERMISSIONS.commentPlanAny, p.district_code) && can(user.grants, PERMISSIONS.reviewPlanAny, p.district_code);
+    await trx.insertInto('plan_event').values({ plan_id: planId, version: p.current_version, kind: 'comment', user_id: user.id, on_behalf_of: null, data: JSON.stringify({ body, section: input.section ?? null, internal, parentId: input.parentId ?? null }), at: now() }).execute();
+    await appendAudit(trx, { actor: actorOf(user), action: 'plan.commented', subject: `plan:${planId}`, details: { internal, section: input.section ?? null } });
+  });
+}
+
+export async function requestRevisions(store: Store, user: User, planId: number, message: string): Promise<PlanRow> {
+  if (!message.trim()) throw new WorkflowError('invalid', 'Say what the district should revise.', 400);
+  return transact(store, user, planId, {
+    action: 'request-revisions',
+    // A revised version needs the board and the certification again.
+    update: { certified_version: null },
+    audit: { action: 'plan.revisions-requested' },
+    event: { kind: 'decision', data: { decision: 'revisions-requested', message: message.trim() } },
+    mail: async (trx, p) => districtContacts(trx, p.district_code, 'Revisions requested on your Alliance plan', `The state has asked for revisions to your plan:\n\n${message.trim()}\n`),
+  });
+}
+
+export async function recommend(store: Store, user: User, planId: number, note: string): Promise<PlanRow> {
+  return transact(store, user, planId, { action: 'recommend', audit: { action: 'plan.recommended' }, event: { kind: 'decision', data: { decision: 'recommended', message: note.trim() } } });
+}
+
+export type Decision = 'approve' | 'approve-with-conditions' | 'deny';
+
+/** The commissioner's decision (or a delegate's, recorded as on the commissioner's behalf). */
+export async function decide(store: Store, user: User, planId: number, decision: Decision, input: { conditions?: string; onBehalfOf?: number | null }): Promise<PlanRow> {
+  if (decision === 'approve-with-conditions' && !input.conditions?.trim()) throw new WorkflowError('invalid', 'State the conditions of the approval.', 400);
+  return transact(store, user, planId, {
+    action: decision,
+    audit: { action: `plan.${decision === 'approve' ? 'approved' : decision === 'deny' ? 'denied' : 'approved-with-conditions'}`, ...(input.onBehalfOf ? { onBehalfOf: `user:${input.onBehalfOf}` } : {}), details: { conditions: input.conditions ?? null } },
+    event: { kind: 'decision', data: { decision, conditions: input.conditions?.trim() ?? null }, onBehalfOf: input.onBehalfOf ?? null },
+    before: async (_trx, p) => (decision === 'deny' ? {} : { approved_version: p.current_version, published: 1, funds_released: 0 }),
+    mail: async (trx, p) => districtContacts(trx, p.district_code, `Your Alliance plan was ${decision === 'deny' ? 'not approved' : 'approved'}`, decision === 'deny' ? 'The commissioner did not approve the plan.\n' : `The commissioner approved the plan${input.conditions ? ` with conditions:\n\n${input.conditions}` : '.'}\n`),
+  });
+}
+
+/** Records the release of the withheld amount: date, amount and the approving official. */
+export async function releaseFunds(store: Store, user: User, planId: number, input: { date: string; amountCents?: number }): Promise<PlanRow> {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date)) throw new WorkflowError('invalid', 'Give the release date (YYYY-MM-DD).', 400);
+  return transact(store, user, planId, {
+    action: 'release-funds',
+    update: { funds_released: 1 },
+    audit: { action: 'funds.released', details: { date: input.date } },
+    before: async (trx, p) => {
+      const amount = input.amountCents ?? p.allocation_cents;
+      if (!Number.isSafeInteger(amount) || amount < 0 || amount > p.allocation_cents) {
+        throw new WorkflowError('invalid', `The amount released must be between $0 and the amount withheld ($${(p.allocation_cents / 100).toLocaleString('en-US')}).`, 400);
+      }
+      const approval = await trx.selectFrom('plan_event').select(['user_id', 'on_behalf_of']).where('plan_id', '=', planId).where('kind', '=', 'decision').orderBy('id', 'desc').executeTakeFirst();
+      await trx.insertInto('plan_event').values({ plan_id: planId, version: p.current_version, kind: 'release', user_id: user.id, on_behalf_of: null, data: JSON.stringify({ date: input.date, amountCents: amount, approvedBy: approval ? Number(approval.on_behalf_of ?? approval.user_id) : null }), at: now() }).execute();
+    },
+  });
+}
+
+/** Starts an amendment of an approved plan: a new draft version, reviewed on a lighter path. */
+export async function startAmendment(store: Store, user: User, planId: number): Promise<PlanRow> {
+  return transact(store, user, planId, {
+    action: 'start-amendment',
+    update: { amendment: 1, board_approved_version: null, certified_version: null, reviewers: '[]' },
+    audit: { action: 'plan.amendment-started' },
+    event: { kind: 'amendment', data: {} },
+  });
+}
+
+async function districtContacts(db: Executor, districtCode: string, subject: string, body: string) {
+  const rows = await db
+    .selectFrom('user_grant')
+    .innerJoin('app_user', 'app_user.id', 'user_grant.user_id')
+    .select(['app_user.email', 'app_user.name'])
+    .where('user_grant.district_code', '=', districtCode)
+    .where('user_grant.role', 'in', ['district-editor', 'district-representative'])
+    .where('app_user.status', '=', 'active')
+    .execute();
+  return [...new Map(rows.map((r) => [r.email, r])).values()].map((r) => ({ to: r.email, subject, body: `Hello ${r.name},\n\n${body}`, kind: 'notice' }));
+}
+
+export interface VersionDiff {
+  readonly from: number;
+  readonly to: number;
+  readonly sections: readonly { section: string; changed: boolean; before: string; after: string }[];
+  readonly budget: readonly { id: string; change: 'added' | 'removed' | 'changed'; before: BudgetLine | null; after: BudgetLine | null }[];
+}
+
+/** What changed between two versions: section by section, and line by line in the budget. */
+export async function diffVersions(db: Executor, planId: number, from: number, to: number): Promise<VersionDiff> {
+  const a = await loadVersion(db, planId, from);
+  const b = await loadVersion(db, planId, to);
+  const keys: (keyof PlanContent)[] = ['needsAssessment', 'goals', 'strategies', 'interventions', 'narrative'];
+  const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v, null, 1));
+  const sections = keys.map((k) => ({ section: k, changed: canonicalJson(a.content[k]) !== canonicalJson(b.content[k]), before: show(a.content[k]), after: show(b.content[k]) }));
+  const before = new Map(a.budget.map((l) => [l.id, l]));
+  const after = new Map(b.budget.map((l) => [l.id, l]));
+  const budget: VersionDiff['budget'][number][] = [];
+  for (const [id, l] of after) {
+    const old = before.get(id);
+    if (!old) budget.push({ id, change: 'added', before: null, after: l });
+    else if (canonicalJson(old) !== canonicalJson(l)) budget.push({ id, change: 'changed', before: old, after: l });
+  }
+  for (const [id, l] of before) if (!after.has(id)) budget.push({ id, change: 'removed', before: l, after: null });
+  return { from, to, sections, budget };
+}
+
+export interface BoardRow {
+  readonly planId: number;
+  readonly districtCode: string;
+  readonly districtName: string;
+  readonly state: PlanState;
+  readonly allocationCents: Cents;
+  readonly version: number;
+  readonly boardApproved: boolean;
+  readonly certified: boolean;
+  readonly fundsReleased: boolean;
+  readonly updatedAt: string;
+  /** The next deadline for this plan's stage and whether it has passed. */
+  readonly nextDeadline: { readonly name: keyof Deadlines; readonly date: string; readonly overdue: boolean } | null;
+}
+
+/** The staff board: every district's stage in a cycle, with the deadline it faces. */
+export async function cycleBoard(db: Executor, cycleId: number, today = new Date().toISOString().slice(0, 10)): Promise<BoardRow[]> {
+  const cycle = await getCycle(db, cycleId);
+  if (!cycle) throw new WorkflowError('not_found', `There is no cycle ${cycleId}.`, 404);
+  const plans = await db.selectFrom('plan').selectAll().where('cycle_id', '=', cycleId).orderBy('district_code').execute();
+  const names = new Map((await listDistricts(db)).map((d) => [d.code as string, d.name]));
+  return plans.map((p) => {
+    const state = p.state as PlanState;
+    const deadlineName: keyof Deadlines | null =
+      state === 'draft' || state === 'revisions-requested'
+        ? p.board_approved_version === p.current_version
+          ? 'submission'
+          : 'board'
+        : state === 'submitted' || state === 'in-review'
+          ? 'review'
+          : state === 'recommended'
+            ? 'decision'
+            : null;
+    const date = deadlineName ? cycle.deadlines[deadlineName] : null;
+    return {
+      planId: Number(p.id),
+      districtCode: p.district_code,
+      districtName: names.get(p.district_code) ?? p.district_code,
+      state,
+      allocationCents: cents(Number(p.allocation_cents)),
+      version: p.current_version,
+      boardApproved: p.board_approved_version === p.current_version,
+      certified: p.certified_version === p.current_version,
+      fundsReleased: Boolean(p.funds_released),
+      updatedAt: p.updated_at,
+      nextDeadline: deadlineName && date ? { name: deadlineName, date, overdue: date < today } : null,
+    };
+  });
+}
+
+/** Plans a person can work on (their districts', or all for the state). */
+export async function plansFor(db: Executor, user: User): Promise<BoardRow[]> {
+  const visible = visibleDistricts(user.grants);
+  const out: BoardRow[] = [];
+  for (const c of await listCycles(db)) {
+    for (const row of await cycleBoard(db, c.id)) if (visible === null || visible.includes(row.districtCode)) out.push(row);
+  }
+  return out;
+}
+
+export interface PublishedPlan {
+  readonly fiscalYear: FiscalYear;
+  readonly planId: number;
+  readonly decision: 'approved' | 'approved-with-conditions';
+  readonly conditions: string | null;
+  readonly narrative: string;
+  readonly goals: PlanContent['goals'];
+  readonly strategies: PlanContent['strategies'];
+  readonly budgetByArea: BudgetSummary['byArea'];
+  readonly totalCents: Cents;
+  readonly release: { date: string; amountCents: number } | null;
+}
+
+/** The approved plans of a district, for its public page: the narrative and the budget by area. */
+export async function publishedPlans(db: Executor, districtCode: string): Promise<PublishedPlan[]> {
+  const plans = await db.selectFrom('plan').selectAll().where('district_code', '=', districtCode).where('published', '=', 1).execute();
+  const out: PublishedPlan[] = [];
+  for (const p of plans) {
+    if (p.approved_version === null) continue;
+    const cycle = (await getCycle(db, p.cycle_id))!;
+    const v = await loadVersion(db, Number(p.id), p.approved_version);
+    const events = await db.selectFrom('plan_event').select(['kind', 'data']).where('plan_id', '=', Number(p.id)).where('kind', 'in', ['decision', 'release']).orderBy('id', 'desc').execute();
+    const decision = events.map((e) => ({ kind: e.kind, data: JSON.parse(e.data) as Record<string, unknown> })).find((e) => e.kind === 'decision' && (e.data.decision === 'approve' || e.data.decision === 'approve-with-conditions'));
+    const release = events.find((e) => e.kind === 'release');
+    const summary = summariseBudget(v.budget, cents(Number(p.allocation_cents)), cycle.settings.substantialMajority);
+    out.push({
+      fiscalYear: cycle.fiscalYear,
+      planId: Number(p.id),
+      decision: decision?.data.decision === 'approve-with-conditions' ? 'approved-with-conditions' : 'approved',
+      conditions: (decision?.data.conditions as string | null | undefined) ?? null,
+      narrative: v.content.narrative,
+      goals: v.content.goals,
+      strategies: v.content.strategies,
+      budgetByArea: summary.byArea,
+      totalCents: summary.totalCents,
+      release: release ? (JSON.parse(release.data) as { date: string; amountCents: number }) : null,
+    });
+  }
+  return out.sort((a, b) => b.fiscalYear - a.fiscalYear);
+}
