@@ -1,16 +1,19 @@
 /**
  * The `alliance` command: designation, withholding, imports and the law, from a terminal.
  * Thin: it parses arguments, calls a service and prints. Exit codes: 0 done, 1 unexpected
- * error, 2 usage, 3 no rule in force or data missing, 4 an import refused (nothing changed).
+ * error, 2 usage, 3 no rule in force or data missing, 4 an import refused (nothing changed),
+ * 5 the audit trail is broken.
  */
 import { fileURLToPath } from 'node:url';
 import { DatabaseUrlError } from '../data/database.ts';
 import { formatIssue, ImportFailure } from '../data/importers/index.ts';
 import { DomainError, MissingDataError, NoRuleInForceError } from '../domain/errors.ts';
+import { audit } from './commands/audit.ts';
 import { designate } from './commands/designate.ts';
 import { importCommand } from './commands/import.ts';
 import { laws } from './commands/laws.ts';
 import { overview } from './commands/overview.ts';
+import { seed } from './commands/seed.ts';
 import { withholding } from './commands/withholding.ts';
 import { CliContext, type CliIo, UsageError } from './context.ts';
 
@@ -22,6 +25,8 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   import: { run: importCommand, summary: 'import a data file (EdSight, data.ct.gov, CSDE ECS, directory, designations)' },
   laws: { run: laws, summary: 'list the enacted rules and proposals with dates and citations' },
   overview: { run: overview, summary: 'the program today, from the database' },
+  seed: { run: seed, summary: 'create demo accounts and a sample FY2026 cycle (--demo)' },
+  audit: { run: audit, summary: 'verify the audit trail\'s hash chain (audit verify)' },
 };
 
 export const HELP = `alliance — Connecticut's Alliance District program: law-as-code designation and ECS withholding
@@ -37,7 +42,7 @@ Database: DATABASE_URL (default sqlite:./data/alliance.sqlite; an empty SQLite d
 filled with the embedded Connecticut dataset), or postgres://user@host:5432/db.
 
 Exit codes: 0 done; 1 unexpected error; 2 usage; 3 no rule in force or data missing;
-4 an import refused (nothing changed).`;
+4 an import refused (nothing changed); 5 the audit trail is broken.`;
 
 export const EXIT = { ok: 0, error: 1, usage: 2, noRule: 3, refused: 4 } as const;
 
