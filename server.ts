@@ -147,13 +147,17 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string
   return true;
 }
 
-function toRequest(req: IncomingMessage, origin: string): Request {
+/** The header the server sets with the client's address (any copy the client sent is dropped). */
+export const CLIENT_IP_HEADER = 'x-alliance-client-ip';
+
+function toRequest(req: IncomingMessage, origin: string, client: string): Request {
   const headers = new Headers();
   for (const [k, v] of Object.entries(req.headers)) {
-    if (v === undefined) continue;
+    if (v === undefined || k === CLIENT_IP_HEADER) continue;
     if (Array.isArray(v)) for (const x of v) headers.append(k, x);
     else headers.set(k, v);
   }
+  headers.set(CLIENT_IP_HEADER, client);
   const method = req.method ?? 'GET';
   const init: RequestInit & { duplex?: 'half' } = { method, headers };
   if (method !== 'GET' && method !== 'HEAD') {
@@ -258,7 +262,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           return;
         }
       }
-      const response = await handle(toRequest(req, origin));
+      const response = await handle(toRequest(req, origin, client));
       if (response.body && response.headers.get('content-type')?.startsWith('text/event-stream')) {
         res.statusCode = response.status;
         response.headers.forEach((val, k) => res.setHeader(k, val));

@@ -1,0 +1,69 @@
+/**
+ * Every page, form action and API call of the signed-in area, with the permission it needs and
+ * what it is scoped to. Loaders and actions check this table (`permissionFor`), and the
+ * permission-matrix test walks it: every route × every role × own and other district. A route
+ * that is not in this table fails that test.
+ */
+import { PERMISSIONS, type Permission } from '../../src/domain/auth/permissions.ts';
+import { TRANSITIONS, type PlanAction } from '../../src/domain/workflow/plan.ts';
+
+export type Scope = 'none' | 'plan' | 'self';
+
+export interface WorkRoute {
+  readonly id: string;
+  readonly method: 'GET' | 'POST';
+  /** Path template; :id is a plan (or cycle) id. */
+  readonly path: string;
+  /** For a POST: the form's intent. */
+  readonly intent?: string;
+  /** null: any signed-in person. */
+  readonly permission: Permission | null;
+  readonly scope: Scope;
+}
+
+const P = PERMISSIONS;
+
+/** The workflow actions a plan page and the API accept, each with the transition's own permission. */
+export const PLAN_INTENTS: readonly PlanAction[] = [
+  'save',
+  'record-board-approval',
+  'certify',
+  'submit',
+  'assign-reviewers',
+  'score',
+  'request-revisions',
+  'recommend',
+  'approve',
+  'approve-with-conditions',
+  'deny',
+  'release-funds',
+  'start-amendment',
+];
+
+export const WORK_ROUTES: readonly WorkRoute[] = [
+  { id: 'work.home', method: 'GET', path: '/work', permission: null, scope: 'none' },
+  { id: 'work.plan', method: 'GET', path: '/work/plans/:id', permission: P.viewPlanOwn, scope: 'plan' },
+  ...PLAN_INTENTS.map((intent): WorkRoute => ({ id: `work.plan.${intent}`, method: 'POST', path: '/work/plans/:id', intent, permission: TRANSITIONS[intent].permission, scope: 'plan' })),
+  { id: 'work.plan.comment', method: 'POST', path: '/work/plans/:id', intent: 'comment', permission: P.commentPlanOwn, scope: 'plan' },
+  { id: 'work.plan.diff', method: 'GET', path: '/work/plans/:id/diff', permission: P.viewPlanOwn, scope: 'plan' },
+  { id: 'work.budget', method: 'GET', path: '/work/plans/:id/budget', permission: P.viewPlanOwn, scope: 'plan' },
+  { id: 'work.budget.save', method: 'POST', path: '/work/plans/:id/budget', intent: 'save', permission: P.editPlanOwn, scope: 'plan' },
+  { id: 'work.budget.import', method: 'POST', path: '/work/plans/:id/budget', intent: 'import', permission: P.editPlanOwn, scope: 'plan' },
+  { id: 'work.budget.xlsx', method: 'GET', path: '/work/plans/:id/budget.xlsx', permission: P.viewPlanOwn, scope: 'plan' },
+  { id: 'work.audit', method: 'GET', path: '/work/plans/:id/audit', permission: P.viewAuditAny, scope: 'plan' },
+  { id: 'work.cycles', method: 'GET', path: '/work/cycles', permission: P.viewBoardAny, scope: 'none' },
+  { id: 'work.cycles.open', method: 'POST', path: '/work/cycles', intent: 'open', permission: P.manageCycleAny, scope: 'none' },
+  { id: 'work.outbox', method: 'GET', path: '/work/outbox', permission: P.viewOutboxAny, scope: 'none' },
+  { id: 'work.tokens', method: 'GET', path: '/work/tokens', permission: P.manageTokensOwn, scope: 'self' },
+  { id: 'work.tokens.create', method: 'POST', path: '/work/tokens', intent: 'create', permission: P.manageTokensOwn, scope: 'self' },
+  { id: 'api.plans', method: 'GET', path: '/api/v1/plans', permission: null, scope: 'none' },
+  { id: 'api.plan', method: 'GET', path: '/api/v1/plans/:id', permission: P.viewPlanOwn, scope: 'plan' },
+  ...PLAN_INTENTS.filter((i) => i !== 'save').map((intent): WorkRoute => ({ id: `api.plan.${intent}`, method: 'POST', path: '/api/v1/plans/:id', intent, permission: TRANSITIONS[intent].permission, scope: 'plan' })),
+];
+
+/** The declared permission for a route and intent; throws if the route is not declared. */
+export function routeFor(method: 'GET' | 'POST', path: string, intent?: string): WorkRoute {
+  const r = WORK_ROUTES.find((x) => x.method === method && x.path === path && (x.intent ?? undefined) === (intent ?? undefined));
+  if (!r) throw new Error(`Route ${method} ${path}${intent ? ` (${intent})` : ''} is not declared in work-routes.ts`);
+  return r;
+}

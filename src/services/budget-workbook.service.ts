@@ -1,0 +1,133 @@
+/**
+ * The budget workbook round trip through Excel: export a plan's budget in the layout districts
+ * use, edit it in Excel, import it back — every problem named by sheet, row and column, and an
+ * import with any problem changes nothing.
+ */
+import ExcelJS from 'exceljs';
+import { cents, dollarsToCents } from '../domain/money/cents.ts';
+import { EFFORTS, FUNDING_AREAS, FUNDING_AREA_LABELS, UCOA_SERIES, type BudgetLine, type Effort, type FundingArea } from '../domain/workflow/budget.ts';
+
+export const SHEET = 'Budget';
+const HEADER = ['Line', 'Funding area', 'Object code', 'Description', 'School', 'Strategy', 'FTE', 'Amount ($)', 'Effort'] as const;
+const COLUMN_LETTERS = 'ABCDEFGHI';
+
+export interface WorkbookContext {
+  readonly district: string;
+  readonly fiscalYear: number;
+  readonly allocationCents: number;
+  readonly strategies: readonly { id: string; title: string }[];
+}
+
+export interface WorkbookIssue {
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: string | null;
+  readonly message: string;
+}
+
+export function formatWorkbookIssue(i: WorkbookIssue): string {
+  return `Sheet "${i.sheet}", row ${i.row}${i.column ? `, column ${i.column}` : ''}: ${i.message}`;
+}
+
+/** The workbook: a header block, the lines, a total; lists of allowed values on a second sheet. */
+export async function exportBudget(lines: readonly BudgetLine[], ctx: WorkbookContext): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Alliance Districts';
+  const ws = wb.addWorksheet(SHEET);
+  ws.addRow(['Alliance District budget workbook']).font = { bold: true, size: 14 };
+  ws.addRow(['District', ctx.district]);
+  ws.addRow(['Fiscal year', `FY${ctx.fiscalYear}`]);
+  ws.addRow(['Allocation ($)', ctx.allocationCents / 100]);
+  ws.addRow([]);
+  const header = ws.addRow([...HEADER]);
+  header.font = { bold: true };
+  const first = header.number + 1;
+  for (const l of lines) {
+    ws.addRow([l.id, FUNDING_AREA_LABELS[l.area], l.objectCode, l.description, l.school ?? '', l.strategy, l.fte, l.amountCents / 100, l.effort]);
+  }
+  // Room to add lines in Excel: empty rows with the same lists.
+  const last = first + lines.length + 19;
+  for (let r = first; r <= last; r++) {
+    ws.getCell(`B${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: ['Lists!$A$2:$A$9'] };
+    ws.getCell(`F${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: [`Lists!$C$2:$C$${Math.max(2, ctx.strategies.length + 1)}`] };
+    ws.getCell(`I${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: ['Lists!$D$2:$D$4'] };
+    ws.getCell(`H${r}`).numFmt = '#,##0.00';
+  }
+  ws.columns.forEach((c, i) => (c.width = [8, 30, 12, 40, 20, 22, 8, 16, 12][i]));
+  ws.views = [{ state: 'frozen', ySplit: header.number }];
+  const lists = wb.addWorksheet('Lists');
+  lists.addRow(['Funding area', 'Object series', 'Strategy', 'Effort']).font = { bold: true };
+  const series = Object.entries(UCOA_SERIES);
+  for (let i = 0; i < Math.max(FUNDING_AREAS.length, series.length, ctx.strategies.length, EFFORTS.length); i++) {
+    lists.addRow([FUNDING_AREA_LABELS[FUNDING_AREAS[i]!] ?? '', series[i] ? `${series[i]![0]} ${series[i]![1]}` : '', ctx.strategies[i]?.id ?? '', EFFORTS[i] ?? '']);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function text(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object') {
+    if ('result' in v) return text((v as { result: ExcelJS.CellValue }).result);
+    if ('richText' in v) return (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('');
+    if ('text' in v) return String((v as { text: unknown }).text);
+    if (v instanceof Date) return v.toISOString().slice(0, 10);
+  }
+  return String(v).trim();
+}
+
+const AREA_BY_LABEL = new Map<string, FundingArea>([...FUNDING_AREAS.map((a) => [FUNDING_AREA_LABELS[a].toLowerCase(), a] as const), ...FUNDING_AREAS.map((a) => [a, a] as const)]);
+
+/** Reads the lines back; every problem is named by sheet, row and column. */
+export async function importBudget(buffer: ArrayBuffer | Uint8Array, ctx: WorkbookContext): Promise<{ ok: true; lines: BudgetLine[] } | { ok: false; issues: WorkbookIssue[] }> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buffer instanceof Uint8Array ? (buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer) : buffer);
+  } catch {
+    return { ok: false, issues: [{ sheet: '(file)', row: 0, column: null, message: 'This is not an Excel workbook (.xlsx). Export the budget from this site, edit it, and upload it again.' }] };
+  }
+  const ws = wb.getWorksheet(SHEET);
+  if (!ws) return { ok: false, issues: [{ sheet: '(file)', row: 0, column: null, message: `The workbook has no sheet named "${SHEET}".` }] };
+  let headerRow = 0;
+  ws.eachRow((row, n) => {
+    if (!headerRow && text(row.getCell(1).value) === HEADER[0] && text(row.getCell(2).value) === HEADER[1]) headerRow = n;
+  });
+  if (!headerRow) return { ok: false, issues: [{ sheet: SHEET, row: 1, column: null, message: `No header row starting "${HEADER[0]}", "${HEADER[1]}": keep the workbook's layout.` }] };
+  const issues: WorkbookIssue[] = [];
+  const lines: BudgetLine[] = [];
+  const strategies = new Set(ctx.strategies.map((s) => s.id));
+  const ids = new Set<string>();
+  for (let r = headerRow + 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const cells = HEADER.map((_, i) => text(row.getCell(i + 1).value));
+    if (cells.every((c) => c === '')) continue;
+    const issue = (col: number, message: string) => issues.push({ sheet: SHEET, row: r, column: `${COLUMN_LETTERS[col]} (${HEADER[col]})`, message });
+    const [id, areaText, objectCode, description, school, strategy, fteText, amountText, effortText] = cells as [string, string, string, string, string, string, string, string, string];
+    const lineId = id || `r${r}`;
+    if (ids.has(lineId)) issue(0, `Line "${lineId}" appears twice.`);
+    ids.add(lineId);
+    const area = AREA_BY_LABEL.get(areaText.toLowerCase());
+    if (!area) issue(1, `"${areaText}" is not a funding area (${FUNDING_AREAS.map((a) => FUNDING_AREA_LABELS[a]).join('; ')}).`);
+    if (!/^[1-8]\d\d$/.test(objectCode)) issue(2, `"${objectCode}" is not a UCOA object code (three digits, 100-899).`);
+    if (!description) issue(3, 'Describe what the line pays for.');
+    if (!strategies.has(strategy)) issue(5, `"${strategy}" is not one of the plan's strategies (${[...strategies].join(', ') || 'none yet'}).`);
+    const fte = fteText === '' ? 0 : Number(fteText);
+    if (!Number.isFinite(fte) || fte < 0) issue(6, `"${fteText}" is not an FTE (a number, 0 or more).`);
+    let amount: number | null = null;
+    try {
+      amount = dollarsToCents(amountText);
+      if (amount <= 0) {
+        issue(7, 'The amount must be more than $0.');
+        amount = null;
+      }
+    } catch {
+      issue(7, `"${amountText}" is not a dollar amount (whole cents at most).`);
+    }
+    const effort = (effortText || 'new').toLowerCase() as Effort;
+    if (!EFFORTS.includes(effort)) issue(8, `"${effortText}" is not one of: ${EFFORTS.join(', ')}.`);
+    if (area && amount !== null && Number.isFinite(fte)) {
+      lines.push({ id: lineId, area, objectCode, description, school: school || null, strategy, fte, amountCents: cents(amount), effort });
+    }
+    if (issues.length > 100) break;
+  }
+  return issues.length ? { ok: false, issues } : { ok: true, lines };
+}
