@@ -41,6 +41,8 @@ export default defineConfig({
       HOST: '127.0.0.1',
       DATABASE_URL: `sqlite:./test-results/e2e-db/site-${PORT}.sqlite`,
       RATE_LIMIT_PER_MINUTE: '0',
+      // Demo accounts and the sample FY2026 cycle (the workflow specs sign in with them).
+      ALLIANCE_DEMO: '1',
     },
   },
 });

@@ -169,7 +169,35 @@ function toRequest(req: IncomingMessage, origin: string, client: string): Reques
 
 /** Public GETs whose whole response may be cached against the data version. */
 function cacheable(req: IncomingMessage, pathname: string): boolean {
-  return (req.method === 'GET' || req.method === 'HEAD') && !req.headers.cookie && !req.headers.authorization && !pathname.endsWith('.data') && !pathname.startsWith('/api/v1/scenarios');
+  return (
+    (req.method === 'GET' || req.method === 'HEAD') &&
+    !req.headers.cookie &&
+    !req.headers.authorization &&
+    !pathname.endsWith('.data') &&
+    !pathname.startsWith('/api/v1/scenarios') &&
+    !privatePath(pathname)
+  );
+}
+
+/** The signed-in area: never cached, by us or by anyone between us and the person. */
+function privatePath(pathname: string): boolean {
+  return pathname === '/work' || pathname.startsWith('/work/') || pathname.startsWith('/api/v1/plans/');
+}
+
+/**
+ * A form post or API write from another site is refused before it reaches a route (the session
+ * cookie is SameSite=Lax as well; this covers browsers and proxies that do not honour it).
+ */
+function crossSiteWrite(req: IncomingMessage, origin: string): boolean {
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return false;
+  const from = req.headers.origin;
+  if (from === undefined) return req.headers['sec-fetch-site'] === 'cross-site';
+  if (from === 'null') return true;
+  try {
+    return new URL(from).host !== new URL(origin).host;
+  } catch {
+    return true;
+  }
 }
 
 async function send(req: IncomingMessage, res: ServerResponse, r: CachedResponse): Promise<void> {
@@ -179,7 +207,8 @@ async function send(req: IncomingMessage, res: ServerResponse, r: CachedResponse
   if (!r.headers.some(([k]) => k === 'content-security-policy')) res.setHeader('Content-Security-Policy', DEFAULT_CSP);
   res.setHeader('ETag', r.etag);
   res.setHeader('Vary', 'Accept-Encoding');
-  if (!r.headers.some(([k]) => k === 'cache-control')) res.setHeader('Cache-Control', 'public, max-age=0, must-revalidate');
+  if (privatePath(new URL(req.url ?? '/', 'http://x').pathname)) res.setHeader('Cache-Control', 'no-store');
+  else if (!r.headers.some(([k]) => k === 'cache-control')) res.setHeader('Cache-Control', 'public, max-age=0, must-revalidate');
   if (r.status === 200 && etagMatches(req, r.etag)) {
     res.statusCode = 304;
     res.removeHeader('Content-Length');
@@ -251,6 +280,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         return;
       }
       if (serveStatic(req, res, pathname)) return;
+      if (crossSiteWrite(req, origin)) {
+        setCommonHeaders(res);
+        res.setHeader('Content-Security-Policy', DEFAULT_CSP);
+        res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+        res.statusCode = 403;
+        res.end('Cross-site form posts are refused. Use the form on this site.\n');
+        return;
+      }
       const key = cacheable(req, pathname) ? `${req.url}` : null;
       const v = await currentVersion();
       if (key) {

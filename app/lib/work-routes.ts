@@ -58,7 +58,8 @@ export const WORK_ROUTES: readonly WorkRoute[] = [
   { id: 'work.tokens.create', method: 'POST', path: '/work/tokens', intent: 'create', permission: P.manageTokensOwn, scope: 'self' },
   { id: 'api.plans', method: 'GET', path: '/api/v1/plans', permission: null, scope: 'none' },
   { id: 'api.plan', method: 'GET', path: '/api/v1/plans/:id', permission: P.viewPlanOwn, scope: 'plan' },
-  ...PLAN_INTENTS.filter((i) => i !== 'save').map((intent): WorkRoute => ({ id: `api.plan.${intent}`, method: 'POST', path: '/api/v1/plans/:id', intent, permission: TRANSITIONS[intent].permission, scope: 'plan' })),
+  ...PLAN_INTENTS.map((intent): WorkRoute => ({ id: `api.plan.${intent}`, method: 'POST', path: '/api/v1/plans/:id', intent, permission: TRANSITIONS[intent].permission, scope: 'plan' })),
+  { id: 'api.plan.comment', method: 'POST', path: '/api/v1/plans/:id', intent: 'comment', permission: P.commentPlanOwn, scope: 'plan' },
 ];
 
 /** The declared permission for a route and intent; throws if the route is not declared. */

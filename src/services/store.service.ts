@@ -29,5 +29,11 @@ export async function dataVersion(store: Store): Promise<string> {
     .selectFrom('import_log')
     .select((eb) => [eb.fn.max('id').as('last'), eb.fn.countAll<number>().as('n')])
     .executeTakeFirstOrThrow();
-  return `${Number(r.last ?? 0)}.${Number(r.n)}`;
+  // Decisions and releases change what the public pages show (published plans, released funds).
+  const pub = await store.db
+    .selectFrom('plan_event')
+    .select((eb) => eb.fn.max('id').as('last'))
+    .where('kind', 'in', ['decision', 'release'])
+    .executeTakeFirstOrThrow();
+  return `${Number(r.last ?? 0)}.${Number(r.n)}.${Number(pub.last ?? 0)}`;
 }

@@ -19,7 +19,7 @@ import { connecticut, designatedIn } from '../domain/law/cgs-10-262u/index.ts';
 import { cents, type Cents } from '../domain/money/cents.ts';
 import type { FiscalYear } from '../domain/time/fiscal-year.ts';
 import { summariseBudget, type BudgetLine, type BudgetSummary } from '../domain/workflow/budget.ts';
-import { contentIssues, EMPTY_CONTENT, type ContentIssue, type PlanContent } from '../domain/workflow/content.ts';
+import { contentIssues, EMPTY_CONTENT, RUBRIC_SECTIONS, type ContentIssue, type PlanContent } from '../domain/workflow/content.ts';
 import { availableActions, canTransition, type PlanAction, type PlanFacts, type PlanState } from '../domain/workflow/plan.ts';
 import { appendAudit } from './audit.service.ts';
 import type { User } from './auth.service.ts';
@@ -297,8 +297,12 @@ async function changesSince(db: Executor, planId: number, rowVersion: number, no
   const versions = await db.selectFrom('plan_version').select(['version', 'created_by', 'created_at']).where('plan_id', '=', planId).orderBy('version').execute();
   const events = await db.selectFrom('plan_event').select(['kind', 'at', 'user_id']).where('plan_id', '=', planId).orderBy('id').execute();
   changes.push(`The plan is now at version ${now.current_version} (state: ${now.state}); you loaded it ${now.row_version - rowVersion} change(s) ago.`);
-  for (const v of versions.slice(-3)) changes.push(`Version ${v.version} saved ${v.created_at.slice(0, 16).replace('T', ' ')} by user ${v.created_by}.`);
-  for (const e of events.slice(-3)) changes.push(`${e.kind} at ${e.at.slice(0, 16).replace('T', ' ')} by user ${e.user_id}.`);
+  const ids = [...new Set([...versions.map((v) => Number(v.created_by)), ...events.map((e) => Number(e.user_id))])];
+  const names = new Map(ids.length ? (await db.selectFrom('app_user').select(['id', 'name']).where('id', 'in', ids).execute()).map((u) => [Number(u.id), u.name]) : []);
+  const by = (id: number | string) => names.get(Number(id)) ?? `user ${id}`;
+  const when = (at: string) => `${at.slice(0, 16).replace('T', ' ')} UTC`;
+  for (const v of versions.slice(-3)) changes.push(`Version ${v.version} saved ${when(v.created_at)} by ${by(v.created_by)}.`);
+  for (const e of events.slice(-3)) changes.push(`${e.kind.replace(/-/g, ' ')} at ${when(e.at)} by ${by(e.user_id)}.`);
   return changes;
 }
 
@@ -389,7 +393,7 @@ export async function assignReviewers(store: Store, user: User, planId: number, 
   });
 }
 
-export const RUBRIC_SECTIONS = ['needsAssessment', 'goals', 'strategies', 'interventions', 'budget', 'narrative'] as const;
+export { RUBRIC_SECTIONS };
 
 export async function score(store: Store, user: User, planId: number, input: { section: string; score: number; comment: string }): Promise<PlanRow> {
   if (!(RUBRIC_SECTIONS as readonly string[]).includes(input.section)) throw new WorkflowError('invalid', `"${input.section}" is not a section of the rubric.`, 400);

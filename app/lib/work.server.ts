@@ -1,0 +1,334 @@
+/**
+ * The signed-in area's server side: each page's data and each form action, checked against the
+ * route table, run by the workflow services, and turned into HTTP answers (403, 404, 409 with
+ * what changed, 400 with the reason).
+ */
+import { data, redirect } from 'react-router';
+import { DomainError } from '../../src/domain/errors.ts';
+import { ROLE_LABELS, type Grant } from '../../src/domain/auth/permissions.ts';
+import { fiscalYear } from '../../src/domain/time/fiscal-year.ts';
+import { can, PERMISSIONS } from '../../src/domain/auth/permissions.ts';
+import type { User } from '../../src/services/auth.service.ts';
+import { exportBudget, formatWorkbookIssue, importBudget } from '../../src/services/budget-workbook.service.ts';
+import { auditOf } from '../../src/services/audit.service.ts';
+import { outbox } from '../../src/services/mail.service.ts';
+import { createAccessToken } from '../../src/services/auth.service.ts';
+import {
+  assignReviewers,
+  certify,
+  comment,
+  ConflictError,
+  cycleBoard,
+  decide,
+  diffVersions,
+  listCycles,
+  openCycle,
+  planView,
+  plansFor,
+  recommend,
+  recordBoardApproval,
+  releaseFunds,
+  requestRevisions,
+  saveDraft,
+  score,
+  startAmendment,
+  submit,
+  WorkflowError,
+  type PlanView,
+} from '../../src/services/workflow.service.ts';
+import { readBudget, readPlanContent } from './plan-form.server.ts';
+import { getStore } from './store.server.ts';
+import { routeFor } from './work-routes.ts';
+import { requirePermission, requireUser } from './session.server.ts';
+
+/** The outcome of a form action, shown on the page. */
+export interface ActionResult {
+  readonly ok: boolean;
+  readonly message: string;
+  readonly issues?: Record<string, string>;
+  readonly changes?: readonly string[];
+}
+
+function fail(e: unknown): never {
+  if (e instanceof ConflictError) throw data({ ok: false, message: e.message, changes: e.changes } satisfies ActionResult, { status: 409 });
+  if (e instanceof WorkflowError) throw data({ ok: false, message: e.message } satisfies ActionResult, { status: e.status });
+  if (e instanceof DomainError) throw data({ ok: false, message: e.message } satisfies ActionResult, { status: 400 });
+  throw e;
+}
+
+function planId(raw: string | undefined): number {
+  if (!raw || !/^\d{1,9}$/.test(raw)) throw data('There is no such plan.', { status: 404 });
+  return Number(raw);
+}
+
+async function districtOfPlan(id: number): Promise<string> {
+  const store = await getStore();
+  const p = await store.db.selectFrom('plan').select('district_code').where('id', '=', id).executeTakeFirst();
+  if (!p) throw data('There is no such plan.', { status: 404 });
+  return p.district_code;
+}
+
+export function describeGrant(g: Grant): string {
+  return `${ROLE_LABELS[g.role]}${g.districtCode ? ` (${g.districtCode})` : ''}`;
+}
+
+export async function homeData(request: Request) {
+  const user = await requireUser(request);
+  routeFor('GET', '/work');
+  const store = await getStore();
+  const plans = await plansFor(store.db, user);
+  return {
+    user: { id: user.id, name: user.name, email: user.email, roles: user.grants.map(describeGrant) },
+    plans,
+    canBoard: can(user.grants, PERMISSIONS.viewBoardAny),
+    canOutbox: can(user.grants, PERMISSIONS.viewOutboxAny) && process.env.NODE_ENV !== 'production',
+  };
+}
+
+export interface PlanPageData {
+  readonly user: { id: number; name: string };
+  readonly plan: PlanView;
+  readonly reviewers: readonly { id: number; name: string }[];
+  readonly canAudit: boolean;
+  readonly canComment: boolean;
+}
+
+export async function planPageData(request: Request, rawId: string | undefined): Promise<PlanPageData> {
+  const user = await requireUser(request);
+  const id = planId(rawId);
+  const route = routeFor('GET', '/work/plans/:id');
+  requirePermission(user, route.permission!, await districtOfPlan(id));
+  const store = await getStore();
+  const plan = await planView(store.db, user, id).catch(fail);
+  const staff = await store.db
+    .selectFrom('user_grant')
+    .innerJoin('app_user', 'app_user.id', 'user_grant.user_id')
+    .select(['app_user.id', 'app_user.name'])
+    .where('user_grant.role', '=', 'program-staff')
+    .where('app_user.status', '=', 'active')
+    .orderBy('app_user.name')
+    .execute();
+  return {
+    user: { id: user.id, name: user.name },
+    plan,
+    reviewers: [...new Map(staff.map((s) => [Number(s.id), { id: Number(s.id), name: s.name }])).values()],
+    canAudit: can(user.grants, PERMISSIONS.viewAuditAny),
+    canComment: can(user.grants, PERMISSIONS.commentPlanOwn, plan.districtCode),
+  };
+}
+
+const num = (v: FormDataEntryValue | null) => (v === null || v === '' ? NaN : Number(v));
+const txt = (v: FormDataEntryValue | null, max = 5000) => String(v ?? '').slice(0, max);
+
+/** One of the plan page's forms, by its intent. */
+export async function planAction(request: Request, rawId: string | undefined, user?: User, formData?: FormData): Promise<ActionResult> {
+  const who = user ?? (await requireUser(request));
+  const id = planId(rawId);
+  const form = formData ?? (await request.formData());
+  const intent = String(form.get('intent') ?? '');
+  let route;
+  try {
+    route = routeFor('POST', '/work/plans/:id', intent || 'none');
+  } catch {
+    throw data({ ok: false, message: `Unknown action "${intent.slice(0, 40)}".` } satisfies ActionResult, { status: 400 });
+  }
+  requirePermission(who, route.permission!, await districtOfPlan(id));
+  const store = await getStore();
+  const rowVersion = form.has('rowVersion') ? num(form.get('rowVersion')) : undefined;
+  const expected = rowVersion !== undefined && Number.isFinite(rowVersion) ? rowVersion : undefined;
+  try {
+    switch (intent) {
+      case 'save': {
+        const { content, issues } = readPlanContent(form);
+        if (Object.keys(issues).length) return { ok: false, message: 'Some fields need attention; nothing was saved.', issues };
+        const current = await planView(store.db, who, id);
+        await saveDraft(store, who, id, { content, budget: current.budget, expectedRowVersion: expected ?? -1 });
+        return { ok: true, message: 'Saved as a new version.' };
+      }
+      case 'record-board-approval':
+        await recordBoardApproval(store, who, id, { meetingDate: txt(form.get('meetingDate'), 10), votesFor: num(form.get('votesFor')), votesAgainst: num(form.get('votesAgainst')), abstentions: num(form.get('abstentions')) || 0, minutesUploadId: null }, expected);
+        return { ok: true, message: 'The board\'s approval is recorded.' };
+      case 'certify':
+        if (form.get('assurances') !== 'on') return { ok: false, message: 'Accept the assurances to sign.', issues: { assurances: 'Required.' } };
+        await certify(store, who, id, txt(form.get('typedName'), 200), expected);
+        return { ok: true, message: 'Signed: this exact version is certified.' };
+      case 'submit':
+        await submit(store, who, id, expected);
+        return { ok: true, message: 'Submitted to the state. The plan is locked.' };
+      case 'assign-reviewers': {
+        const ids = form.getAll('reviewers').map((v) => Number(v)).filter((n) => Number.isInteger(n) && n > 0);
+        await assignReviewers(store, who, id, ids);
+        return { ok: true, message: 'Reviewers assigned.' };
+      }
+      case 'score':
+        await score(store, who, id, { section: txt(form.get('section'), 40), score: num(form.get('score')), comment: txt(form.get('comment')) });
+        return { ok: true, message: 'Score recorded.' };
+      case 'request-revisions':
+        await requestRevisions(store, who, id, txt(form.get('message')));
+        return { ok: true, message: 'Sent back to the district with your comments.' };
+      case 'recommend':
+        await recommend(store, who, id, txt(form.get('note')));
+        return { ok: true, message: 'Recommended to the commissioner.' };
+      case 'approve':
+      case 'approve-with-conditions':
+      case 'deny':
+        await decide(store, who, id, intent, { conditions: txt(form.get('conditions')) || undefined });
+        return { ok: true, message: intent === 'deny' ? 'The plan is denied.' : 'The plan is approved and published.' };
+      case 'release-funds':
+        await releaseFunds(store, who, id, { date: txt(form.get('date'), 10) });
+        return { ok: true, message: 'The release of the withheld funds is recorded.' };
+      case 'start-amendment':
+        await startAmendment(store, who, id);
+        return { ok: true, message: 'An amendment is open as a new draft.' };
+      case 'comment':
+        await comment(store, who, id, { body: txt(form.get('body')), section: txt(form.get('section'), 40) || null, internal: form.get('internal') === 'on' });
+        return { ok: true, message: 'Comment posted.' };
+      default:
+        throw data({ ok: false, message: `Unknown action "${intent.slice(0, 40)}".` }, { status: 400 });
+    }
+  } catch (e) {
+    fail(e);
+  }
+}
+
+export async function budgetPageData(request: Request, rawId: string | undefined) {
+  const user = await requireUser(request);
+  const id = planId(rawId);
+  requirePermission(user, routeFor('GET', '/work/plans/:id/budget').permission!, await districtOfPlan(id));
+  const store = await getStore();
+  return { plan: await planView(store.db, user, id).catch(fail) };
+}
+
+export async function budgetAction(request: Request, rawId: string | undefined): Promise<ActionResult> {
+  const user = await requireUser(request);
+  const id = planId(rawId);
+  const form = await request.formData();
+  const intent = String(form.get('intent') ?? '');
+  if (intent !== 'save' && intent !== 'import') throw data({ ok: false, message: 'Unknown action.' } satisfies ActionResult, { status: 400 });
+  requirePermission(user, routeFor('POST', '/work/plans/:id/budget', intent).permission!, await districtOfPlan(id));
+  const store = await getStore();
+  const view = await planView(store.db, user, id).catch(fail);
+  const expected = Number(form.get('rowVersion'));
+  let lines;
+  if (intent === 'import') {
+    const file = form.get('workbook');
+    if (!(file instanceof File) || file.size === 0) return { ok: false, message: 'Choose the workbook (.xlsx) to upload.' };
+    if (file.size > 5 * 1024 * 1024) return { ok: false, message: 'The workbook is larger than 5 MB; is it the right file?' };
+    const result = await importBudget(new Uint8Array(await file.arrayBuffer()), workbookContext(view));
+    if (!result.ok) return { ok: false, message: 'The workbook has problems; nothing was imported.', changes: result.issues.map(formatWorkbookIssue) };
+    lines = result.lines;
+  } else {
+    const read = readBudget(form);
+    if (Object.keys(read.issues).length) return { ok: false, message: 'Some lines need attention; nothing was saved.', issues: read.issues };
+    lines = read.lines;
+  }
+  try {
+    await saveDraft(store, user, id, { content: view.content, budget: lines, expectedRowVersion: Number.isFinite(expected) ? expected : -1 });
+  } catch (e) {
+    fail(e);
+  }
+  return { ok: true, message: intent === 'import' ? `Imported ${lines.length} lines from the workbook as a new version.` : 'Budget saved as a new version.' };
+}
+
+function workbookContext(view: PlanView) {
+  return { district: view.districtName, fiscalYear: view.cycle.fiscalYear, allocationCents: view.allocationCents, strategies: view.content.strategies.map((s) => ({ id: s.id, title: s.title })) };
+}
+
+export async function budgetWorkbook(request: Request, rawId: string | undefined): Promise<Response> {
+  const user = await requireUser(request);
+  const id = planId(rawId);
+  requirePermission(user, routeFor('GET', '/work/plans/:id/budget.xlsx').permission!, await districtOfPlan(id));
+  const store = await getStore();
+  const view = await planView(store.db, user, id).catch(fail);
+  const buffer = await exportBudget(view.budget, workbookContext(view));
+  return new Response(new Uint8Array(buffer), {
+    headers: {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Disposition': `attachment; filename="budget-${view.districtCode}-FY${view.cycle.fiscalYear}-v${view.version}.xlsx"`,
+      'Cache-Control': 'no-store',
+    },
+  });
+}
+
+export async function diffData(request: Request, rawId: string | undefined) {
+  const user = await requireUser(request);
+  const id = planId(rawId);
+  requirePermission(user, routeFor('GET', '/work/plans/:id/diff').permission!, await districtOfPlan(id));
+  const url = new URL(request.url);
+  const store = await getStore();
+  const view = await planView(store.db, user, id).catch(fail);
+  const from = Number(url.searchParams.get('from') ?? view.approvedVersion ?? 1);
+  const to = Number(url.searchParams.get('to') ?? view.version);
+  if (!Number.isInteger(from) || !Number.isInteger(to)) throw data('"from" and "to" must be version numbers.', { status: 400 });
+  return { plan: { id, districtName: view.districtName, version: view.version }, diff: await diffVersions(store.db, id, from, to).catch(fail) };
+}
+
+export async function auditData(request: Request, rawId: string | undefined) {
+  const user = await requireUser(request);
+  const id = planId(rawId);
+  requirePermission(user, routeFor('GET', '/work/plans/:id/audit').permission!, await districtOfPlan(id));
+  const store = await getStore();
+  const events = await auditOf(store.db, `plan:${id}`);
+  const names = new Map((await store.db.selectFrom('app_user').select(['id', 'name']).execute()).map((u) => [`user:${u.id}`, u.name]));
+  return { planId: id, events: events.map((e) => ({ ...e, actorName: names.get(e.actor) ?? e.actor, onBehalfOfName: e.onBehalfOf ? (names.get(e.onBehalfOf) ?? e.onBehalfOf) : null })) };
+}
+
+export async function cyclesData(request: Request) {
+  const user = await requireUser(request);
+  requirePermission(user, routeFor('GET', '/work/cycles').permission!);
+  const store = await getStore();
+  const cycles = await listCycles(store.db);
+  const boards = await Promise.all(cycles.map(async (c) => ({ cycle: c, rows: await cycleBoard(store.db, c.id) })));
+  return { boards, canOpen: can(user.grants, PERMISSIONS.manageCycleAny) };
+}
+
+export async function cyclesAction(request: Request): Promise<ActionResult> {
+  const user = await requireUser(request);
+  const form = await request.formData();
+  requirePermission(user, routeFor('POST', '/work/cycles', 'open').permission!);
+  const store = await getStore();
+  const fy = Number(form.get('fiscalYear'));
+  const deadlines = { draft: txt(form.get('draft'), 10), board: txt(form.get('board'), 10), submission: txt(form.get('submission'), 10), review: txt(form.get('review'), 10), decision: txt(form.get('decision'), 10) };
+  for (const [k, v] of Object.entries(deadlines)) if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return { ok: false, message: `Give the ${k} deadline as a date.`, issues: { [k]: 'A date is required.' } };
+  const share = Number(form.get('substantialMajority'));
+  try {
+    await openCycle(store, user, {
+      fiscalYear: fiscalYear(fy),
+      deadlines,
+      settings: { substantialMajority: Number.isFinite(share) ? share / 100 : 0.5, noAllocationPolicy: form.get('noAllocationPolicy') === 'plan-required' ? 'plan-required' : 'plan-optional' },
+    });
+  } catch (e) {
+    fail(e);
+  }
+  return { ok: true, message: `The FY${fy} cycle is open.` };
+}
+
+export async function outboxData(request: Request) {
+  const user = await requireUser(request);
+  requirePermission(user, routeFor('GET', '/work/outbox').permission!);
+  if (process.env.NODE_ENV === 'production') throw data('The outbox page is for development only.', { status: 404 });
+  return { messages: await outbox((await getStore()).db) };
+}
+
+export async function tokensData(request: Request) {
+  const user = await requireUser(request);
+  requirePermission(user, routeFor('GET', '/work/tokens').permission!);
+  const store = await getStore();
+  const tokens = await store.db.selectFrom('user_token').select(['id', 'name', 'created_at', 'expires_at', 'last_used_at']).where('user_id', '=', user.id).where('kind', '=', 'access').orderBy('id').execute();
+  return { tokens: tokens.map((t) => ({ id: Number(t.id), name: t.name ?? '', createdAt: t.created_at, expiresAt: t.expires_at, lastUsedAt: t.last_used_at })) };
+}
+
+export async function tokensAction(request: Request): Promise<ActionResult & { token?: string }> {
+  const user = await requireUser(request);
+  const form = await request.formData();
+  requirePermission(user, routeFor('POST', '/work/tokens', 'create').permission!);
+  const name = txt(form.get('name'), 80).trim();
+  if (!name) return { ok: false, message: 'Name the token (what will use it).', issues: { name: 'Required.' } };
+  const token = await createAccessToken(await getStore(), user.id, name);
+  return { ok: true, message: 'Copy the token now: it is shown only once.', token };
+}
+
+export function redirectToSignIn(request: Request): never {
+  const url = new URL(request.url);
+  throw redirect(`/work/signin?next=${encodeURIComponent(url.pathname + url.search)}`);
+}

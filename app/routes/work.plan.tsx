@@ -1,0 +1,516 @@
+import type { ReactNode } from 'react';
+import { Form, Link, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { FUNDING_AREA_LABELS } from '../../src/domain/workflow/budget.ts';
+import { INDICATOR_LABELS, INDICATORS, RUBRIC_SECTIONS, STATUTORY_STRATEGIES } from '../../src/domain/workflow/content.ts';
+import { isEditable, stateLabel } from '../../src/domain/workflow/plan.ts';
+import { formatMoney } from '../i18n/messages.ts';
+import { planAction, planPageData, type ActionResult } from '../lib/work.server.ts';
+
+export const meta: MetaFunction<typeof loader> = ({ loaderData }) => [{ title: `${loaderData ? `${loaderData.plan.districtName}, FY${loaderData.plan.cycle.fiscalYear}` : 'Plan'} — Alliance District plans` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return planPageData(request, params.id);
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  return planAction(request, params.id);
+}
+
+function Notice({ result }: { result: ActionResult | undefined }) {
+  if (!result) return null;
+  return (
+    <div className={`usa-alert ${result.ok ? 'usa-alert--success' : 'usa-alert--error'}`} role={result.ok ? 'status' : 'alert'}>
+      <div className="usa-alert__body">
+        <p className="usa-alert__text">{result.message}</p>
+        {result.changes?.length ? (
+          <ul className="usa-list">
+            {result.changes.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+        ) : null}
+        {result.issues && Object.keys(result.issues).length ? (
+          <ul className="usa-list">
+            {Object.entries(result.issues).map(([k, v]) => (
+              <li key={k}>
+                <code>{k}</code>: {v}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function ActionForm({ intent, label, rowVersion, children, secondary }: { intent: string; label: string; rowVersion: number; children?: ReactNode; secondary?: boolean }) {
+  return (
+    <Form method="post" className="usa-form margin-bottom-3">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="rowVersion" value={rowVersion} />
+      {children}
+      <button className={`usa-button${secondary ? ' usa-button--outline' : ''}`} type="submit">
+        {label}
+      </button>
+    </Form>
+  );
+}
+
+const DECISION_LABELS: Record<string, string> = {
+  'revisions-requested': 'Revisions requested',
+  recommended: 'Recommended to the commissioner',
+  approve: 'Approved',
+  'approve-with-conditions': 'Approved with conditions',
+  deny: 'Denied',
+};
+const EVENT_LABELS: Record<string, string> = {
+  'board-approval': 'Board approval recorded',
+  certification: 'Signed (certified)',
+  submission: 'Submitted to the state',
+  resubmission: 'Resubmitted',
+  reviewers: 'Reviewers assigned',
+  score: 'Scored',
+  comment: 'Comment',
+  release: 'Funds released',
+  amendment: 'Amendment started',
+  save: 'Saved',
+};
+
+/** What happened, in words: "decision" events say which decision. */
+function eventLabel(kind: string, data: Record<string, unknown>): string {
+  if (kind === 'decision' && typeof data.decision === 'string') return DECISION_LABELS[data.decision] ?? data.decision;
+  return EVENT_LABELS[kind] ?? kind.replace(/-/g, ' ');
+}
+
+export default function PlanPage() {
+  const { plan, reviewers, canAudit, canComment, user } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const can = (a: string) => plan.actions.includes(a as never);
+  const editable = isEditable(plan.state) && can('save');
+  const c = plan.content;
+  const lastDecision = [...plan.events].reverse().find((e) => e.kind === 'decision');
+  const cycle = plan.cycle;
+  return (
+    <>
+      <nav className="usa-breadcrumb no-print" aria-label="Breadcrumb">
+        <ol className="usa-breadcrumb__list">
+          <li className="usa-breadcrumb__list-item">
+            <Link className="usa-breadcrumb__link" to="/work">
+              Plans
+            </Link>
+          </li>
+          <li className="usa-breadcrumb__list-item usa-current" aria-current="page">
+            {plan.districtName}
+          </li>
+        </ol>
+      </nav>
+      <h1>
+        {plan.districtName}: {cycle.title}
+      </h1>
+      <Notice result={result} />
+      <div className="usa-summary-box margin-bottom-3">
+        <div className="usa-summary-box__body">
+          <p className="usa-summary-box__text">
+            <strong>Stage: {stateLabel(plan.state)}</strong>
+            {plan.facts.amendment ? ' (an amendment)' : ''}. Version {plan.version}. Withheld for the plan: {formatMoney('en', plan.allocationCents)}.
+          </p>
+          <p className="usa-summary-box__text">
+            Board approval of this version: {plan.facts.boardApproved ? 'recorded' : 'not yet'}. Signature on this version: {plan.facts.certified ? 'signed' : 'not yet'}. Budget: {plan.budgetSummary.balanced ? 'balanced' : 'not balanced'}.
+            {plan.facts.fundsReleased ? ' Funds released.' : ''}
+          </p>
+          <p className="usa-summary-box__text">
+            Deadlines: board {cycle.deadlines.board}; submission {cycle.deadlines.submission}; review {cycle.deadlines.review}; decision {cycle.deadlines.decision}.
+          </p>
+          {lastDecision && plan.state === 'revisions-requested' ? <p className="usa-summary-box__text">The state asked: {String(lastDecision.data.message ?? '')}</p> : null}
+        </div>
+      </div>
+
+      {plan.contentIssues.length && isEditable(plan.state) ? (
+        <section aria-labelledby="lacks">
+          <h2 id="lacks">Still needed before signing</h2>
+          <ul className="usa-list">
+            {plan.contentIssues.map((i) => (
+              <li key={i.message}>{i.message}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="next">
+        <h2 id="next">What you can do now</h2>
+        {plan.actions.length === 0 ? <p>Nothing for you to do on this plan at this stage.</p> : null}
+        {can('record-board-approval') ? (
+          <ActionForm intent="record-board-approval" label="Record the board's approval" rowVersion={plan.rowVersion}>
+            <fieldset className="usa-fieldset">
+              <legend className="usa-legend">Local board of education approval of version {plan.version}</legend>
+              <label className="usa-label" htmlFor="meetingDate">
+                Meeting date
+              </label>
+              <input className="usa-input" id="meetingDate" name="meetingDate" type="date" required />
+              <label className="usa-label" htmlFor="votesFor">
+                Votes for
+              </label>
+              <input className="usa-input usa-input--small" id="votesFor" name="votesFor" inputMode="numeric" required />
+              <label className="usa-label" htmlFor="votesAgainst">
+                Votes against
+              </label>
+              <input className="usa-input usa-input--small" id="votesAgainst" name="votesAgainst" inputMode="numeric" required />
+              <label className="usa-label" htmlFor="abstentions">
+                Abstentions
+              </label>
+              <input className="usa-input usa-input--small" id="abstentions" name="abstentions" inputMode="numeric" defaultValue="0" />
+            </fieldset>
+          </ActionForm>
+        ) : null}
+        {can('certify') ? (
+          <ActionForm intent="certify" label="Sign and certify this version" rowVersion={plan.rowVersion}>
+            <fieldset className="usa-fieldset">
+              <legend className="usa-legend">Certification by the authorized representative</legend>
+              <p>
+                You sign version {plan.version} exactly (content hash <code>{plan.contentHash.slice(0, 12)}…</code>). Any later change needs a new signature.
+              </p>
+              <div className="usa-checkbox">
+                <input className="usa-checkbox__input" id="assurances" type="checkbox" name="assurances" value="on" required />
+                <label className="usa-checkbox__label" htmlFor="assurances">
+                  I accept the assurances: the funds will be used only for this plan, a substantial majority for new or extended reform efforts, with the most intensive interventions in the lowest-performing schools.
+                </label>
+              </div>
+              <label className="usa-label" htmlFor="typedName">
+                Type your full name to sign ({user.name})
+              </label>
+              <input className="usa-input" id="typedName" name="typedName" autoComplete="name" required />
+            </fieldset>
+          </ActionForm>
+        ) : null}
+        {can('submit') || can('resubmit') ? <ActionForm intent="submit" label={can('resubmit') ? 'Resubmit to the state' : 'Submit to the state'} rowVersion={plan.rowVersion} /> : null}
+        {can('assign-reviewers') ? (
+          <ActionForm intent="assign-reviewers" label="Assign the review committee" rowVersion={plan.rowVersion}>
+            <fieldset className="usa-fieldset">
+              <legend className="usa-legend">Reviewers</legend>
+              {reviewers.map((r) => (
+                <div className="usa-checkbox" key={r.id}>
+                  <input className="usa-checkbox__input" id={`reviewer-${r.id}`} type="checkbox" name="reviewers" value={r.id} defaultChecked={plan.reviewers.includes(r.id)} />
+                  <label className="usa-checkbox__label" htmlFor={`reviewer-${r.id}`}>
+                    {r.name}
+                  </label>
+                </div>
+              ))}
+            </fieldset>
+          </ActionForm>
+        ) : null}
+        {can('score') ? (
+          <ActionForm intent="score" label="Record a rubric score" rowVersion={plan.rowVersion} secondary>
+            <label className="usa-label" htmlFor="section">
+              Section
+            </label>
+            <select className="usa-select" id="section" name="section">
+              {RUBRIC_SECTIONS.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+            <label className="usa-label" htmlFor="score">
+              Score (1 = does not meet, 4 = exceeds)
+            </label>
+            <select className="usa-select" id="score" name="score">
+              {[1, 2, 3, 4].map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+            <label className="usa-label" htmlFor="score-comment">
+              Comment
+            </label>
+            <textarea className="usa-textarea" id="score-comment" name="comment" />
+          </ActionForm>
+        ) : null}
+        {can('request-revisions') ? (
+          <ActionForm intent="request-revisions" label="Send back for revisions" rowVersion={plan.rowVersion} secondary>
+            <label className="usa-label" htmlFor="revisions-message">
+              What the district should revise
+            </label>
+            <textarea className="usa-textarea" id="revisions-message" name="message" required />
+          </ActionForm>
+        ) : null}
+        {can('recommend') ? (
+          <ActionForm intent="recommend" label="Recommend to the commissioner" rowVersion={plan.rowVersion}>
+            <label className="usa-label" htmlFor="note">
+              Recommendation
+            </label>
+            <textarea className="usa-textarea" id="note" name="note" />
+          </ActionForm>
+        ) : null}
+        {can('approve') ? <ActionForm intent="approve" label="Approve the plan" rowVersion={plan.rowVersion} /> : null}
+        {can('approve-with-conditions') ? (
+          <ActionForm intent="approve-with-conditions" label="Approve with conditions" rowVersion={plan.rowVersion} secondary>
+            <label className="usa-label" htmlFor="conditions">
+              Conditions
+            </label>
+            <textarea className="usa-textarea" id="conditions" name="conditions" required />
+          </ActionForm>
+        ) : null}
+        {can('deny') ? <ActionForm intent="deny" label="Deny the plan" rowVersion={plan.rowVersion} secondary /> : null}
+        {can('release-funds') ? (
+          <ActionForm intent="release-funds" label={`Record the release of ${formatMoney('en', plan.allocationCents)}`} rowVersion={plan.rowVersion}>
+            <label className="usa-label" htmlFor="date">
+              Release date
+            </label>
+            <input className="usa-input" id="date" name="date" type="date" required />
+          </ActionForm>
+        ) : null}
+        {can('start-amendment') ? <ActionForm intent="start-amendment" label="Start an amendment" rowVersion={plan.rowVersion} secondary /> : null}
+      </section>
+
+      <section aria-labelledby="plan-h">
+        <h2 id="plan-h">The plan</h2>
+        {editable ? (
+          <Form method="post" className="usa-form usa-form--large">
+            <input type="hidden" name="intent" value="save" />
+            <input type="hidden" name="rowVersion" value={plan.rowVersion} />
+            <label className="usa-label" htmlFor="needsAssessment">
+              Needs assessment
+            </label>
+            <textarea className="usa-textarea" id="needsAssessment" name="needsAssessment" defaultValue={c.needsAssessment} rows={6} />
+            <fieldset className="usa-fieldset">
+              <legend className="usa-legend usa-legend--large">Goals</legend>
+              {[...c.goals, { id: '', indicator: 'accountability-index', description: '', baseline: NaN, target: NaN }].map((g, i) => (
+                <fieldset className="usa-fieldset margin-top-2" key={i}>
+                  <legend className="usa-legend">Goal {i + 1}</legend>
+                  <input type="hidden" name={`goals.${i}.id`} value={g.id} />
+                  <label className="usa-label" htmlFor={`goals.${i}.indicator`}>
+                    Indicator
+                  </label>
+                  <select className="usa-select" id={`goals.${i}.indicator`} name={`goals.${i}.indicator`} defaultValue={g.indicator}>
+                    {INDICATORS.map((x) => (
+                      <option key={x} value={x}>
+                        {INDICATOR_LABELS[x]}
+                      </option>
+                    ))}
+                  </select>
+                  <label className="usa-label" htmlFor={`goals.${i}.description`}>
+                    Goal
+                  </label>
+                  <input className="usa-input" id={`goals.${i}.description`} name={`goals.${i}.description`} defaultValue={g.description} />
+                  <label className="usa-label" htmlFor={`goals.${i}.baseline`}>
+                    Baseline
+                  </label>
+                  <input className="usa-input usa-input--small" id={`goals.${i}.baseline`} name={`goals.${i}.baseline`} inputMode="decimal" defaultValue={Number.isFinite(g.baseline) ? g.baseline : ''} />
+                  <label className="usa-label" htmlFor={`goals.${i}.target`}>
+                    Target
+                  </label>
+                  <input className="usa-input usa-input--small" id={`goals.${i}.target`} name={`goals.${i}.target`} inputMode="decimal" defaultValue={Number.isFinite(g.target) ? g.target : ''} />
+                </fieldset>
+              ))}
+            </fieldset>
+            <fieldset className="usa-fieldset">
+              <legend className="usa-legend usa-legend--large">Strategies (C.G.S. § 10-262u(d))</legend>
+              {STATUTORY_STRATEGIES.map((s) => {
+                const chosen = c.strategies.find((x) => x.statutory === s.id);
+                return (
+                  <div key={s.id}>
+                    <div className="usa-checkbox">
+                      <input className="usa-checkbox__input" id={`strategy.${s.id}`} type="checkbox" name={`strategy.${s.id}`} value="on" defaultChecked={Boolean(chosen)} />
+                      <label className="usa-checkbox__label" htmlFor={`strategy.${s.id}`}>
+                        {s.label}
+                      </label>
+                    </div>
+                    <label className="usa-label" htmlFor={`strategy.${s.id}.description`}>
+                      How ({s.label})
+                    </label>
+                    <input className="usa-input" id={`strategy.${s.id}.description`} name={`strategy.${s.id}.description`} defaultValue={chosen?.description ?? ''} />
+                  </div>
+                );
+              })}
+              {[...c.strategies.filter((s) => s.statutory === null), { id: '', statutory: null, title: '', description: '' }].map((s, i) => (
+                <div key={`own-${i}`}>
+                  <input type="hidden" name={`own.${i}.id`} value={s.id} />
+                  <label className="usa-label" htmlFor={`own.${i}.title`}>
+                    District-specific strategy {i + 1}
+                  </label>
+                  <input className="usa-input" id={`own.${i}.title`} name={`own.${i}.title`} defaultValue={s.title} />
+                  <label className="usa-label" htmlFor={`own.${i}.description`}>
+                    How
+                  </label>
+                  <input className="usa-input" id={`own.${i}.description`} name={`own.${i}.description`} defaultValue={s.description} />
+                </div>
+              ))}
+            </fieldset>
+            <fieldset className="usa-fieldset">
+              <legend className="usa-legend usa-legend--large">Tiered interventions by school</legend>
+              {[...c.interventions, { school: '', tier: 1 as const, description: '' }].map((x, i) => (
+                <fieldset className="usa-fieldset margin-top-2" key={i}>
+                  <legend className="usa-legend">Intervention {i + 1}</legend>
+                  <label className="usa-label" htmlFor={`interventions.${i}.school`}>
+                    School
+                  </label>
+                  <input className="usa-input" id={`interventions.${i}.school`} name={`interventions.${i}.school`} defaultValue={x.school} />
+                  <label className="usa-label" htmlFor={`interventions.${i}.tier`}>
+                    Tier
+                  </label>
+                  <select className="usa-select" id={`interventions.${i}.tier`} name={`interventions.${i}.tier`} defaultValue={x.tier}>
+                    <option value="1">1 — universal</option>
+                    <option value="2">2 — targeted</option>
+                    <option value="3">3 — most intensive (lowest-performing schools)</option>
+                  </select>
+                  <label className="usa-label" htmlFor={`interventions.${i}.description`}>
+                    What
+                  </label>
+                  <input className="usa-input" id={`interventions.${i}.description`} name={`interventions.${i}.description`} defaultValue={x.description} />
+                </fieldset>
+              ))}
+            </fieldset>
+            <label className="usa-label" htmlFor="narrative">
+              How the money targets performance (published on approval)
+            </label>
+            <textarea className="usa-textarea" id="narrative" name="narrative" defaultValue={c.narrative} rows={6} />
+            <button className="usa-button" type="submit">
+              Save the plan
+            </button>
+          </Form>
+        ) : (
+          <div className="usa-prose">
+            <h3>Needs assessment</h3>
+            <p>{c.needsAssessment || '—'}</p>
+            <h3>Goals</h3>
+            <ul>
+              {c.goals.map((g) => (
+                <li key={g.id}>
+                  {g.description} ({INDICATOR_LABELS[g.indicator] ?? g.indicator}): from {g.baseline} to {g.target}
+                </li>
+              ))}
+            </ul>
+            <h3>Strategies</h3>
+            <ul>
+              {c.strategies.map((s) => (
+                <li key={s.id}>
+                  <strong>{s.title}</strong> {s.description}
+                </li>
+              ))}
+            </ul>
+            <h3>Tiered interventions</h3>
+            <ul>
+              {c.interventions.map((x, i) => (
+                <li key={i}>
+                  Tier {x.tier}, {x.school}: {x.description}
+                </li>
+              ))}
+            </ul>
+            <h3>Narrative</h3>
+            <p>{c.narrative || '—'}</p>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="budget-h">
+        <h2 id="budget-h">Budget</h2>
+        <p>
+          {formatMoney('en', plan.budgetSummary.totalCents)} budgeted of {formatMoney('en', plan.allocationCents)}; {(plan.budgetSummary.reformShare * 100).toFixed(1)}% for new or extended reform efforts (the cycle requires {(cycle.settings.substantialMajority * 100).toFixed(0)}%).{' '}
+          <Link to={`/work/plans/${plan.id}/budget`}>{editable ? 'Edit the budget' : 'See the budget'}</Link> ·{' '}
+          <a href={`/work/plans/${plan.id}/budget.xlsx`} download>
+            Excel workbook
+          </a>
+        </p>
+        <table className="usa-table usa-table--compact">
+          <caption>Budget by funding area</caption>
+          <thead>
+            <tr>
+              <th scope="col">Funding area</th>
+              <th scope="col" className="numeric">
+                Amount
+              </th>
+              <th scope="col" className="numeric">
+                FTE
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan.budgetSummary.byArea.map((a) => (
+              <tr key={a.area}>
+                <th scope="row">{FUNDING_AREA_LABELS[a.area]}</th>
+                <td className="numeric">{formatMoney('en', a.cents)}</td>
+                <td className="numeric">{a.fte}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {plan.budgetSummary.issues.length ? (
+          <ul className="usa-list">
+            {plan.budgetSummary.issues.map((i, k) => (
+              <li key={k}>
+                {i.severity === 'error' ? 'Must fix' : 'Check'}
+                {i.line ? ` (line ${i.line})` : ''}: {i.message}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="thread">
+        <h2 id="thread">Comments and history</h2>
+        <ol className="usa-list">
+          {plan.events.map((e) => (
+            <li key={e.id}>
+              <strong>{eventLabel(e.kind, e.data)}</strong> by {e.userName}, {e.at.slice(0, 16).replace('T', ' ')} (version {e.version})
+              {typeof e.data.body === 'string' ? `: ${e.data.body}` : ''}
+              {typeof e.data.message === 'string' && e.data.message ? `: ${e.data.message}` : ''}
+              {typeof e.data.comment === 'string' && e.data.comment ? `: ${String(e.data.section)} scored ${String(e.data.score)} — ${e.data.comment}` : ''}
+              {typeof e.data.conditions === 'string' && e.data.conditions ? `: conditions — ${e.data.conditions}` : ''}
+              {e.kind === 'release' && typeof e.data.amountCents === 'number' ? `: ${formatMoney('en', e.data.amountCents)} on ${String(e.data.date)}` : ''}
+              {e.data.internal === true ? ' (internal)' : ''}
+            </li>
+          ))}
+        </ol>
+        {canComment ? (
+          <Form method="post" className="usa-form">
+            <input type="hidden" name="intent" value="comment" />
+            <label className="usa-label" htmlFor="body">
+              Add a comment
+            </label>
+            <textarea className="usa-textarea" id="body" name="body" required />
+            {reviewers.length && plan.actions.includes('score' as never) ? (
+              <div className="usa-checkbox">
+                <input className="usa-checkbox__input" id="internal" type="checkbox" name="internal" value="on" />
+                <label className="usa-checkbox__label" htmlFor="internal">
+                  Internal (the state only)
+                </label>
+              </div>
+            ) : null}
+            <button className="usa-button usa-button--outline" type="submit">
+              Post the comment
+            </button>
+          </Form>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="versions">
+        <h2 id="versions">Versions</h2>
+        <ul className="usa-list">
+          {plan.versions.map((v) => (
+            <li key={v.version}>
+              Version {v.version}, {v.createdAt.slice(0, 16).replace('T', ' ')}
+              {v.version === plan.approvedVersion ? ' (approved)' : ''}
+              {v.version > 1 ? (
+                <>
+                  {' '}
+                  — <Link to={`/work/plans/${plan.id}/diff?from=${v.version - 1}&to=${v.version}`}>changes from version {v.version - 1}</Link>
+                </>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        {plan.approvedVersion && plan.approvedVersion !== plan.version ? (
+          <p>
+            <Link to={`/work/plans/${plan.id}/diff?from=${plan.approvedVersion}&to=${plan.version}`}>Changes since the approved version</Link>
+          </p>
+        ) : null}
+        {canAudit ? (
+          <p>
+            <Link to={`/work/plans/${plan.id}/audit`}>The audit trail of this plan</Link>
+          </p>
+        ) : null}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { Form, Link, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { tokensAction, tokensData } from '../lib/work.server.ts';
+
+export const meta: MetaFunction = () => [{ title: 'Personal access tokens — Alliance District plans' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return tokensData(request);
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  return tokensAction(request);
+}
+
+export default function Tokens() {
+  const { tokens } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <>
+      <p>
+        <Link to="/work">Back to the plans</Link>
+      </p>
+      <h1>Personal access tokens</h1>
+      <p>
+        A program can use the API with your permissions: send <code>Authorization: Bearer &lt;token&gt;</code>. See <a href="/api/docs">the API reference</a>.
+      </p>
+      {result ? (
+        <div className={`usa-alert ${result.ok ? 'usa-alert--success' : 'usa-alert--error'}`} role={result.ok ? 'status' : 'alert'}>
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">{result.message}</p>
+            {'token' in result && result.token ? (
+              <p>
+                <code>{result.token}</code>
+              </p>
+            ) : null}
+          </div>
+        </div>
+      ) : null}
+      <Form method="post" className="usa-form">
+        <input type="hidden" name="intent" value="create" />
+        <label className="usa-label" htmlFor="name">
+          What will use it
+        </label>
+        <input className="usa-input" id="name" name="name" maxLength={80} required />
+        <button className="usa-button" type="submit">
+          Create a token (90 days)
+        </button>
+      </Form>
+      <table className="usa-table usa-table--compact">
+        <caption>Your tokens</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Created</th>
+            <th scope="col">Expires</th>
+            <th scope="col">Last used</th>
+          </tr>
+        </thead>
+        <tbody>
+          {tokens.map((t) => (
+            <tr key={t.id}>
+              <th scope="row">{t.name}</th>
+              <td>{t.createdAt.slice(0, 10)}</td>
+              <td>{t.expiresAt?.slice(0, 10) ?? '—'}</td>
+              <td>{t.lastUsedAt?.slice(0, 16).replace('T', ' ') ?? 'never'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
