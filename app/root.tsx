@@ -44,11 +44,14 @@ function Header() {
           <div className="grid-container">{t('site.banner')}</div>
         </div>
         <div className="grid-container padding-top-2">
-          <p className="site-lang">
-            <a href={switchLangPath(location.pathname, location.search)} lang={lang === 'en' ? 'es' : 'en'} hrefLang={lang === 'en' ? 'es' : 'en'}>
-              {t('site.otherLanguage')}
-            </a>
-          </p>
+          {/* The signed-in work area is in English for now: no Spanish twin to switch to. */}
+          {location.pathname === '/work' || location.pathname.startsWith('/work/') ? null : (
+            <p className="site-lang">
+              <a href={switchLangPath(location.pathname, location.search)} lang={lang === 'en' ? 'es' : 'en'} hrefLang={lang === 'en' ? 'es' : 'en'}>
+                {t('site.otherLanguage')}
+              </a>
+            </p>
+          )}
           <p className="site-header__title">
             <Link to={localPath(lang, '/')}>{t('site.title')}</Link>
           </p>
@@ -121,8 +124,9 @@ export function ErrorBoundary() {
   let title = t('error.title');
   let message = '';
   if (isRouteErrorResponse(error)) {
-    title = error.status === 404 ? t('error.notFound') : error.status === 400 ? t('error.badRequest') : t('error.title');
-    message = typeof error.data === 'string' ? error.data : error.statusText;
+    title = error.status === 404 ? t('error.notFound') : error.status === 403 ? t('error.forbidden') : error.status === 400 ? t('error.badRequest') : t('error.title');
+    const d = error.data as unknown;
+    message = typeof d === 'string' ? d : d && typeof d === 'object' && typeof (d as { message?: unknown }).message === 'string' ? (d as { message: string }).message : error.statusText;
   } else if (error instanceof Error && import.meta.env.DEV) {
     message = error.message;
   }

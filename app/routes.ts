@@ -35,6 +35,7 @@ export default [
   route('work/plans/:id/budget.xlsx', 'routes/work.plan-budget-xlsx.ts'),
   route('work/plans/:id/audit', 'routes/work.plan-audit.tsx'),
   route('work/cycles', 'routes/work.cycles.tsx'),
+  route('work/users', 'routes/work.users.tsx'),
   route('work/outbox', 'routes/work.outbox.tsx'),
   route('work/tokens', 'routes/work.tokens.tsx'),
   route('api/v1/plans', 'routes/api.v1.plans.ts', { id: 'api-plans' }),

@@ -4,6 +4,7 @@
  * marker shape and line pattern as well as colour, and values are printed on bars.
  */
 import { useId, type ReactNode } from 'react';
+import { ScrollX } from './scroll-x.tsx';
 
 export interface ChartTableProps {
   readonly caption: string;
@@ -18,7 +19,7 @@ export function ChartTable({ caption, columns, rows, numeric, summaryLabel }: Ch
   return (
     <details className="data-table">
       <summary>{summaryLabel}</summary>
-      <div className="scroll-x">
+      <ScrollX label={caption}>
         <table className="usa-table usa-table--compact">
           <caption>{caption}</caption>
           <thead>
@@ -48,7 +49,7 @@ export function ChartTable({ caption, columns, rows, numeric, summaryLabel }: Ch
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollX>
     </details>
   );
 }

@@ -6,6 +6,7 @@ import { Fragment } from 'react';
 import { Link } from 'react-router';
 import { formatMoney, formatNumber, localPath, translate, type Lang, type MessageKey } from '../i18n/messages.ts';
 import type { summarise } from '../lib/public.server.ts';
+import { ScrollX } from './scroll-x.tsx';
 
 export const REASON_KEYS: Record<string, MessageKey> = {
   org_type: 'designations.reasons.org_type',
@@ -34,7 +35,7 @@ export function ResultTable({ view, lang, caption }: { view: Summary; lang: Lang
           eligible: view.counts.eligible,
         })}
       </p>
-      <div className="scroll-x">
+      <ScrollX label={caption}>
         <table className="usa-table usa-table--compact">
           <caption>{caption}</caption>
           <thead>
@@ -75,9 +76,9 @@ export function ResultTable({ view, lang, caption }: { view: Summary; lang: Lang
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollX>
       {others.length ? (
-        <div className="scroll-x">
+        <ScrollX label={`${t('common.eligible')}: ${t('common.no')}`}>
           <table className="usa-table usa-table--compact">
             <caption>
               {t('common.eligible')}: {t('common.no')}
@@ -109,7 +110,7 @@ export function ResultTable({ view, lang, caption }: { view: Summary; lang: Lang
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollX>
       ) : null}
     </>
   );

@@ -29,7 +29,8 @@ export function readPlanContent(form: FormData): { content: PlanContent; issues:
   const issues: Record<string, string> = {};
   const goals: PlanContent['goals'][number][] = [];
   for (const [i, r] of rows(form, 'goals')) {
-    if (![...r.values()].some(Boolean)) continue;
+    // The blank row at the end has an id and an indicator (a select always has a value): empty.
+    if (![...r.entries()].some(([k, v]) => k !== 'id' && k !== 'indicator' && v)) continue;
     const indicator = r.get('indicator') as Indicator;
     const baseline = Number(r.get('baseline'));
     const target = Number(r.get('target'));

@@ -2,6 +2,7 @@
  * The public pages' data, computed once per data version (see store.server.ts).
  */
 import { data } from 'react-router';
+import { publishedPlans } from '../../src/services/workflow.service.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { schoolYear, type SchoolYear } from '../../src/domain/time/fiscal-year.ts';
 import type { ScenarioSpec } from '../../src/domain/law/proposals/index.ts';
@@ -53,7 +54,10 @@ export async function districtsData() {
 
 export async function districtData(code: DistrictCode) {
   const fy = fiscalYearNow();
-  return cached(`district:${fy}:${code}`, (store) => districtProfile(store, code, fy));
+  return cached(`district:${fy}:${code}`, async (store) => {
+    const profile = await districtProfile(store, code, fy);
+    return profile ? { ...profile, plans: await publishedPlans(store.db, code) } : null;
+  });
 }
 
 

@@ -68,3 +68,12 @@ export function requirePermission(user: User, permission: Permission, districtCo
 export function clientIp(request: Request): string {
   return request.headers.get('x-alliance-client-ip') ?? 'unknown';
 }
+
+/**
+ * The site's own address for links in e-mails: PUBLIC_URL when set (always set it in production,
+ * or a forged Host header could put another site's address in a reset e-mail), else this request's.
+ */
+export function publicOrigin(request: Request): string {
+  const configured = process.env.PUBLIC_URL?.replace(/\/+$/, '');
+  return configured || new URL(request.url).origin;
+}

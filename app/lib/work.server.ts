@@ -5,14 +5,14 @@
  */
 import { data, redirect } from 'react-router';
 import { DomainError } from '../../src/domain/errors.ts';
-import { ROLE_LABELS, type Grant } from '../../src/domain/auth/permissions.ts';
+import { DISTRICT_ROLES, ROLE_LABELS, ROLES, type Grant } from '../../src/domain/auth/permissions.ts';
 import { fiscalYear } from '../../src/domain/time/fiscal-year.ts';
 import { can, PERMISSIONS } from '../../src/domain/auth/permissions.ts';
 import type { User } from '../../src/services/auth.service.ts';
 import { exportBudget, formatWorkbookIssue, importBudget } from '../../src/services/budget-workbook.service.ts';
 import { auditOf } from '../../src/services/audit.service.ts';
 import { outbox } from '../../src/services/mail.service.ts';
-import { createAccessToken } from '../../src/services/auth.service.ts';
+import { createAccessToken, createUser, grantRole, isRole, revokeRole } from '../../src/services/auth.service.ts';
 import {
   assignReviewers,
   certify,
@@ -39,7 +39,7 @@ import {
 import { readBudget, readPlanContent } from './plan-form.server.ts';
 import { getStore } from './store.server.ts';
 import { routeFor } from './work-routes.ts';
-import { requirePermission, requireUser } from './session.server.ts';
+import { publicOrigin, requirePermission, requireUser } from './session.server.ts';
 
 /** The outcome of a form action, shown on the page. */
 export interface ActionResult {
@@ -49,12 +49,23 @@ export interface ActionResult {
   readonly changes?: readonly string[];
 }
 
+/** For loaders: a refusal becomes the error page with its status. */
 function fail(e: unknown): never {
-  if (e instanceof ConflictError) throw data({ ok: false, message: e.message, changes: e.changes } satisfies ActionResult, { status: 409 });
-  if (e instanceof WorkflowError) throw data({ ok: false, message: e.message } satisfies ActionResult, { status: e.status });
-  if (e instanceof DomainError) throw data({ ok: false, message: e.message } satisfies ActionResult, { status: 400 });
+  throw refusal(e);
+}
+
+/**
+ * For actions: a refusal is returned with its status (409 with what changed, 403, 400), so the
+ * page shows it beside the form with everything the person typed; anything else is a real error.
+ */
+function refusal(e: unknown) {
+  if (e instanceof ConflictError) return data({ ok: false, message: e.message, changes: e.changes } satisfies ActionResult, { status: 409 });
+  if (e instanceof WorkflowError) return data({ ok: false, message: e.message } satisfies ActionResult, { status: e.status });
+  if (e instanceof DomainError) return data({ ok: false, message: e.message } satisfies ActionResult, { status: 400 });
   throw e;
 }
+
+type ActionOutcome = ActionResult | ReturnType<typeof refusal>;
 
 function planId(raw: string | undefined): number {
   if (!raw || !/^\d{1,9}$/.test(raw)) throw data('There is no such plan.', { status: 404 });
@@ -81,6 +92,7 @@ export async function homeData(request: Request) {
     user: { id: user.id, name: user.name, email: user.email, roles: user.grants.map(describeGrant) },
     plans,
     canBoard: can(user.grants, PERMISSIONS.viewBoardAny),
+    canUsers: can(user.grants, PERMISSIONS.manageUsersAny),
     canOutbox: can(user.grants, PERMISSIONS.viewOutboxAny) && process.env.NODE_ENV !== 'production',
   };
 }
@@ -121,7 +133,7 @@ const num = (v: FormDataEntryValue | null) => (v === null || v === '' ? NaN : Nu
 const txt = (v: FormDataEntryValue | null, max = 5000) => String(v ?? '').slice(0, max);
 
 /** One of the plan page's forms, by its intent. */
-export async function planAction(request: Request, rawId: string | undefined, user?: User, formData?: FormData): Promise<ActionResult> {
+export async function planAction(request: Request, rawId: string | undefined, user?: User, formData?: FormData): Promise<ActionOutcome> {
   const who = user ?? (await requireUser(request));
   const id = planId(rawId);
   const form = formData ?? (await request.formData());
@@ -157,28 +169,28 @@ export async function planAction(request: Request, rawId: string | undefined, us
         return { ok: true, message: 'Submitted to the state. The plan is locked.' };
       case 'assign-reviewers': {
         const ids = form.getAll('reviewers').map((v) => Number(v)).filter((n) => Number.isInteger(n) && n > 0);
-        await assignReviewers(store, who, id, ids);
+        await assignReviewers(store, who, id, ids, expected);
         return { ok: true, message: 'Reviewers assigned.' };
       }
       case 'score':
         await score(store, who, id, { section: txt(form.get('section'), 40), score: num(form.get('score')), comment: txt(form.get('comment')) });
         return { ok: true, message: 'Score recorded.' };
       case 'request-revisions':
-        await requestRevisions(store, who, id, txt(form.get('message')));
+        await requestRevisions(store, who, id, txt(form.get('message')), expected);
         return { ok: true, message: 'Sent back to the district with your comments.' };
       case 'recommend':
-        await recommend(store, who, id, txt(form.get('note')));
+        await recommend(store, who, id, txt(form.get('note')), expected);
         return { ok: true, message: 'Recommended to the commissioner.' };
       case 'approve':
       case 'approve-with-conditions':
       case 'deny':
-        await decide(store, who, id, intent, { conditions: txt(form.get('conditions')) || undefined });
+        await decide(store, who, id, intent, { conditions: txt(form.get('conditions')) || undefined }, expected);
         return { ok: true, message: intent === 'deny' ? 'The plan is denied.' : 'The plan is approved and published.' };
       case 'release-funds':
-        await releaseFunds(store, who, id, { date: txt(form.get('date'), 10) });
+        await releaseFunds(store, who, id, { date: txt(form.get('date'), 10) }, expected);
         return { ok: true, message: 'The release of the withheld funds is recorded.' };
       case 'start-amendment':
-        await startAmendment(store, who, id);
+        await startAmendment(store, who, id, expected);
         return { ok: true, message: 'An amendment is open as a new draft.' };
       case 'comment':
         await comment(store, who, id, { body: txt(form.get('body')), section: txt(form.get('section'), 40) || null, internal: form.get('internal') === 'on' });
@@ -187,7 +199,7 @@ export async function planAction(request: Request, rawId: string | undefined, us
         throw data({ ok: false, message: `Unknown action "${intent.slice(0, 40)}".` }, { status: 400 });
     }
   } catch (e) {
-    fail(e);
+    return refusal(e);
   }
 }
 
@@ -199,7 +211,7 @@ export async function budgetPageData(request: Request, rawId: string | undefined
   return { plan: await planView(store.db, user, id).catch(fail) };
 }
 
-export async function budgetAction(request: Request, rawId: string | undefined): Promise<ActionResult> {
+export async function budgetAction(request: Request, rawId: string | undefined): Promise<ActionOutcome> {
   const user = await requireUser(request);
   const id = planId(rawId);
   const form = await request.formData();
@@ -225,7 +237,7 @@ export async function budgetAction(request: Request, rawId: string | undefined):
   try {
     await saveDraft(store, user, id, { content: view.content, budget: lines, expectedRowVersion: Number.isFinite(expected) ? expected : -1 });
   } catch (e) {
-    fail(e);
+    return refusal(e);
   }
   return { ok: true, message: intent === 'import' ? `Imported ${lines.length} lines from the workbook as a new version.` : 'Budget saved as a new version.' };
 }
@@ -282,7 +294,7 @@ export async function cyclesData(request: Request) {
   return { boards, canOpen: can(user.grants, PERMISSIONS.manageCycleAny) };
 }
 
-export async function cyclesAction(request: Request): Promise<ActionResult> {
+export async function cyclesAction(request: Request): Promise<ActionOutcome> {
   const user = await requireUser(request);
   const form = await request.formData();
   requirePermission(user, routeFor('POST', '/work/cycles', 'open').permission!);
@@ -298,7 +310,7 @@ export async function cyclesAction(request: Request): Promise<ActionResult> {
       settings: { substantialMajority: Number.isFinite(share) ? share / 100 : 0.5, noAllocationPolicy: form.get('noAllocationPolicy') === 'plan-required' ? 'plan-required' : 'plan-optional' },
     });
   } catch (e) {
-    fail(e);
+    return refusal(e);
   }
   return { ok: true, message: `The FY${fy} cycle is open.` };
 }
@@ -331,4 +343,74 @@ export async function tokensAction(request: Request): Promise<ActionResult & { t
 export function redirectToSignIn(request: Request): never {
   const url = new URL(request.url);
   throw redirect(`/work/signin?next=${encodeURIComponent(url.pathname + url.search)}`);
+}
+
+export async function usersData(request: Request) {
+  const user = await requireUser(request);
+  requirePermission(user, routeFor('GET', '/work/users').permission!);
+  const store = await getStore();
+  const users = await store.db.selectFrom('app_user').select(['id', 'email', 'name', 'status', 'locked_until']).orderBy('name').execute();
+  const grants = await store.db.selectFrom('user_grant').select(['user_id', 'role', 'district_code']).execute();
+  const districts = await store.db.selectFrom('district').select(['code', 'name']).orderBy('name').execute();
+  const names = new Map(districts.map((d) => [d.code, d.name]));
+  return {
+    me: user.id,
+    roles: ROLES.map((r) => ({ id: r, label: ROLE_LABELS[r], district: DISTRICT_ROLES.has(r) })),
+    districts,
+    users: users.map((u) => ({
+      id: Number(u.id),
+      email: u.email,
+      name: u.name,
+      status: u.status,
+      locked: u.locked_until !== null && u.locked_until > new Date().toISOString(),
+      grants: grants
+        .filter((g) => Number(g.user_id) === Number(u.id))
+        .map((g) => ({ role: g.role, districtCode: g.district_code, label: `${ROLE_LABELS[g.role as keyof typeof ROLE_LABELS] ?? g.role}${g.district_code ? ` — ${names.get(g.district_code) ?? g.district_code}` : ''}` })),
+    })),
+  };
+}
+
+/** A role from a form: a known role, and a district that exists when the role needs one. */
+async function grantFromForm(form: FormData): Promise<Grant | string> {
+  const role = txt(form.get('role'), 40);
+  if (!isRole(role)) return `Choose a role.`;
+  const code = txt(form.get('district'), 20).trim() || null;
+  if (DISTRICT_ROLES.has(role)) {
+    if (!code) return `The role "${ROLE_LABELS[role]}" needs a district.`;
+    const store = await getStore();
+    if (!(await store.db.selectFrom('district').select('code').where('code', '=', code).executeTakeFirst())) return `There is no district with code "${code}".`;
+    return { role, districtCode: code };
+  }
+  return { role, districtCode: null };
+}
+
+export async function usersAction(request: Request): Promise<ActionOutcome> {
+  const user = await requireUser(request);
+  const form = await request.formData();
+  const intent = String(form.get('intent') ?? '');
+  if (!['invite', 'grant', 'revoke'].includes(intent)) throw data({ ok: false, message: 'Unknown action.' } satisfies ActionResult, { status: 400 });
+  requirePermission(user, routeFor('POST', '/work/users', intent).permission!);
+  const store = await getStore();
+  const grant = await grantFromForm(form);
+  if (typeof grant === 'string') return { ok: false, message: grant, issues: { role: grant } };
+  const actor = `user:${user.id}`;
+  try {
+    if (intent === 'invite') {
+      const r = await createUser(store, actor, { email: txt(form.get('email'), 200), name: txt(form.get('name'), 200), grants: [grant] }, { baseUrl: publicOrigin(request) });
+      return { ok: true, message: `${r.user.name} is invited: an e-mail with a link to choose a password is on its way to ${r.user.email}.` };
+    }
+    const target = Number(form.get('userId'));
+    if (!Number.isInteger(target) || !(await store.db.selectFrom('app_user').select('id').where('id', '=', target).executeTakeFirst())) {
+      return { ok: false, message: 'There is no such account.' };
+    }
+    if (intent === 'grant') {
+      await grantRole(store, actor, target, grant);
+      return { ok: true, message: 'The role is granted.' };
+    }
+    if (target === user.id && grant.role === 'state-admin') return { ok: false, message: 'You cannot remove your own administrator role; ask another administrator.' };
+    await revokeRole(store, actor, target, grant);
+    return { ok: true, message: 'The role is removed.' };
+  } catch (e) {
+    return refusal(e);
+  }
 }

@@ -2,6 +2,7 @@ import { useLoaderData, type MetaFunction } from 'react-router';
 import { langOfPath, translate } from '../i18n/messages.ts';
 import { aboutData } from '../lib/public.server.ts';
 import { useLang, useT } from '../root.tsx';
+import { ScrollX } from '../components/scroll-x.tsx';
 
 export async function loader() {
   return aboutData();
@@ -55,7 +56,7 @@ export default function About() {
 
       <section aria-labelledby="parameters">
         <h2 id="parameters">{t('about.parameters')}</h2>
-        <div className="scroll-x">
+        <ScrollX label={t('about.parameters')}>
           <table className="usa-table usa-table--compact" lang="en">
             <caption>{t('about.parameters')}</caption>
             <thead>
@@ -90,7 +91,7 @@ export default function About() {
               )}
             </tbody>
           </table>
-        </div>
+        </ScrollX>
       </section>
 
       <section aria-labelledby="options">
@@ -138,7 +139,7 @@ export default function About() {
           </tbody>
         </table>
         <h3>{t('about.imports')}</h3>
-        <div className="scroll-x">
+        <ScrollX label={t('about.imports')}>
           <table className="usa-table usa-table--compact">
             <caption>{t('about.imports')}</caption>
             <thead>
@@ -162,7 +163,7 @@ export default function About() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollX>
       </section>
     </>
   );

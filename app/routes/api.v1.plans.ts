@@ -7,7 +7,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from 'react-router';
 import { plansFor, planView, WorkflowError } from '../../src/services/workflow.service.ts';
 import { currentUser, requirePermission } from '../lib/session.server.ts';
 import { getStore } from '../lib/store.server.ts';
-import { planAction } from '../lib/work.server.ts';
+import { planAction, type ActionResult } from '../lib/work.server.ts';
 import { routeFor } from '../lib/work-routes.ts';
 
 async function who(request: Request) {
@@ -58,8 +58,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     form = await request.formData();
   }
   try {
-    const result = await planAction(request, params.id, user, form);
-    return Response.json(result, { status: result.ok ? 200 : 400 });
+    const outcome = await planAction(request, params.id, user, form);
+    const refused = 'init' in outcome && 'data' in outcome;
+    const result = (refused ? outcome.data : outcome) as ActionResult;
+    const status = refused ? (outcome.init?.status ?? 400) : result.ok ? 200 : 400;
+    if (status >= 400) return Response.json({ error: { status, message: result.message, ...(result.changes ? { changes: result.changes } : {}), ...(result.issues ? { issues: result.issues } : {}) } }, { status });
+    return Response.json(result, { status });
   } catch (e) {
     // data(...) thrown by the action: answer in JSON with its status.
     const err = e as { data?: unknown; init?: { status?: number } };

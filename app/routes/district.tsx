@@ -3,9 +3,10 @@ import { ORG_TYPE_LABELS, districtCode, type OrgType } from '../../src/domain/di
 import { BarChart, LineChart } from '../components/charts.tsx';
 import { REASON_KEYS } from '../components/designation-views.tsx';
 import { Trace } from '../components/trace.tsx';
-import { formatMoney, formatNumber, langOfPath, localPath, translate } from '../i18n/messages.ts';
+import { formatMoney, formatNumber, langOfPath, localPath, translate, type MessageKey } from '../i18n/messages.ts';
 import { districtData } from '../lib/public.server.ts';
 import { useLang, useT } from '../root.tsx';
+import { ScrollX } from '../components/scroll-x.tsx';
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const raw = params.code ?? '';
@@ -123,7 +124,7 @@ export default function District() {
           <p>{t('district.noData')}</p>
         )}
         {p.areas && p.areas.district.length ? (
-          <div className="scroll-x">
+          <ScrollX label={t('district.areas', { year: p.areas.schoolYear })}>
             <table className="usa-table usa-table--compact">
               <caption>{t('district.areas', { year: p.areas.schoolYear })}</caption>
               <thead>
@@ -152,10 +153,10 @@ export default function District() {
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollX>
         ) : null}
         {p.indicators.length ? (
-          <div className="scroll-x">
+          <ScrollX label={t('common.index')}>
             <table className="usa-table usa-table--compact">
               <caption>{t('common.index')}</caption>
               <thead>
@@ -179,7 +180,7 @@ export default function District() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollX>
         ) : null}
       </section>
 
@@ -254,6 +255,58 @@ export default function District() {
           />
         </section>
       ) : null}
+
+      {p.plans.map((plan) => (
+        <section key={plan.planId} aria-labelledby={`plan-${plan.fiscalYear}`}>
+          <h2 id={`plan-${plan.fiscalYear}`}>{t('plan.public.title', { fy: `FY${plan.fiscalYear}` })}</h2>
+          <p>
+            {plan.decision === 'approved-with-conditions' && plan.conditions ? t('plan.public.conditions', { conditions: plan.conditions }) : t('plan.public.approved')}{' '}
+            {plan.release ? t('plan.public.released', { amount: formatMoney(lang, plan.release.amountCents), date: plan.release.date }) : t('plan.public.notReleased')}
+          </p>
+          <h3>{t('plan.public.narrative')}</h3>
+          <p className="measure-6">{plan.narrative}</p>
+          <h3>{t('plan.public.goals')}</h3>
+          <ul className="usa-list">
+            {plan.goals.map((g) => (
+              <li key={g.id}>{t('plan.public.goal', { goal: g.description, baseline: formatNumber(lang, g.baseline, 1), target: formatNumber(lang, g.target, 1) })}</li>
+            ))}
+          </ul>
+          <h3>{t('plan.public.strategies')}</h3>
+          <ul className="usa-list">
+            {plan.strategies.map((s) => (
+              <li key={s.id}>
+                {s.title}
+                {s.description ? `: ${s.description}` : ''}
+              </li>
+            ))}
+          </ul>
+          <table className="usa-table usa-table--compact">
+            <caption>{t('plan.public.budget')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('plan.public.area')}</th>
+                <th scope="col" className="numeric">
+                  {t('plan.public.amount')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.budgetByArea.map((a) => (
+                <tr key={a.area}>
+                  <th scope="row">{t(`fundingArea.${a.area}` as MessageKey)}</th>
+                  <td className="numeric">{formatMoney(lang, a.cents)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t('plan.public.total')}</th>
+                <td className="numeric">{formatMoney(lang, plan.totalCents)}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </section>
+      ))}
     </>
   );
 }

@@ -4,6 +4,7 @@ import { formatMoney, formatNumber, localPath, translate, type Lang, type Messag
 import { districtsData } from '../lib/public.server.ts';
 import { parseDistrictQuery, SORTS, filterAndSort } from '../lib/district-query.ts';
 import { useLang, useT } from '../root.tsx';
+import { ScrollX } from '../components/scroll-x.tsx';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
@@ -108,7 +109,7 @@ export default function Districts() {
       <p role="status">
         {t('districts.count', { count: rows.length })} {t('districts.sortedBy', { column: t(SORT_LABELS[query.sort]), direction: t(query.dir === 'asc' ? 'districts.ascending' : 'districts.descending') })}
       </p>
-      <div className="scroll-x">
+      <ScrollX label={`${t('districts.title')} — FY${fiscalYear}`}>
         <table className="usa-table usa-table--striped usa-table--compact">
           <caption>
             {t('districts.title')} — FY{fiscalYear}
@@ -152,7 +153,7 @@ export default function Districts() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollX>
     </>
   );
 }

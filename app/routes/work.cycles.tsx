@@ -2,6 +2,7 @@ import { Form, Link, useActionData, useLoaderData, type ActionFunctionArgs, type
 import { stateLabel } from '../../src/domain/workflow/plan.ts';
 import { formatMoney } from '../i18n/messages.ts';
 import { cyclesAction, cyclesData, type ActionResult } from '../lib/work.server.ts';
+import { ScrollX } from '../components/scroll-x.tsx';
 
 export const meta: MetaFunction = () => [{ title: 'Cycles and the staff board — Alliance District plans' }];
 
@@ -35,7 +36,7 @@ export default function Cycles() {
           <p>
             {rows.length} districts; {rows.filter((r) => r.state === 'approved' || r.state === 'approved-with-conditions').length} approved; {rows.filter((r) => r.nextDeadline?.overdue).length} past a deadline. Deadlines: board {cycle.deadlines.board}, submission {cycle.deadlines.submission}, review {cycle.deadlines.review}, decision {cycle.deadlines.decision}.
           </p>
-          <div className="scroll-x">
+          <ScrollX label={`Every district's stage, ${cycle.title}`}>
             <table className="usa-table usa-table--compact usa-table--striped">
               <caption>Every district's stage, {cycle.title}</caption>
               <thead>
@@ -68,7 +69,7 @@ export default function Cycles() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollX>
         </section>
       ))}
       {canOpen ? (

@@ -2,6 +2,7 @@ import { Form, Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction }
 import { stateLabel } from '../../src/domain/workflow/plan.ts';
 import { formatMoney } from '../i18n/messages.ts';
 import { homeData } from '../lib/work.server.ts';
+import { ScrollX } from '../components/scroll-x.tsx';
 
 export const meta: MetaFunction = () => [{ title: 'Your plans — Alliance District plans' }];
 
@@ -10,7 +11,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function WorkHome() {
-  const { user, plans, canBoard, canOutbox } = useLoaderData<typeof loader>();
+  const { user, plans, canBoard, canOutbox, canUsers } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Alliance plans</h1>
@@ -21,6 +22,11 @@ export default function WorkHome() {
         {canBoard ? (
           <li>
             <Link to="/work/cycles">Cycles and the staff board</Link>
+          </li>
+        ) : null}
+        {canUsers ? (
+          <li>
+            <Link to="/work/users">People and roles</Link>
           </li>
         ) : null}
         <li>
@@ -39,7 +45,7 @@ export default function WorkHome() {
       </Form>
       <h2>Plans</h2>
       {plans.length ? (
-        <div className="scroll-x">
+        <ScrollX label={'Plans you can see'}>
           <table className="usa-table usa-table--compact usa-table--striped">
             <caption>Plans you can see</caption>
             <thead>
@@ -68,7 +74,7 @@ export default function WorkHome() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollX>
       ) : (
         <p>No plans yet: the state opens the cycle each year.</p>
       )}

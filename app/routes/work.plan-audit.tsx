@@ -1,5 +1,6 @@
 import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 import { auditData } from '../lib/work.server.ts';
+import { ScrollX } from '../components/scroll-x.tsx';
 
 export const meta: MetaFunction = () => [{ title: 'Audit trail — Alliance District plans' }];
 
@@ -16,7 +17,7 @@ export default function Audit() {
       </p>
       <h1>Audit trail of plan {planId}</h1>
       <p>Every change, append-only and hash-chained: each event's hash covers the event before it. `alliance audit verify` checks the whole chain.</p>
-      <div className="scroll-x">
+      <ScrollX label={'Audit events'}>
         <table className="usa-table usa-table--compact">
           <caption>Events</caption>
           <thead>
@@ -49,7 +50,7 @@ export default function Audit() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollX>
     </>
   );
 }

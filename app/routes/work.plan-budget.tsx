@@ -3,6 +3,7 @@ import { EFFORTS, FUNDING_AREA_LABELS, FUNDING_AREAS } from '../../src/domain/wo
 import { isEditable } from '../../src/domain/workflow/plan.ts';
 import { formatMoney } from '../i18n/messages.ts';
 import { budgetAction, budgetPageData, type ActionResult } from '../lib/work.server.ts';
+import { ScrollX } from '../components/scroll-x.tsx';
 
 export const meta: MetaFunction = () => [{ title: 'Budget workbook — Alliance District plans' }];
 
@@ -94,7 +95,7 @@ export default function Budget() {
       <Form method="post">
         <input type="hidden" name="intent" value="save" />
         <input type="hidden" name="rowVersion" value={plan.rowVersion} />
-        <div className="scroll-x">
+        <ScrollX label={'Budget lines'}>
           <table className="usa-table usa-table--compact">
             <caption>Budget lines</caption>
             <thead>
@@ -182,7 +183,7 @@ export default function Budget() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollX>
         {editable ? (
           <button className="usa-button" type="submit">
             Save the budget

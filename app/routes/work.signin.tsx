@@ -31,6 +31,13 @@ export default function SignIn() {
       <div className="tablet:grid-col-6">
         <h1>Sign in</h1>
         <p>For state program staff, the commissioner's office and district staff working on Alliance plans.</p>
+        {params.get('signedout') && !result ? (
+          <div className="usa-alert usa-alert--success usa-alert--slim" role="status">
+            <div className="usa-alert__body">
+              <p className="usa-alert__text">You are signed out.</p>
+            </div>
+          </div>
+        ) : null}
         {result?.error ? (
           <div className="usa-alert usa-alert--error" role="alert">
             <div className="usa-alert__body">

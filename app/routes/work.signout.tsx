@@ -6,7 +6,7 @@ import { getStore } from '../lib/store.server.ts';
 export async function action({ request }: ActionFunctionArgs) {
   const token = sessionToken(request);
   if (token) await signOut(await getStore(), token);
-  return redirect('/', { headers: { 'Set-Cookie': clearSessionCookie(request) } });
+  return redirect('/work/signin?signedout=1', { headers: { 'Set-Cookie': clearSessionCookie(request) } });
 }
 
 export function loader() {

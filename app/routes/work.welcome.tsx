@@ -1,7 +1,7 @@
 import { data, Form, redirect, useActionData, useSearchParams, type ActionFunctionArgs, type MetaFunction } from 'react-router';
 import { DomainError } from '../../src/domain/errors.ts';
 import { requestPasswordReset, usePasswordToken } from '../../src/services/auth.service.ts';
-import { clientIp, sessionCookie } from '../lib/session.server.ts';
+import { clientIp, publicOrigin, sessionCookie } from '../lib/session.server.ts';
 import { getStore } from '../lib/store.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Choose your password — Alliance District plans' }];
@@ -10,7 +10,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const store = await getStore();
   if (form.get('intent') === 'reset') {
-    const origin = new URL(request.url).origin;
+    const origin = publicOrigin(request);
     await requestPasswordReset(store, String(form.get('email') ?? '').slice(0, 200), origin);
     return { message: 'If an account uses that address, a link to reset the password is on its way.', error: null };
   }

@@ -21,6 +21,8 @@ export interface Store {
   readonly label: string;
   /** The SQLite connection itself (SQLite only), for the bulk-write fast path. */
   readonly raw?: SQLite.Database;
+  /** PostgreSQL: the schema the tables live in. */
+  readonly schema?: string;
   close(): Promise<void>;
 }
 
@@ -91,7 +93,7 @@ export async function openStore(url: string, options: OpenOptions = {}): Promise
       },
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    store = { db, dialect: 'postgres', label: redactUrl(url) + (schema ? ` (schema ${schema})` : ''), close: () => db.destroy() };
+    store = { db, dialect: 'postgres', label: redactUrl(url) + (schema ? ` (schema ${schema})` : ''), schema: schema || 'public', close: () => db.destroy() };
   } else {
     throw new DatabaseUrlError(
       `DATABASE_URL must start with sqlite: or postgres:// (got "${redactUrl(url).slice(0, 40)}"). Example: sqlite:./data/alliance.sqlite`,
@@ -118,7 +120,9 @@ export async function inTransaction<T>(store: Store, fn: (trx: Executor) => Prom
 
 /** Brings the schema up to date; throws with the failing migration's name. */
 export async function migrateToLatest(store: Store): Promise<void> {
-  const migrator = new Migrator({ db: store.db, provider: migrations(store.dialect) });
+  // On PostgreSQL, name the schema: Kysely otherwise takes migration tables it finds in any
+  // schema (another test's, another deployment's) for this one's and skips creating them.
+  const migrator = new Migrator({ db: store.db, provider: migrations(store.dialect), ...(store.schema ? { migrationTableSchema: store.schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');

@@ -122,7 +122,12 @@ async function addGrant(db: Executor, actor: string, userId: number, g: Grant): 
 export async function grantRole(store: Store, actor: string, userId: number, g: Grant): Promise<void> {
   const p = grantProblem(g);
   if (p) throw new DomainError('invalid_grant', p);
-  await inTransaction(store, (trx) => addGrant(trx, actor, userId, g));
+  await inTransaction(store, async (trx) => {
+    let q = trx.selectFrom('user_grant').select('id').where('user_id', '=', userId).where('role', '=', g.role);
+    q = g.districtCode === null ? q.where('district_code', 'is', null) : q.where('district_code', '=', g.districtCode);
+    if (await q.executeTakeFirst()) throw new DomainError('duplicate_grant', 'The person already holds that role.');
+    await addGrant(trx, actor, userId, g);
+  });
 }
 
 export async function revokeRole(store: Store, actor: string, userId: number, g: Grant): Promise<void> {

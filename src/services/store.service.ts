@@ -1,7 +1,7 @@
 /**
- * Opens the application's database from DATABASE_URL (default: the embedded SQLite file), and
- * fills an empty SQLite database with the embedded Connecticut dataset — for the CLI and the
- * web server alike.
+ * Opens the application's database from DATABASE_URL (default: the embedded SQLite file; on
+ * PostgreSQL, DATABASE_SCHEMA picks a schema), and fills an empty SQLite database with the
+ * embedded Connecticut dataset — for the CLI and the web server alike.
  */
 import { DEFAULT_DATABASE_URL, openStore, type Store } from '../data/database.ts';
 import { hasData, loadEmbedded } from '../data/embedded.ts';
@@ -11,8 +11,11 @@ export async function openAppStore(
   log: (message: string) => void,
   options: { loadEmbedded?: boolean } = {},
 ): Promise<Store> {
-  const store = await openStore(env.DATABASE_URL || DEFAULT_DATABASE_URL);
-  if (options.loadEmbedded !== false && store.dialect === 'sqlite' && !(await hasData(store))) {
+  const store = await openStore(env.DATABASE_URL || DEFAULT_DATABASE_URL, env.DATABASE_SCHEMA ? { schema: env.DATABASE_SCHEMA } : {});
+  // An empty SQLite file is the embedded default; an empty PostgreSQL database is filled only when
+  // asked (ALLIANCE_LOAD_EMBEDDED=1), since a state's own data is normally imported there.
+  const fill = store.dialect === 'sqlite' || env.ALLIANCE_LOAD_EMBEDDED === '1';
+  if (options.loadEmbedded !== false && fill && !(await hasData(store))) {
     log(`First use of ${store.label}: loading the embedded Connecticut dataset…`);
     const { rows } = await loadEmbedded(store);
     log(`Loaded ${rows.toLocaleString('en-US')} rows (sources: dataset/connecticut/NOTICE.md).`);

@@ -383,10 +383,11 @@ export async function submit(store: Store, user: User, planId: number, expectedR
   }
 }
 
-export async function assignReviewers(store: Store, user: User, planId: number, reviewerIds: readonly number[]): Promise<PlanRow> {
+export async function assignReviewers(store: Store, user: User, planId: number, reviewerIds: readonly number[], expectedRowVersion?: number): Promise<PlanRow> {
   if (reviewerIds.length === 0) throw new WorkflowError('invalid', 'Choose at least one reviewer.', 400);
   return transact(store, user, planId, {
     action: 'assign-reviewers',
+    ...(expectedRowVersion !== undefined ? { expectedRowVersion } : {}),
     update: { reviewers: JSON.stringify([...new Set(reviewerIds)]) },
     audit: { action: 'plan.reviewers-assigned', details: { reviewers: reviewerIds } },
     event: { kind: 'reviewers', data: { reviewers: reviewerIds } },
@@ -395,10 +396,10 @@ export async function assignReviewers(store: Store, user: User, planId: number, 
 
 export { RUBRIC_SECTIONS };
 
-export async function score(store: Store, user: User, planId: number, input: { section: string; score: number; comment: string }): Promise<PlanRow> {
+export async function score(store: Store, user: User, planId: number, input: { section: string; score: number; comment: string }, expectedRowVersion?: number): Promise<PlanRow> {
   if (!(RUBRIC_SECTIONS as readonly string[]).includes(input.section)) throw new WorkflowError('invalid', `"${input.section}" is not a section of the rubric.`, 400);
   if (!Number.isInteger(input.score) || input.score < 1 || input.score > 4) throw new WorkflowError('invalid', 'A rubric score is 1 to 4.', 400);
-  return transact(store, user, planId, { action: 'score', audit: { action: 'plan.scored', details: { section: input.section, score: input.score } }, event: { kind: 'score', data: { ...input } } });
+  return transact(store, user, planId, { action: 'score', ...(expectedRowVersion !== undefined ? { expectedRowVersion } : {}), audit: { action: 'plan.scored', details: { section: input.section, score: input.score } }, event: { kind: 'score', data: { ...input } } });
 }
 
 /** A comment in the plan's thread; internal ones stay with the state. */
@@ -415,10 +416,11 @@ export async function comment(store: Store, user: User, planId: number, input: {
   });
 }
 
-export async function requestRevisions(store: Store, user: User, planId: number, message: string): Promise<PlanRow> {
+export async function requestRevisions(store: Store, user: User, planId: number, message: string, expectedRowVersion?: number): Promise<PlanRow> {
   if (!message.trim()) throw new WorkflowError('invalid', 'Say what the district should revise.', 400);
   return transact(store, user, planId, {
     action: 'request-revisions',
+    ...(expectedRowVersion !== undefined ? { expectedRowVersion } : {}),
     // A revised version needs the board and the certification again.
     update: { certified_version: null },
     audit: { action: 'plan.revisions-requested' },
@@ -427,17 +429,18 @@ export async function requestRevisions(store: Store, user: User, planId: number,
   });
 }
 
-export async function recommend(store: Store, user: User, planId: number, note: string): Promise<PlanRow> {
-  return transact(store, user, planId, { action: 'recommend', audit: { action: 'plan.recommended' }, event: { kind: 'decision', data: { decision: 'recommended', message: note.trim() } } });
+export async function recommend(store: Store, user: User, planId: number, note: string, expectedRowVersion?: number): Promise<PlanRow> {
+  return transact(store, user, planId, { action: 'recommend', ...(expectedRowVersion !== undefined ? { expectedRowVersion } : {}), audit: { action: 'plan.recommended' }, event: { kind: 'decision', data: { decision: 'recommended', message: note.trim() } } });
 }
 
 export type Decision = 'approve' | 'approve-with-conditions' | 'deny';
 
 /** The commissioner's decision (or a delegate's, recorded as on the commissioner's behalf). */
-export async function decide(store: Store, user: User, planId: number, decision: Decision, input: { conditions?: string; onBehalfOf?: number | null }): Promise<PlanRow> {
+export async function decide(store: Store, user: User, planId: number, decision: Decision, input: { conditions?: string; onBehalfOf?: number | null }, expectedRowVersion?: number): Promise<PlanRow> {
   if (decision === 'approve-with-conditions' && !input.conditions?.trim()) throw new WorkflowError('invalid', 'State the conditions of the approval.', 400);
   return transact(store, user, planId, {
     action: decision,
+    ...(expectedRowVersion !== undefined ? { expectedRowVersion } : {}),
     audit: { action: `plan.${decision === 'approve' ? 'approved' : decision === 'deny' ? 'denied' : 'approved-with-conditions'}`, ...(input.onBehalfOf ? { onBehalfOf: `user:${input.onBehalfOf}` } : {}), details: { conditions: input.conditions ?? null } },
     event: { kind: 'decision', data: { decision, conditions: input.conditions?.trim() ?? null }, onBehalfOf: input.onBehalfOf ?? null },
     before: async (_trx, p) => (decision === 'deny' ? {} : { approved_version: p.current_version, published: 1, funds_released: 0 }),
@@ -446,10 +449,11 @@ export async function decide(store: Store, user: User, planId: number, decision:
 }
 
 /** Records the release of the withheld amount: date, amount and the approving official. */
-export async function releaseFunds(store: Store, user: User, planId: number, input: { date: string; amountCents?: number }): Promise<PlanRow> {
+export async function releaseFunds(store: Store, user: User, planId: number, input: { date: string; amountCents?: number }, expectedRowVersion?: number): Promise<PlanRow> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date)) throw new WorkflowError('invalid', 'Give the release date (YYYY-MM-DD).', 400);
   return transact(store, user, planId, {
     action: 'release-funds',
+    ...(expectedRowVersion !== undefined ? { expectedRowVersion } : {}),
     update: { funds_released: 1 },
     audit: { action: 'funds.released', details: { date: input.date } },
     before: async (trx, p) => {
@@ -464,9 +468,10 @@ export async function releaseFunds(store: Store, user: User, planId: number, inp
 }
 
 /** Starts an amendment of an approved plan: a new draft version, reviewed on a lighter path. */
-export async function startAmendment(store: Store, user: User, planId: number): Promise<PlanRow> {
+export async function startAmendment(store: Store, user: User, planId: number, expectedRowVersion?: number): Promise<PlanRow> {
   return transact(store, user, planId, {
     action: 'start-amendment',
+    ...(expectedRowVersion !== undefined ? { expectedRowVersion } : {}),
     update: { amendment: 1, board_approved_version: null, certified_version: null, reviewers: '[]' },
     audit: { action: 'plan.amendment-started' },
     event: { kind: 'amendment', data: {} },

@@ -1,0 +1,286 @@
+/**
+ * The annual cycle in the browser, with JavaScript and without: an administrator invites the
+ * district's superintendent, who writes the plan and budget, records the board's vote, signs and
+ * submits; the state reviews and sends it back; the district revises and resubmits; the state
+ * recommends, the commissioner approves, the release of the withheld funds is recorded — and
+ * the plan appears on the district's public page. Every page on the way passes axe.
+ */
+import ExcelJS from 'exceljs';
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './fixtures.ts';
+import { DEMO, planIdOf, projectDistrict, signIn, signOut } from './work.ts';
+
+const byId = (page: Page, id: string) => page.locator(`[id="${id}"]`);
+/** USWDS draws its own checkboxes: a person clicks the label, as here. */
+const tick = async (page: Page, id: string) => {
+  await page.locator(`label[for="${id}"]`).click();
+  await expect(byId(page, id)).toBeChecked();
+};
+
+async function expectStatus(page: Page, text: RegExp): Promise<void> {
+  await expect(page.getByRole('status').filter({ hasText: text })).toBeVisible();
+}
+
+async function openPlan(page: Page, districtName: string): Promise<void> {
+  await page.goto('/work');
+  await page.getByRole('link', { name: districtName }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(districtName);
+}
+
+test('the whole cycle: invitation, draft, board, signature, review, revisions, approval, release, publication', async ({ page }) => {
+  test.setTimeout(300_000);
+  const d = projectDistrict();
+  const email = `superintendent.${d.slug}@e2e.alliance.test`;
+  const name = `Dana ${d.slug.toUpperCase()} Superintendent`;
+
+  // 1. The administrator invites the district's authorized representative.
+  await signIn(page, DEMO('admin'));
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'People and roles' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'People and roles' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await byId(page, 'invite-name').fill(name);
+  await byId(page, 'invite-email').fill(email);
+  await byId(page, 'invite-role').selectOption('district-representative');
+  await byId(page, 'invite-district').selectOption(d.code);
+  await page.getByRole('button', { name: 'Send the invitation' }).click();
+  await expectStatus(page, /is invited/);
+
+  // 2. The invitation, as the development outbox shows it.
+  await page.goto('/work/outbox');
+  await expectNoAxeViolations(page);
+  const mail = page.locator('article').filter({ hasText: `To ${email}` }).first();
+  const link = /\/work\/welcome\?token=[\w-]+/.exec((await mail.textContent()) ?? '')?.[0];
+  expect(link, 'an invitation link in the e-mail').toBeTruthy();
+  await signOut(page);
+
+  // 3. The superintendent chooses a password and is signed in.
+  await page.goto(link!);
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Password').fill('a long passphrase for alliance plans');
+  await page.getByRole('button', { name: 'Save and sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Alliance plans' })).toBeVisible();
+  await expect(page.getByRole('link', { name: d.name })).toBeVisible();
+
+  // 4. The plan: needs, a goal, strategies, tiered interventions, the narrative.
+  await openPlan(page, d.name);
+  await expectNoAxeViolations(page);
+  await byId(page, 'needsAssessment').fill('Chronic absenteeism is above 20% in most schools and fewer than half of students in grades 3-8 meet the ELA standard.');
+  await byId(page, 'goals.0.indicator').selectOption('ela');
+  await byId(page, 'goals.0.description').fill('Raise the ELA performance index');
+  await byId(page, 'goals.0.baseline').fill('55.2');
+  await byId(page, 'goals.0.target').fill('60');
+  await tick(page, 'strategy.k3-reading');
+  await byId(page, 'strategy.k3-reading.description').fill('Reading interventionists in every elementary school.');
+  await byId(page, 'interventions.0.school').fill('All elementary schools');
+  await byId(page, 'interventions.0.tier').selectOption('3');
+  await byId(page, 'interventions.0.description').fill('Daily small-group reading intervention.');
+  await byId(page, 'narrative').fill(`The money pays for reading interventionists where ELA results are lowest (${d.slug}).`);
+  await page.getByRole('button', { name: 'Save the plan' }).click();
+  await expectStatus(page, /Saved as a new version/);
+
+  // 5. The budget: two lines that add up to the allocation, most of it new reform work.
+  await page.getByRole('link', { name: /(Edit|See) the budget/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(/budget/i);
+  await expectNoAxeViolations(page);
+  const allocation = Number(((await page.getByText(/must add up to the allocation/).textContent()) ?? '').match(/allocation, \$([\d,]+(?:\.\d\d)?)/)![1]!.replace(/,/g, ''));
+  expect(allocation).toBeGreaterThan(1_000_000);
+  const staff = Math.round(allocation * 0.8 * 100) / 100;
+  const fill = async (i: number, area: string, code: string, what: string, fte: string, amount: number) => {
+    await byId(page, `lines.${i}.id`).fill(`L${i + 1}`);
+    await byId(page, `lines.${i}.area`).selectOption(area);
+    await byId(page, `lines.${i}.objectCode`).fill(code);
+    await byId(page, `lines.${i}.description`).fill(what);
+    await byId(page, `lines.${i}.strategy`).fill('k3-reading');
+    await byId(page, `lines.${i}.fte`).fill(fte);
+    await byId(page, `lines.${i}.amount`).fill(amount.toFixed(2));
+  };
+  await fill(0, 'staffing-direct-service', '112', 'Reading interventionists', '40', staff);
+  await fill(1, 'professional-development', '322', 'Coaching for K-3 teachers', '0', Math.round((allocation - staff) * 100) / 100);
+  await page.getByRole('button', { name: 'Save the budget' }).click();
+  await expectStatus(page, /Budget saved/);
+  await expect(page.getByText(/\(balanced\)/)).toBeVisible();
+
+  // 6. The board's vote, the signature, the submission.
+  await openPlan(page, d.name);
+  await byId(page, 'meetingDate').fill('2025-08-01');
+  await byId(page, 'votesFor').fill('6');
+  await byId(page, 'votesAgainst').fill('1');
+  await page.getByRole('button', { name: "Record the board's approval" }).click();
+  await expectStatus(page, /board's approval is recorded/);
+  await tick(page, 'assurances');
+  await page.getByLabel(/Type your full name to sign/).fill(name);
+  await page.getByRole('button', { name: 'Sign and certify this version' }).click();
+  await expectStatus(page, /certified/);
+  await page.getByRole('button', { name: 'Submit to the state' }).click();
+  await expectStatus(page, /Submitted to the state/);
+  await expect(page.getByText(/Stage: submitted/)).toBeVisible();
+  await signOut(page);
+
+  // 7. The state: a committee, a score, and a request for revisions.
+  await signIn(page, DEMO('reviewer'));
+  await openPlan(page, d.name);
+  await expectNoAxeViolations(page);
+  for (const reviewer of ['Riley Reviewer', 'Robin Reviewer']) await page.locator('label', { hasText: reviewer }).click();
+  await expect(page.getByLabel('Riley Reviewer')).toBeChecked();
+  await page.getByRole('button', { name: 'Assign the review committee' }).click();
+  await expectStatus(page, /Reviewers assigned/);
+  await byId(page, 'section').selectOption('goals');
+  await byId(page, 'score').selectOption('2');
+  await byId(page, 'score-comment').fill('The goal needs a mathematics target too.');
+  await page.getByRole('button', { name: 'Record a rubric score' }).click();
+  await expectStatus(page, /Score recorded/);
+  await byId(page, 'revisions-message').fill('Add a mathematics goal with a baseline and a target.');
+  await page.getByRole('button', { name: 'Send back for revisions' }).click();
+  await expectStatus(page, /Sent back to the district/);
+  await signOut(page);
+
+  // 8. The district revises: a new version, the board and the signature again, resubmitted.
+  await signIn(page, email, 'a long passphrase for alliance plans');
+  await openPlan(page, d.name);
+  await expect(page.getByText('The state asked: Add a mathematics goal with a baseline and a target.')).toBeVisible();
+  // The district does not see the reviewers' internal scores.
+  await expect(page.getByText('The goal needs a mathematics target too.')).toHaveCount(0);
+  await byId(page, 'goals.1.indicator').selectOption('math');
+  await byId(page, 'goals.1.description').fill('Raise the mathematics performance index');
+  await byId(page, 'goals.1.baseline').fill('48');
+  await byId(page, 'goals.1.target').fill('53');
+  await page.getByRole('button', { name: 'Save the plan' }).click();
+  await expectStatus(page, /Saved as a new version/);
+  await page.getByRole('link', { name: 'changes from version 3' }).click();
+  await expect(page.getByText('Raise the mathematics performance index').first()).toBeVisible();
+  await expectNoAxeViolations(page);
+  await openPlan(page, d.name);
+  await byId(page, 'meetingDate').fill('2025-09-02');
+  await byId(page, 'votesFor').fill('7');
+  await byId(page, 'votesAgainst').fill('0');
+  await page.getByRole('button', { name: "Record the board's approval" }).click();
+  await expectStatus(page, /board's approval is recorded/);
+  await tick(page, 'assurances');
+  await page.getByLabel(/Type your full name to sign/).fill(name);
+  await page.getByRole('button', { name: 'Sign and certify this version' }).click();
+  await expectStatus(page, /certified/);
+  await page.getByRole('button', { name: 'Resubmit to the state' }).click();
+  await expectStatus(page, /Submitted to the state/);
+  await signOut(page);
+
+  // 9. Recommended, approved by the commissioner, funds released.
+  await signIn(page, DEMO('reviewer'));
+  await openPlan(page, d.name);
+  await byId(page, 'note').fill('Meets the guidelines.');
+  await page.getByRole('button', { name: 'Recommend to the commissioner' }).click();
+  await expectStatus(page, /Recommended/);
+  await signOut(page);
+  await signIn(page, DEMO('commissioner'));
+  await page.getByRole('link', { name: 'Cycles and the staff board' }).click();
+  await expectNoAxeViolations(page);
+  await openPlan(page, d.name);
+  await page.getByRole('button', { name: 'Approve the plan', exact: true }).click();
+  await expectStatus(page, /approved and published/);
+  await byId(page, 'date').fill('2025-10-15');
+  await page.getByRole('button', { name: /Record the release of/ }).click();
+  await expectStatus(page, /release of the withheld funds is recorded/);
+  await page.getByRole('link', { name: /audit trail/i }).click();
+  await expect(page.getByRole('cell', { name: 'funds.released' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await signOut(page);
+
+  // 10. The public page shows the approved plan, its narrative and the budget by funding area.
+  await page.goto(`/districts/${d.code}`);
+  const plan = page.getByRole('region', { name: /Approved plan, FY2026/ });
+  await expect(plan).toBeVisible();
+  await expect(plan).toContainText(`where ELA results are lowest (${d.slug})`);
+  await expect(plan).toContainText('Staffing — direct service');
+  await expect(plan).toContainText('Raise the mathematics performance index');
+  await expect(plan).toContainText(/released/i);
+  await expectNoAxeViolations(page);
+});
+
+test('the budget workbook round trip: download, edit in a spreadsheet, upload; a broken workbook is refused with the cell named', async ({ page }) => {
+  test.skip(test.info().project.name === 'no-js', 'one project edits Ansonia');
+  await signIn(page, DEMO('superintendent.multi'));
+  await openPlan(page, 'Ansonia School District');
+  await page.getByRole('link', { name: /(Edit|See) the budget/ }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download the Excel workbook' }).click();
+  const file = await (await download).path();
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  const sheet = book.getWorksheet('Budget')!;
+  expect(sheet, 'a "Budget" sheet').toBeTruthy();
+  // Find the header row and the description column, then edit the first line's description.
+  let header = 0;
+  sheet.eachRow((row, n) => {
+    if (!header && row.values && (row.values as unknown[]).includes('Description')) header = n;
+  });
+  expect(header).toBeGreaterThan(0);
+  const descCol = (sheet.getRow(header).values as unknown[]).indexOf('Description');
+  sheet.getRow(header + 1).getCell(descCol).value = 'Reading interventionists (edited in Excel)';
+  const edited = Buffer.from(await book.xlsx.writeBuffer());
+  await byId(page, 'workbook').setInputFiles({ name: 'budget.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: edited });
+  await page.getByRole('button', { name: 'Import the workbook' }).click();
+  await expectStatus(page, /Imported \d+ lines from the workbook/);
+  await expect(page.getByRole('cell', { name: 'Reading interventionists (edited in Excel)' }).or(page.locator('input[value="Reading interventionists (edited in Excel)"]'))).toHaveCount(1);
+
+  // A broken amount: refused, with the sheet, row and column, and nothing imported.
+  const amountCol = (sheet.getRow(header).values as unknown[]).findIndex((v) => typeof v === 'string' && /amount/i.test(v));
+  sheet.getRow(header + 1).getCell(amountCol).value = 'twelve dollars';
+  const broken = Buffer.from(await book.xlsx.writeBuffer());
+  await byId(page, 'workbook').setInputFiles({ name: 'budget.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: broken });
+  await page.getByRole('button', { name: 'Import the workbook' }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('nothing was imported');
+  await expect(alert).toContainText(`Sheet "Budget", row ${header + 1}`);
+  await expectNoAxeViolations(page);
+});
+
+test('two people save the same budget: the second sees a conflict and what changed, and nothing is lost', async ({ browser }) => {
+  test.skip(test.info().project.name === 'no-js', 'one project edits Derby');
+  const first = await (await browser.newContext()).newPage();
+  const second = await (await browser.newContext()).newPage();
+  for (const p of [first, second]) {
+    await signIn(p, DEMO('superintendent.multi'));
+    await openPlan(p, 'Derby School District');
+    await p.getByRole('link', { name: /(Edit|See) the budget/ }).click();
+  }
+  await byId(first, 'lines.0.description').fill('First person’s change');
+  await first.getByRole('button', { name: 'Save the budget' }).click();
+  await expectStatus(first, /Budget saved/);
+  await byId(second, 'lines.0.description').fill('Second person’s change');
+  await second.getByRole('button', { name: 'Save the budget' }).click();
+  const alert = second.getByRole('alert');
+  await expect(alert).toContainText('Someone else changed this plan');
+  await expect(alert).toContainText(/saved .* by Morgan Multi/);
+  // The first person's change is still there.
+  await second.reload();
+  await expect(byId(second, 'lines.0.description')).toHaveValue('First person’s change');
+  await first.context().close();
+  await second.context().close();
+});
+
+test('sign-in is throttled: five wrong passwords lock the account, and the page says so', async ({ page }) => {
+  test.skip(test.info().project.name === 'no-js', 'one project locks the account');
+  for (let i = 0; i < 5; i++) {
+    await page.goto('/work/signin');
+    await page.getByLabel('E-mail').fill(DEMO('editor.bridgeport'));
+    await page.getByLabel('Password').fill(`not the password ${i}`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert')).toContainText(/not right|locked/);
+  }
+  // Now even the right password is refused until the lock expires.
+  await page.goto('/work/signin');
+  await page.getByLabel('E-mail').fill(DEMO('editor.bridgeport'));
+  await page.getByLabel('Password').fill('demo-password-for-testing');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toContainText(/locked/);
+  await expectNoAxeViolations(page);
+});
+
+test('a district person cannot open another district’s plan', async ({ page, request }) => {
+  test.skip(test.info().project.name === 'no-js', 'once is enough');
+  const bridgeport = await planIdOf(request, '0150011');
+  await signIn(page, DEMO('editor.hartford'));
+  const r = await page.goto(`/work/plans/${bridgeport}`);
+  expect(r?.status()).toBe(403);
+  await expect(page.getByText('You do not have permission')).toBeVisible();
+});
