@@ -10,6 +10,14 @@ const errors = {
   '429': { description: 'Too many requests from one address; wait the Retry-After seconds.' },
 };
 
+const workflowErrors = {
+  '400': { description: 'The action is not valid as sent; the message says why.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+  '401': { description: 'Not signed in (no session and no valid token).' },
+  '403': { description: 'Your roles do not allow this on this district\'s plan.' },
+  '404': { description: 'No such plan.' },
+  '409': { description: 'The plan changed since you read it (the body lists what changed), or the action is not open at this stage.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+};
+
 export const OPENAPI = {
   openapi: '3.1.0',
   info: {
@@ -106,8 +114,65 @@ export const OPENAPI = {
     '/api/v1/laws': {
       get: { summary: 'Every enacted rule and proposal with its dates and citation', responses: { '200': { description: 'The laws' } } },
     },
+    '/api/v1/plans': {
+      get: {
+        tags: ['Workflow (signed in)'],
+        summary: 'The plans you can see, with each one\'s stage and next deadline',
+        description: 'Needs a session or a personal access token (Authorization: Bearer adp_…, made at /work/tokens); the same permissions as the pages.',
+        security: [{ bearer: [] }, { session: [] }],
+        responses: { '200': { description: 'The plans' }, '401': { description: 'Not signed in.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } },
+      },
+    },
+    '/api/v1/plans/{id}': {
+      get: {
+        tags: ['Workflow (signed in)'],
+        summary: 'One plan: content, budget and its summary, stage, the actions open to you, the history you may see',
+        security: [{ bearer: [] }, { session: [] }],
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+        responses: { '200': { description: 'The plan' }, ...workflowErrors },
+      },
+      post: {
+        tags: ['Workflow (signed in)'],
+        summary: 'Take an action on the plan',
+        description:
+          'A JSON object (or a form) with "intent" — save, record-board-approval, certify, submit (also resubmits), assign-reviewers, score, comment, request-revisions, recommend, approve, approve-with-conditions, deny, release-funds, start-amendment — the fields that action needs (as on the plan page), and "rowVersion" from the plan you read: if the plan changed since, nothing is done and the answer is 409 with what changed.',
+        security: [{ bearer: [] }, { session: [] }],
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+        requestBody: {
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['intent'],
+                properties: {
+                  intent: { type: 'string' },
+                  rowVersion: { type: 'integer' },
+                  typedName: { type: 'string', description: 'certify' },
+                  assurances: { const: 'on', description: 'certify' },
+                  meetingDate: { type: 'string', format: 'date', description: 'record-board-approval' },
+                  votesFor: { type: 'integer' },
+                  votesAgainst: { type: 'integer' },
+                  reviewers: { type: 'array', items: { type: 'integer' }, description: 'assign-reviewers' },
+                  section: { type: 'string' },
+                  score: { type: 'integer', minimum: 1, maximum: 4 },
+                  message: { type: 'string', description: 'request-revisions' },
+                  conditions: { type: 'string', description: 'approve-with-conditions' },
+                  date: { type: 'string', format: 'date', description: 'release-funds' },
+                  body: { type: 'string', description: 'comment' },
+                },
+              },
+            },
+          },
+        },
+        responses: { '200': { description: 'Done: { ok: true, message }' }, ...workflowErrors },
+      },
+    },
   },
   components: {
+    securitySchemes: {
+      bearer: { type: 'http', scheme: 'bearer', description: 'A personal access token (adp_…), made at /work/tokens; it expires after 90 days.' },
+      session: { type: 'apiKey', in: 'cookie', name: 'alliance_session' },
+    },
     schemas: {
       Error: { type: 'object', properties: { error: { type: 'object', properties: { status: { type: 'integer' }, message: { type: 'string' } } } } },
       Districts: {

@@ -4,6 +4,7 @@ import { OPENAPI } from '../lib/openapi.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Open data API — Alliance Districts in Connecticut' }];
 
+type Operation = { summary: string; description?: string; parameters?: readonly Param[]; security?: unknown };
 type Param = { name: string; in: string; required?: boolean; example?: unknown; description?: string; schema?: { enum?: readonly string[]; type?: string | readonly string[]; pattern?: string } };
 
 const ES_INTRO =
@@ -18,19 +19,26 @@ export default function ApiDocs() {
       <p>
         {lang === 'es' ? 'Descripción legible por máquina:' : 'Machine-readable description:'} <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI {OPENAPI.openapi}).
       </p>
-      {Object.entries(OPENAPI.paths).map(([path, methods]) => {
-        const op = (methods as { get: { summary: string; description?: string; parameters?: readonly Param[] } }).get;
+      {Object.entries(OPENAPI.paths).flatMap(([path, methods]) =>
+        Object.entries(methods as Record<string, Operation>).map(([method, op]) => ({ path, method, op })),
+      ).map(({ path, method, op }) => {
+        const signedIn = Boolean(op.security);
         const example = `${path.replace('{code}', '0640011')}${(op.parameters ?? []).filter((p) => p.in === 'query' && p.example !== undefined).map((p, i) => `${i ? '&' : '?'}${p.name}=${String(p.example)}`).join('')}`;
         return (
-          <section key={path} aria-labelledby={`p-${path}`} lang="en">
-            <h2 id={`p-${path}`}>
-              <code>GET {path}</code>
+          <section key={`${method} ${path}`} aria-labelledby={`p-${method}-${path}`} lang="en">
+            <h2 id={`p-${method}-${path}`}>
+              <code>
+                {method.toUpperCase()} {path}
+              </code>
+              {signedIn ? ' (signed in)' : ''}
             </h2>
             <p>{op.summary}</p>
             {op.description ? <p>{op.description}</p> : null}
             {op.parameters?.length ? (
               <table className="usa-table usa-table--compact">
-                <caption>Parameters of {path}</caption>
+                <caption>
+                  Parameters of {method.toUpperCase()} {path}
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">Name</th>
@@ -57,9 +65,11 @@ export default function ApiDocs() {
                 </tbody>
               </table>
             ) : null}
-            <p>
-              Try it: <a href={example}>{example}</a>
-            </p>
+            {method === 'get' && !signedIn ? (
+              <p>
+                Try it: <a href={example}>{example}</a>
+              </p>
+            ) : null}
           </section>
         );
       })}

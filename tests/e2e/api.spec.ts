@@ -62,7 +62,8 @@ test('a scenario over the API matches the page', async ({ request }) => {
 test('the OpenAPI document lists every resource', async ({ request }) => {
   const doc = await (await request.get('/api/openapi.json')).json();
   expect(doc.openapi).toBe('3.1.0');
-  expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/districts', '/api/v1/designations', '/api/v1/withholding', '/api/v1/scenarios', '/api/v1/measures']));
+  expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/districts', '/api/v1/designations', '/api/v1/withholding', '/api/v1/scenarios', '/api/v1/measures', '/api/v1/plans', '/api/v1/plans/{id}']));
+  expect(doc.paths['/api/v1/plans/{id}'].post.security).toBeDefined();
 });
 
 test('public responses carry ETags and answer a conditional request with 304', async ({ request }) => {
@@ -88,4 +89,13 @@ test('a scraping loop is rate limited; a reader is not', async () => {
   } finally {
     await server.close();
   }
+});
+
+test('no server code reaches the browser: the client bundle holds no database or password hashing', async () => {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const dir = new URL('../../build/client/assets/', import.meta.url);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
+  expect(files.length).toBeGreaterThan(5);
+  const leaks = files.filter((f) => /selectFrom\(|insertInto\(|argon2|better-sqlite3|DATABASE_URL/.test(readFileSync(new URL(f, dir), 'utf8')));
+  expect(leaks).toEqual([]);
 });

@@ -284,3 +284,37 @@ test('a district person cannot open another district’s plan', async ({ page, r
   expect(r?.status()).toBe(403);
   await expect(page.getByText('You do not have permission')).toBeVisible();
 });
+
+test('the workflow API with a personal access token: the same permissions, JSON errors, the row version', async ({ request }) => {
+  test.skip(test.info().project.name === 'no-js', 'HTTP only');
+  const { sessionFor } = await import('./work.ts');
+  const cookie = await sessionFor(request, DEMO('superintendent.hartford'));
+  const made = await request.post('/work/tokens', { headers: { cookie }, form: { intent: 'create', name: 'e2e script' } });
+  const token = /adp_[\w-]+/.exec(await made.text())?.[0];
+  expect(token, 'a token shown once').toBeTruthy();
+  const auth = { authorization: `Bearer ${token}` };
+
+  const list = await request.get('/api/v1/plans', { headers: auth });
+  expect(list.status()).toBe(200);
+  const plans = ((await list.json()) as { plans: { planId: number; districtCode: string }[] }).plans;
+  expect(plans.map((p) => p.districtCode)).toEqual(['0640011']);
+  const hartford = plans[0]!.planId;
+
+  const one = await request.get(`/api/v1/plans/${hartford}`, { headers: auth });
+  const plan = ((await one.json()) as { plan: { rowVersion: number; actions: string[] } }).plan;
+  expect(plan.actions).toContain('start-amendment');
+
+  // A stale row version: nothing happens, 409 with what changed.
+  const stale = await request.post(`/api/v1/plans/${hartford}`, { headers: auth, data: { intent: 'start-amendment', rowVersion: plan.rowVersion - 1 } });
+  expect(stale.status()).toBe(409);
+  const body = (await stale.json()) as { error: { status: number; message: string; changes: string[] } };
+  expect(body.error.message).toMatch(/Someone else changed this plan/);
+  expect(body.error.changes.length).toBeGreaterThan(0);
+
+  // Another district's plan, and an action this role does not have.
+  const bridgeport = await planIdOf(request, '0150011');
+  expect((await request.get(`/api/v1/plans/${bridgeport}`, { headers: auth })).status()).toBe(403);
+  expect((await request.post(`/api/v1/plans/${hartford}`, { headers: auth, data: { intent: 'approve', rowVersion: plan.rowVersion } })).status()).toBe(403);
+  // A made-up token is not a session.
+  expect((await request.get('/api/v1/plans', { headers: { authorization: 'Bearer adp_not-a-token' } })).status()).toBe(401);
+});
