@@ -36,7 +36,7 @@ export default defineConfig({
     { name: 'js', use: { javaScriptEnabled: true } },
     { name: 'no-js', use: { javaScriptEnabled: false } },
     // The signed-in area again on PostgreSQL (when CI gives one): the workflow and the permission matrix.
-    ...(PG_URL ? [{ name: 'pg', testMatch: /(workflow|permissions)\.spec\.ts/, use: { javaScriptEnabled: true, baseURL: `http://127.0.0.1:${PG_PORT}` } }] : []),
+    ...(PG_URL ? [{ name: 'pg', testMatch: /(workflow|permissions|uploads)\.spec\.ts/, use: { javaScriptEnabled: true, baseURL: `http://127.0.0.1:${PG_PORT}` } }] : []),
   ],
   webServer: [
     {
@@ -58,7 +58,7 @@ export default defineConfig({
       ? [
           {
             // The same on PostgreSQL, in a schema of its own that starts empty.
-            command: `node scripts/drop-schema.ts ${PG_URL} ${PG_SCHEMA} && node scripts/start.ts`,
+            command: `node scripts/drop-schema.ts ${PG_URL} ${PG_SCHEMA} && node scripts/drop-schema.ts ${PG_URL} ${PG_SCHEMA}_jobs && node scripts/start.ts`,
             url: `http://127.0.0.1:${PG_PORT}/`,
             timeout: 300_000,
             reuseExistingServer: false,

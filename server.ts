@@ -58,6 +58,8 @@ export interface ServerOptions {
   readonly rateLimitPerMinute?: number;
   readonly trustProxy?: boolean;
   readonly log?: (line: string) => void;
+  /** Run the background jobs (deadline reminders, e-mail delivery) in this process; JOBS=0 turns them off. */
+  readonly jobs?: boolean;
 }
 
 export interface RunningServer {
@@ -150,6 +152,30 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string
 /** The header the server sets with the client's address (any copy the client sent is dropped). */
 export const CLIENT_IP_HEADER = 'x-alliance-client-ip';
 
+/** The largest request body accepted (uploads are limited again, by type, in the upload service). */
+const MAX_BODY_BYTES = Number(process.env.MAX_BODY_BYTES ?? 25 * 1024 * 1024);
+
+/** The request body, cut off with an error past the limit (a body sent without a length too). */
+function limitedBody(req: IncomingMessage): ReadableStream<Uint8Array> {
+  let seen = 0;
+  const iterator = req[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { value, done } = await iterator.next();
+      if (done) return controller.close();
+      seen += (value as Buffer).length;
+      if (seen > MAX_BODY_BYTES) {
+        req.destroy();
+        return controller.error(new Error(`The request body is larger than ${MAX_BODY_BYTES} bytes.`));
+      }
+      controller.enqueue(new Uint8Array(value as Buffer));
+    },
+    cancel() {
+      req.destroy();
+    },
+  });
+}
+
 function toRequest(req: IncomingMessage, origin: string, client: string): Request {
   const headers = new Headers();
   for (const [k, v] of Object.entries(req.headers)) {
@@ -161,7 +187,7 @@ function toRequest(req: IncomingMessage, origin: string, client: string): Reques
   const method = req.method ?? 'GET';
   const init: RequestInit & { duplex?: 'half' } = { method, headers };
   if (method !== 'GET' && method !== 'HEAD') {
-    init.body = req as unknown as ReadableStream;
+    init.body = limitedBody(req);
     init.duplex = 'half';
   }
   return new Request(new URL(req.url ?? '/', origin), init);
@@ -242,7 +268,9 @@ async function materialise(response: Response, version: string): Promise<CachedR
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   if (!existsSync(SERVER_BUILD)) throw new Error(`No build at ${SERVER_BUILD}: run "npm run build" (npm start builds it for you).`);
-  const build = (await import(pathToFileURL(SERVER_BUILD).href)) as ServerBuild & { entry: { module: { dataVersionNow?: () => Promise<string> } } };
+  const build = (await import(pathToFileURL(SERVER_BUILD).href)) as ServerBuild & {
+    entry: { module: { dataVersionNow?: () => Promise<string>; startBackgroundJobs?: (log: (line: string) => void) => Promise<{ stop(): Promise<void>; engine: string } | null> } };
+  };
   const handle = createRequestHandler(build, process.env.NODE_ENV === 'development' ? 'development' : 'production');
   const dataVersionNow = build.entry.module.dataVersionNow ?? (async () => 'static');
   const log = options.log ?? ((line: string) => console.log(line));
@@ -280,6 +308,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         return;
       }
       if (serveStatic(req, res, pathname)) return;
+      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+        setCommonHeaders(res);
+        res.setHeader('Content-Security-Policy', DEFAULT_CSP);
+        res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+        res.setHeader('Connection', 'close');
+        res.statusCode = 413;
+        res.end(`The request is larger than ${Math.round(MAX_BODY_BYTES / 1024 / 1024)} MB.\n`);
+        return;
+      }
       if (crossSiteWrite(req, origin)) {
         setCommonHeaders(res);
         res.setHeader('Content-Security-Policy', DEFAULT_CSP);
@@ -337,19 +374,23 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
+  const jobs = options.jobs ? await build.entry.module.startBackgroundJobs?.(log) : null;
+  if (jobs) log(`Background jobs: ${jobs.engine} (deadline reminders hourly, e-mail every minute${process.env.SMTP_URL ? '' : '; SMTP_URL unset, so e-mail stays in the outbox'}).`);
   return {
     server,
     url: `http://${hostName === '0.0.0.0' ? '127.0.0.1' : hostName}:${actualPort}`,
-    close: () =>
-      new Promise<void>((ok) => {
+    close: async () => {
+      await jobs?.stop();
+      await new Promise<void>((ok) => {
         server.closeAllConnections();
         server.close(() => ok());
-      }),
+      });
+    },
   };
 }
 
 if (import.meta.main) {
-  const running = await startServer();
+  const running = await startServer({ jobs: true });
   console.log(`Alliance Districts site: ${running.url}  (database: ${process.env.DATABASE_URL || 'sqlite:./data/alliance.sqlite'})`);
   const stop = () => {
     void running.close().then(() => process.exit(0));

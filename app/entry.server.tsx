@@ -29,3 +29,6 @@ export default async function handleRequest(request: Request, status: number, he
 
 /** The data version public pages are cached against (the server asks through the build). */
 export { dataVersionNow } from './lib/version.server.ts';
+
+/** The background jobs, started by the server when asked (see server.ts). */
+export { startBackgroundJobs } from './lib/jobs.server.ts';

@@ -42,7 +42,7 @@ if (demo && env.NODE_ENV !== 'production') {
   }
 }
 const { startServer } = await import('../server.ts');
-const running = await startServer();
+const running = await startServer({ jobs: true });
 console.log(`Alliance Districts site: ${running.url}  (database: ${process.env.DATABASE_URL || 'sqlite:./data/alliance.sqlite'})`);
 const stop = () => void running.close().then(() => process.exit(0));
 process.on('SIGINT', stop);

@@ -9,7 +9,7 @@ import { TRANSITIONS } from '../../src/domain/workflow/plan.ts';
 import { PLAN_INTENTS, routeFor, WORK_ROUTES } from './work-routes.ts';
 
 /** Public by design: the way in and out. */
-const OPEN = new Set(['/work/signin', '/work/signout', '/work/welcome']);
+const OPEN = new Set(['/work/signin', '/work/signout', '/work/welcome', '/work/oidc/start', '/work/oidc/callback']);
 
 function paths(entries: readonly { path?: string; children?: unknown[] }[]): string[] {
   return entries.flatMap((e) => [...(e.path !== undefined ? [`/${e.path}`] : []), ...paths((e.children ?? []) as { path?: string }[])]);

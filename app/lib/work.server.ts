@@ -11,11 +11,13 @@ import { can, PERMISSIONS } from '../../src/domain/auth/permissions.ts';
 import type { User } from '../../src/services/auth.service.ts';
 import { exportBudget, formatWorkbookIssue, importBudget } from '../../src/services/budget-workbook.service.ts';
 import { auditOf } from '../../src/services/audit.service.ts';
+import { formatSize, readUpload, saveUpload, UploadError, UploadIntegrityError, uploadSettings } from '../../src/services/upload.service.ts';
 import { outbox } from '../../src/services/mail.service.ts';
 import { createAccessToken, createUser, grantRole, isRole, revokeRole } from '../../src/services/auth.service.ts';
 import {
   assignReviewers,
   certify,
+  checkBoardApproval,
   comment,
   ConflictError,
   cycleBoard,
@@ -103,6 +105,8 @@ export interface PlanPageData {
   readonly reviewers: readonly { id: number; name: string }[];
   readonly canAudit: boolean;
   readonly canComment: boolean;
+  /** The largest file the minutes may be (UPLOAD_MAX_BYTES), in words. */
+  readonly uploadLimit: string;
 }
 
 export async function planPageData(request: Request, rawId: string | undefined): Promise<PlanPageData> {
@@ -126,16 +130,37 @@ export async function planPageData(request: Request, rawId: string | undefined):
     reviewers: [...new Map(staff.map((s) => [Number(s.id), { id: Number(s.id), name: s.name }])).values()],
     canAudit: can(user.grants, PERMISSIONS.viewAuditAny),
     canComment: can(user.grants, PERMISSIONS.commentPlanOwn, plan.districtCode),
+    uploadLimit: formatSize(uploadSettings().maxBytes),
   };
 }
 
 const num = (v: FormDataEntryValue | null) => (v === null || v === '' ? NaN : Number(v));
 const txt = (v: FormDataEntryValue | null, max = 5000) => String(v ?? '').slice(0, max);
 
+/** Room for a form's other fields beside its file. */
+const FORM_OVERHEAD_BYTES = 1024 * 1024;
+
+/**
+ * A multipart form larger than a file may be (plus its fields) is refused before it is read
+ * into memory: the body is parsed whole. (A body sent without a length is still read whole.)
+ */
+function oversizeForm(request: Request): ReturnType<typeof refusal> | null {
+  if (!(request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) return null;
+  const length = Number(request.headers.get('content-length') ?? 0);
+  const { maxBytes } = uploadSettings();
+  if (!(length > maxBytes + FORM_OVERHEAD_BYTES)) return null;
+  const message = `The file is too large: files may be at most ${formatSize(maxBytes)}. Nothing was recorded.`;
+  return data({ ok: false, message, issues: { minutes: `Larger than ${formatSize(maxBytes)}.` } } satisfies ActionResult, { status: 413 });
+}
+
 /** One of the plan page's forms, by its intent. */
 export async function planAction(request: Request, rawId: string | undefined, user?: User, formData?: FormData): Promise<ActionOutcome> {
   const who = user ?? (await requireUser(request));
   const id = planId(rawId);
+  if (!formData) {
+    const tooLarge = oversizeForm(request);
+    if (tooLarge) return tooLarge;
+  }
   const form = formData ?? (await request.formData());
   const intent = String(form.get('intent') ?? '');
   let route;
@@ -157,9 +182,24 @@ export async function planAction(request: Request, rawId: string | undefined, us
         await saveDraft(store, who, id, { content, budget: current.budget, expectedRowVersion: expected ?? -1 });
         return { ok: true, message: 'Saved as a new version.' };
       }
-      case 'record-board-approval':
-        await recordBoardApproval(store, who, id, { meetingDate: txt(form.get('meetingDate'), 10), votesFor: num(form.get('votesFor')), votesAgainst: num(form.get('votesAgainst')), abstentions: num(form.get('abstentions')) || 0, minutesUploadId: null }, expected);
-        return { ok: true, message: 'The board\'s approval is recorded.' };
+      case 'record-board-approval': {
+        const vote = { meetingDate: txt(form.get('meetingDate'), 10), votesFor: num(form.get('votesFor')), votesAgainst: num(form.get('votesAgainst')), abstentions: num(form.get('abstentions')) || 0 };
+        // A wrong date or vote keeps no file; then the minutes, then the vote that points at them.
+        checkBoardApproval(vote);
+        const minutes = form.get('minutes');
+        if (!(minutes instanceof File) || (minutes.size === 0 && !minutes.name)) {
+          return { ok: false, message: 'Attach the minutes of the board meeting. Nothing was recorded.', issues: { minutes: 'Required.' } };
+        }
+        let upload;
+        try {
+          upload = await saveUpload(store, who, id, { name: minutes.name, bytes: new Uint8Array(await minutes.arrayBuffer()) }, { permission: route.permission! });
+        } catch (e) {
+          if (!(e instanceof UploadError)) throw e;
+          return data({ ok: false, message: `${e.message} Nothing was recorded.`, issues: { minutes: e.short } } satisfies ActionResult, { status: e.status });
+        }
+        await recordBoardApproval(store, who, id, { ...vote, minutesUploadId: upload.id }, expected);
+        return { ok: true, message: `The board's approval is recorded, with the minutes (${upload.name}).` };
+      }
       case 'certify':
         if (form.get('assurances') !== 'on') return { ok: false, message: 'Accept the assurances to sign.', issues: { assurances: 'Required.' } };
         await certify(store, who, id, txt(form.get('typedName'), 200), expected);
@@ -257,6 +297,45 @@ export async function budgetWorkbook(request: Request, rawId: string | undefined
     headers: {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       'Content-Disposition': `attachment; filename="budget-${view.districtCode}-FY${view.cycle.fiscalYear}-v${view.version}.xlsx"`,
+      'Cache-Control': 'no-store',
+    },
+  });
+}
+
+/** "attachment" with the stored name: plain ASCII for old clients, UTF-8 (RFC 6266) for the rest. */
+function attachment(name: string): string {
+  const plain = name.replace(/[^\x20-\x7e]|["\\%]/g, '_');
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${plain}"; filename*=UTF-8''${encoded}`;
+}
+
+/**
+ * A file of a plan (the board's minutes), for those who may see the plan: the permission is
+ * checked on the plan before anything is said about the file. Served as a download with its
+ * stored type, never sniffed or cached; a copy that no longer matches its hash is not served.
+ */
+export async function uploadDownload(request: Request, rawId: string | undefined, rawUploadId: string | undefined): Promise<Response> {
+  const user = await requireUser(request);
+  const id = planId(rawId);
+  requirePermission(user, routeFor('GET', '/work/plans/:id/uploads/:upload').permission!, await districtOfPlan(id));
+  if (!rawUploadId || !/^\d{1,9}$/.test(rawUploadId)) throw data('There is no such file.', { status: 404 });
+  const store = await getStore();
+  let file;
+  try {
+    file = await readUpload(store.db, Number(rawUploadId), { planId: id });
+  } catch (e) {
+    if (e instanceof UploadIntegrityError) {
+      console.error(`upload ${e.uploadId}: ${e.message}`);
+      throw data('The stored copy of this file no longer matches the file that was uploaded, so it is not served. The problem is logged; an administrator needs to restore the file.', { status: 500 });
+    }
+    fail(e);
+  }
+  return new Response(new Uint8Array(file.bytes), {
+    headers: {
+      'Content-Type': file.mediaType,
+      'Content-Length': String(file.size),
+      'Content-Disposition': attachment(file.name),
+      'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-store',
     },
   });

@@ -15,13 +15,14 @@ export default function Outbox() {
         <Link to="/work">Back to the plans</Link>
       </p>
       <h1>Outbox</h1>
-      <p>In development, the messages the system would send by e-mail.</p>
+      <p>In development, the messages the system sends by e-mail (over SMTP when SMTP_URL is set; otherwise they wait here).</p>
       {messages.map((m) => (
         <article key={m.id} className="usa-card__container margin-bottom-2 padding-2">
           <h2 className="font-sans-md">{m.subject}</h2>
           <p>
             To {m.to} · {m.kind} · {m.createdAt.slice(0, 16).replace('T', ' ')}
-            {m.sentAt ? ` · sent ${m.sentAt.slice(0, 16)}` : ' · not sent'}
+            {m.sentAt ? ` · sent ${m.sentAt.slice(0, 16).replace('T', ' ')}` : ' · not sent'}
+            {m.error ? ` · after ${m.attempts} attempt(s): ${m.error}` : ''}
           </p>
           <pre className="font-mono-3xs">{m.body}</pre>
         </article>

@@ -43,9 +43,9 @@ function Notice({ result }: { result: ActionResult | undefined }) {
   );
 }
 
-function ActionForm({ intent, label, rowVersion, children, secondary }: { intent: string; label: string; rowVersion: number; children?: ReactNode; secondary?: boolean }) {
+function ActionForm({ intent, label, rowVersion, children, secondary, files }: { intent: string; label: string; rowVersion: number; children?: ReactNode; secondary?: boolean; files?: boolean }) {
   return (
-    <Form method="post" className="usa-form margin-bottom-3">
+    <Form method="post" className="usa-form margin-bottom-3" encType={files ? 'multipart/form-data' : undefined}>
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="rowVersion" value={rowVersion} />
       {children}
@@ -83,12 +83,15 @@ function eventLabel(kind: string, data: Record<string, unknown>): string {
 }
 
 export default function PlanPage() {
-  const { plan, reviewers, canAudit, canComment, user } = useLoaderData<typeof loader>();
+  const { plan, reviewers, canAudit, canComment, user, uploadLimit } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const can = (a: string) => plan.actions.includes(a as never);
   const editable = isEditable(plan.state) && can('save');
   const c = plan.content;
   const lastDecision = [...plan.events].reverse().find((e) => e.kind === 'decision');
+  // The minutes of the vote that approved this version (none for one recorded without them).
+  const boardVote = plan.facts.boardApproved ? [...plan.events].reverse().find((e) => e.kind === 'board-approval' && e.version === plan.version) : undefined;
+  const minutesId = typeof boardVote?.data.minutesUploadId === 'number' ? boardVote.data.minutesUploadId : null;
   const cycle = plan.cycle;
   return (
     <>
@@ -118,6 +121,15 @@ export default function PlanPage() {
             Board approval of this version: {plan.facts.boardApproved ? 'recorded' : 'not yet'}. Signature on this version: {plan.facts.certified ? 'signed' : 'not yet'}. Budget: {plan.budgetSummary.balanced ? 'balanced' : 'not balanced'}.
             {plan.facts.fundsReleased ? ' Funds released.' : ''}
           </p>
+          {boardVote && minutesId !== null ? (
+            <p className="usa-summary-box__text">
+              {/* A plain link: the file is a download, not a page. */}
+              <a href={`/work/plans/${plan.id}/uploads/${minutesId}`}>
+                Minutes of the board meeting of {String(boardVote.data.meetingDate)}
+                {typeof boardVote.data.minutesName === 'string' ? ` (${boardVote.data.minutesName})` : ''}
+              </a>
+            </p>
+          ) : null}
           <p className="usa-summary-box__text">
             Deadlines: board {cycle.deadlines.board}; submission {cycle.deadlines.submission}; review {cycle.deadlines.review}; decision {cycle.deadlines.decision}.
           </p>
@@ -140,7 +152,7 @@ export default function PlanPage() {
         <h2 id="next">What you can do now</h2>
         {plan.actions.length === 0 ? <p>Nothing for you to do on this plan at this stage.</p> : null}
         {can('record-board-approval') ? (
-          <ActionForm intent="record-board-approval" label="Record the board's approval" rowVersion={plan.rowVersion}>
+          <ActionForm intent="record-board-approval" label="Record the board's approval" rowVersion={plan.rowVersion} files>
             <fieldset className="usa-fieldset">
               <legend className="usa-legend">Local board of education approval of version {plan.version}</legend>
               <label className="usa-label" htmlFor="meetingDate">
@@ -159,6 +171,13 @@ export default function PlanPage() {
                 Abstentions
               </label>
               <input className="usa-input usa-input--small" id="abstentions" name="abstentions" inputMode="numeric" defaultValue="0" />
+              <label className="usa-label" htmlFor="minutes">
+                Minutes of the meeting (PDF)
+              </label>
+              <span className="usa-hint" id="minutes-hint">
+                A PDF, or a Word document (.docx) or a scan (PNG, JPEG); at most {uploadLimit}.
+              </span>
+              <input className="usa-input" id="minutes" name="minutes" type="file" accept=".pdf,application/pdf,.docx,image/png,image/jpeg" aria-describedby="minutes-hint" required />
             </fieldset>
           </ActionForm>
         ) : null}

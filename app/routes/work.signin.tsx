@@ -1,13 +1,18 @@
-import { data, Form, redirect, useActionData, useSearchParams, type ActionFunctionArgs, type MetaFunction } from 'react-router';
+import { data, Form, redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 import { AuthError, signIn } from '../../src/services/auth.service.ts';
+import { isOidcRefusal, oidcButtonLabel, oidcMessage, safeNext } from '../../src/services/oidc.service.ts';
 import { clientIp, sessionCookie } from '../lib/session.server.ts';
 import { getStore } from '../lib/store.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Sign in — Alliance District plans' }];
 
-/** Only same-site paths, so a link cannot send a signed-in person elsewhere. */
-function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/work';
+/**
+ * The identity provider's button when OIDC is configured, and why a sign-in through it was
+ * refused: the callback sends a fixed code, mapped to a fixed message here (never echoed).
+ */
+export function loader({ request }: LoaderFunctionArgs) {
+  const error = new URL(request.url).searchParams.get('error');
+  return { oidcLabel: oidcButtonLabel(process.env), oidcError: isOidcRefusal(error) ? oidcMessage(error, process.env) : null };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -25,7 +30,9 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function SignIn() {
   const result = useActionData<typeof action>();
+  const { oidcLabel, oidcError } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
+  const error = result?.error ?? oidcError;
   return (
     <div className="grid-row">
       <div className="tablet:grid-col-6">
@@ -38,12 +45,23 @@ export default function SignIn() {
             </div>
           </div>
         ) : null}
-        {result?.error ? (
+        {error ? (
           <div className="usa-alert usa-alert--error" role="alert">
             <div className="usa-alert__body">
-              <p className="usa-alert__text">{result.error}</p>
+              <p className="usa-alert__text">{error}</p>
             </div>
           </div>
+        ) : null}
+        {oidcLabel ? (
+          <>
+            {/* A plain link: the start is a full page load that leaves for the provider. */}
+            <p>
+              <a className="usa-button" href={`/work/oidc/start?next=${encodeURIComponent(params.get('next') ?? '/work')}`}>
+                {oidcLabel}
+              </a>
+            </p>
+            <p>Or with your e-mail and password:</p>
+          </>
         ) : null}
         <Form method="post" className="usa-form">
           <input type="hidden" name="next" value={params.get('next') ?? '/work'} />

@@ -11,6 +11,7 @@ import { DomainError, MissingDataError, NoRuleInForceError } from '../domain/err
 import { audit } from './commands/audit.ts';
 import { designate } from './commands/designate.ts';
 import { importCommand } from './commands/import.ts';
+import { jobs } from './commands/jobs.ts';
 import { laws } from './commands/laws.ts';
 import { overview } from './commands/overview.ts';
 import { seed } from './commands/seed.ts';
@@ -27,6 +28,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   overview: { run: overview, summary: 'the program today, from the database' },
   seed: { run: seed, summary: 'create demo accounts and a sample FY2026 cycle (--demo)' },
   audit: { run: audit, summary: 'verify the audit trail\'s hash chain (audit verify)' },
+  jobs: { run: jobs, summary: 'deadline reminders and e-mail delivery: sweep, deliver, or work (a worker)' },
 };
 
 export const HELP = `alliance — Connecticut's Alliance District program: law-as-code designation and ECS withholding

@@ -237,10 +237,14 @@ export interface UploadTable {
   size: number;
   /** db | disk */
   storage: string;
+  /** The bytes, when stored in the database. */
   content: Uint8Array | null;
+  /** When stored on disk: the file under UPLOAD_DIR, named by its hash ("ab/abcd…"). */
   path: string | null;
   uploaded_by: number;
   at: string;
+  /** The plan the file belongs to (migration 003); null for none. */
+  plan_id: number | null;
 }
 
 export interface AuditEventTable {
@@ -270,6 +274,19 @@ export interface OutboxTable {
   created_at: string;
   sent_at: string | null;
   error: string | null;
+  /** Delivery attempts so far; after a few the message is left for a person to look at. */
+  attempts: Generated<number>;
+}
+
+export interface DeadlineNoticeTable {
+  id: Generated<number>;
+  plan_id: number;
+  deadline: string;
+  /** reminder-<days> | escalation */
+  kind: string;
+  /** The deadline's date when the notice went out: a moved deadline earns fresh notices. */
+  deadline_date: string;
+  at: string;
 }
 
 export interface JobTable {
@@ -309,5 +326,6 @@ export interface Database {
   audit_event: AuditEventTable;
   audit_head: AuditHeadTable;
   outbox: OutboxTable;
+  deadline_notice: DeadlineNoticeTable;
   job: JobTable;
 }

@@ -19,6 +19,7 @@ import { connecticut, designatedIn } from '../domain/law/cgs-10-262u/index.ts';
 import { cents, type Cents } from '../domain/money/cents.ts';
 import type { FiscalYear } from '../domain/time/fiscal-year.ts';
 import { summariseBudget, type BudgetLine, type BudgetSummary } from '../domain/workflow/budget.ts';
+import { pendingDeadline, type Deadlines } from '../domain/workflow/deadlines.ts';
 import { contentIssues, EMPTY_CONTENT, RUBRIC_SECTIONS, type ContentIssue, type PlanContent } from '../domain/workflow/content.ts';
 import { availableActions, canTransition, type PlanAction, type PlanFacts, type PlanState } from '../domain/workflow/plan.ts';
 import { appendAudit } from './audit.service.ts';
@@ -26,13 +27,7 @@ import type { User } from './auth.service.ts';
 import { queueMail } from './mail.service.ts';
 import { runWithholding } from './withholding.service.ts';
 
-export interface Deadlines {
-  readonly draft: string;
-  readonly board: string;
-  readonly submission: string;
-  readonly review: string;
-  readonly decision: string;
-}
+export type { Deadlines };
 
 export interface CycleSettings {
   /** The share of the budget that must go to new or extended reform efforts. */
@@ -337,15 +332,32 @@ export interface BoardApproval {
   readonly minutesUploadId: number | null;
 }
 
-export async function recordBoardApproval(store: Store, user: User, planId: number, b: BoardApproval, expectedRowVersion?: number): Promise<PlanRow> {
+/** The meeting date and the vote, checked before anything is stored (the page checks them before keeping the minutes). */
+export function checkBoardApproval(b: Omit<BoardApproval, 'minutesUploadId'>): void {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(b.meetingDate)) throw new WorkflowError('invalid', 'Give the meeting date (YYYY-MM-DD).', 400);
   if (![b.votesFor, b.votesAgainst, b.abstentions].every((n) => Number.isInteger(n) && n >= 0 && n < 100)) throw new WorkflowError('invalid', 'Votes must be whole numbers.', 400);
   if (b.votesFor <= b.votesAgainst) throw new WorkflowError('invalid', 'The vote recorded does not approve the plan (more votes for than against are needed).', 400);
+}
+
+/**
+ * The board's vote on the current version, with the minutes (an upload of this plan; the page
+ * requires them, the demo seed has none). The minutes' hash goes into the audit trail, so the
+ * approval is tied to the exact file.
+ */
+export async function recordBoardApproval(store: Store, user: User, planId: number, b: BoardApproval, expectedRowVersion?: number): Promise<PlanRow> {
+  checkBoardApproval(b);
+  let minutes: { name: string; sha256: string } | null = null;
+  if (b.minutesUploadId !== null) {
+    // Uploads never change once stored, so reading it before the transaction is safe.
+    const u = await store.db.selectFrom('upload').select(['plan_id', 'name', 'sha256']).where('id', '=', b.minutesUploadId).executeTakeFirst();
+    if (!u || u.plan_id === null || Number(u.plan_id) !== planId) throw new WorkflowError('invalid', 'The minutes must be a file uploaded to this plan.', 400);
+    minutes = { name: u.name, sha256: u.sha256 };
+  }
   return transact(store, user, planId, {
     action: 'record-board-approval',
     ...(expectedRowVersion !== undefined ? { expectedRowVersion } : {}),
-    audit: { action: 'plan.board-approved', details: { meetingDate: b.meetingDate, votes: [b.votesFor, b.votesAgainst, b.abstentions] } },
-    event: { kind: 'board-approval', data: { ...b } },
+    audit: { action: 'plan.board-approved', details: { meetingDate: b.meetingDate, votes: [b.votesFor, b.votesAgainst, b.abstentions], ...(minutes ? { minutes: { upload: b.minutesUploadId, sha256: minutes.sha256 } } : {}) } },
+    event: { kind: 'board-approval', data: { ...b, ...(minutes ? { minutesName: minutes.name, minutesSha256: minutes.sha256 } : {}) } },
     before: async (_trx, p) => ({ board_approved_version: p.current_version }),
   });
 }
@@ -539,16 +551,7 @@ export async function cycleBoard(db: Executor, cycleId: number, today = new Date
   const names = new Map((await listDistricts(db)).map((d) => [d.code as string, d.name]));
   return plans.map((p) => {
     const state = p.state as PlanState;
-    const deadlineName: keyof Deadlines | null =
-      state === 'draft' || state === 'revisions-requested'
-        ? p.board_approved_version === p.current_version
-          ? 'submission'
-          : 'board'
-        : state === 'submitted' || state === 'in-review'
-          ? 'review'
-          : state === 'recommended'
-            ? 'decision'
-            : null;
+    const deadlineName = pendingDeadline(state, p.board_approved_version === p.current_version);
     const date = deadlineName ? cycle.deadlines[deadlineName] : null;
     return {
       planId: Number(p.id),

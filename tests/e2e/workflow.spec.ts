@@ -10,6 +10,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './fixtures.ts';
 import { DEMO, planIdOf, projectDistrict, signIn, signOut } from './work.ts';
 
+/** A (tiny) PDF of the board meeting's minutes. */
+const MINUTES = Buffer.from('%PDF-1.4\n% Minutes of the regular meeting of the board of education\n%%EOF\n');
 const byId = (page: Page, id: string) => page.locator(`[id="${id}"]`);
 /** USWDS draws its own checkboxes: a person clicks the label, as here. */
 const tick = async (page: Page, id: string) => {
@@ -106,6 +108,7 @@ test('the whole cycle: invitation, draft, board, signature, review, revisions, a
   await byId(page, 'meetingDate').fill('2025-08-01');
   await byId(page, 'votesFor').fill('6');
   await byId(page, 'votesAgainst').fill('1');
+  await page.getByLabel('Minutes of the meeting (PDF)').setInputFiles({ name: 'minutes.pdf', mimeType: 'application/pdf', buffer: MINUTES });
   await page.getByRole('button', { name: "Record the board's approval" }).click();
   await expectStatus(page, /board's approval is recorded/);
   await tick(page, 'assurances');
@@ -154,6 +157,7 @@ test('the whole cycle: invitation, draft, board, signature, review, revisions, a
   await byId(page, 'meetingDate').fill('2025-09-02');
   await byId(page, 'votesFor').fill('7');
   await byId(page, 'votesAgainst').fill('0');
+  await page.getByLabel('Minutes of the meeting (PDF)').setInputFiles({ name: 'minutes.pdf', mimeType: 'application/pdf', buffer: MINUTES });
   await page.getByRole('button', { name: "Record the board's approval" }).click();
   await expectStatus(page, /board's approval is recorded/);
   await tick(page, 'assurances');
@@ -235,12 +239,12 @@ test('the budget workbook round trip: download, edit in a spreadsheet, upload; a
 });
 
 test('two people save the same budget: the second sees a conflict and what changed, and nothing is lost', async ({ browser }) => {
-  test.skip(test.info().project.name === 'no-js', 'one project edits Derby');
+  test.skip(test.info().project.name === 'no-js', 'one project edits Ansonia');
   const first = await (await browser.newContext()).newPage();
   const second = await (await browser.newContext()).newPage();
   for (const p of [first, second]) {
     await signIn(p, DEMO('superintendent.multi'));
-    await openPlan(p, 'Derby School District');
+    await openPlan(p, 'Ansonia School District');
     await p.getByRole('link', { name: /(Edit|See) the budget/ }).click();
   }
   await byId(first, 'lines.0.description').fill('First person’s change');

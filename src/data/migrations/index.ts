@@ -6,6 +6,8 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import type { SqlDialect } from '../database.ts';
 import { initial } from './001-initial.ts';
 import { workflow } from './002-workflow.ts';
+import { uploads } from './003-uploads.ts';
+import { notices } from './004-notices.ts';
 
 export function migrations(dialect: SqlDialect): MigrationProvider {
   return {
@@ -13,6 +15,8 @@ export function migrations(dialect: SqlDialect): MigrationProvider {
       return {
         '001-initial': initial(dialect),
         '002-workflow': workflow(dialect),
+        '003-uploads': uploads(),
+        '004-notices': notices(dialect),
       };
     },
   };

@@ -1,0 +1,92 @@
+/**
+ * Deadlines of a cycle: which one a plan is working toward at its stage, who must act, and which
+ * notice is due today — a reminder some days before, an escalation once it has passed. Pure:
+ * the sweep job (src/services/deadline.service.ts) records each notice once.
+ */
+import type { IsoDate } from '../time/fiscal-year.ts';
+import type { PlanState } from './plan.ts';
+
+export const DEADLINES = ['draft', 'board', 'submission', 'review', 'decision'] as const;
+export type DeadlineName = (typeof DEADLINES)[number];
+export type Deadlines = Readonly<Record<DeadlineName, string>>;
+
+export const DEADLINE_LABELS: Readonly<Record<DeadlineName, string>> = {
+  draft: 'the draft plan',
+  board: "the local board's approval",
+  submission: 'submission to the state',
+  review: "the state's review",
+  decision: "the commissioner's decision",
+};
+
+/** Who must act before a deadline. */
+export type Responsible = 'district' | 'reviewers' | 'commissioner';
+
+export const RESPONSIBLE: Readonly<Record<DeadlineName, Responsible>> = {
+  draft: 'district',
+  board: 'district',
+  submission: 'district',
+  review: 'reviewers',
+  decision: 'commissioner',
+};
+
+/** Days before a deadline that a reminder goes out, when a cycle does not say otherwise. */
+export const DEFAULT_REMINDER_DAYS: readonly number[] = [7, 1];
+
+/**
+ * The deadline a plan is working toward: a district plan before its board's vote needs the
+ * board; after it, submission; a submitted plan awaits the review, a recommended one the
+ * decision; a decided plan none.
+ */
+export function pendingDeadline(state: PlanState, boardApprovedCurrentVersion: boolean): DeadlineName | null {
+  switch (state) {
+    case 'draft':
+    case 'revisions-requested':
+      return boardApprovedCurrentVersion ? 'submission' : 'board';
+    case 'submitted':
+    case 'in-review':
+      return 'review';
+    case 'recommended':
+      return 'decision';
+    default:
+      return null;
+  }
+}
+
+export type NoticeKind = `reminder-${number}` | 'escalation';
+
+const DAY = 86_400_000;
+
+function days(from: IsoDate | string, to: IsoDate | string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
+}
+
+/**
+ * The notice due today for a deadline, or null: an escalation the day after it passes (unless it
+ * had already passed when the cycle opened: nobody could have met it); before it, the reminder
+ * of the smallest window today falls in (7 days, then 1 day, by default). Each is sent once; a
+ * reminder window missed while the system was down is not sent late.
+ */
+export function noticeDue(deadline: IsoDate | string, today: IsoDate | string, cycleOpenedOn: IsoDate | string, reminderDays: readonly number[] = DEFAULT_REMINDER_DAYS): NoticeKind | null {
+  const left = days(today, deadline);
+  if (left < 0) return deadline >= cycleOpenedOn ? 'escalation' : null;
+  const windows = [...reminderDays].filter((d) => Number.isInteger(d) && d > 0).sort((a, b) => a - b);
+  const window = windows.find((d) => left <= d && left > 0);
+  // The smallest window today falls in: at 1 day left the 7-day reminder is stale.
+  return window === undefined ? null : `reminder-${window}`;
+}
+
+/** The text of a notice. */
+export function noticeText(kind: NoticeKind, deadline: DeadlineName, date: string, district: string, fiscalYear: number): { subject: string; body: string } {
+  const what = DEADLINE_LABELS[deadline];
+  if (kind === 'escalation') {
+    return {
+      subject: `Overdue: ${what} for ${district} (FY${fiscalYear})`,
+      body: `The deadline for ${what} for ${district}'s FY${fiscalYear} Alliance plan was ${date}, and it has not happened yet. The withheld funds cannot be released until the plan is approved.\n`,
+    };
+  }
+  const n = Number(kind.slice('reminder-'.length));
+  return {
+    subject: `Reminder: ${what} for ${district} is due ${n === 1 ? 'tomorrow' : `in ${n} days`} (${date})`,
+    body: `The deadline for ${what} for ${district}'s FY${fiscalYear} Alliance plan is ${date}.\n`,
+  };
+}

@@ -1,0 +1,356 @@
+/**
+ * Files people upload to a plan (the board's minutes): refused unless small enough and, by their
+ * content, a PDF, a Word document, a PNG or a JPEG — the browser's type and the file's name are
+ * the sender's say-so, the first bytes are not. Each file is kept with its SHA-256, in the
+ * database or on disk (UPLOAD_STORAGE), and checked against that hash every time it is read.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Executor } from '../data/batch.ts';
+import { inTransaction, type Store } from '../data/database.ts';
+import { can, PERMISSIONS, type Permission } from '../domain/auth/permissions.ts';
+import { appendAudit } from './audit.service.ts';
+import type { User } from './auth.service.ts';
+import { WorkflowError } from './workflow.service.ts';
+
+export type UploadStorage = 'database' | 'disk';
+
+export interface UploadSettings {
+  readonly storage: UploadStorage;
+  /** Where files go when stored on disk (absolute). */
+  readonly dir: string;
+  readonly maxBytes: number;
+}
+
+export const DEFAULT_UPLOAD_DIR = './data/uploads';
+export const DEFAULT_UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
+
+/** The settings from the environment; a wrong value is an error naming the variable, never a silent default. */
+export function uploadSettings(env: NodeJS.ProcessEnv = process.env): UploadSettings {
+  const storage = (env.UPLOAD_STORAGE ?? '').trim() || 'database';
+  if (storage !== 'database' && storage !== 'disk') throw new Error(`UPLOAD_STORAGE must be "database" or "disk" (got "${storage.slice(0, 40)}").`);
+  const rawMax = (env.UPLOAD_MAX_BYTES ?? '').trim();
+  const maxBytes = rawMax ? Number(rawMax) : DEFAULT_UPLOAD_MAX_BYTES;
+  if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) throw new Error(`UPLOAD_MAX_BYTES must be a whole number of bytes above 0 (got "${rawMax.slice(0, 40)}").`);
+  return { storage, dir: resolve((env.UPLOAD_DIR ?? '').trim() || DEFAULT_UPLOAD_DIR), maxBytes };
+}
+
+/** A file refused on the way in: too large, empty, or not of a type we keep. Nothing was stored. */
+export class UploadError extends WorkflowError {
+  /** The reason in a few words, to show beside the file field. */
+  readonly short: string;
+  constructor(message: string, status: number, short: string) {
+    super('upload_refused', message, status);
+    this.short = short;
+  }
+}
+
+/** A stored file no longer matches the hash recorded when it came in: it is not served. */
+export class UploadIntegrityError extends Error {
+  readonly uploadId: number;
+  constructor(uploadId: number, message: string) {
+    super(message);
+    this.name = 'UploadIntegrityError';
+    this.uploadId = uploadId;
+  }
+}
+
+export const MEDIA_TYPES = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  png: 'image/png',
+  jpeg: 'image/jpeg',
+} as const;
+
+export type MediaType = (typeof MEDIA_TYPES)[keyof typeof MEDIA_TYPES];
+
+/** The name a stored file of each type ends with (added when the sender's name lacks it). */
+const EXTENSIONS: Readonly<Record<MediaType, readonly string[]>> = {
+  [MEDIA_TYPES.pdf]: ['.pdf'],
+  [MEDIA_TYPES.docx]: ['.docx'],
+  [MEDIA_TYPES.png]: ['.png'],
+  [MEDIA_TYPES.jpeg]: ['.jpg', '.jpeg'],
+};
+
+const ACCEPTED = 'a PDF, a Word document (.docx), a PNG or a JPEG image';
+
+const startsWith = (bytes: Uint8Array, signature: readonly number[]) => bytes.length >= signature.length && signature.every((b, i) => bytes[i] === b);
+const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
+
+const PDF = ascii('%PDF-');
+const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const JPEG = [0xff, 0xd8, 0xff];
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+
+/** What some refused contents are, so the message can say more than "not allowed". */
+const KNOWN: readonly [signature: readonly number[], what: string][] = [
+  [ascii('MZ'), 'a Windows program'],
+  [[0x7f, 0x45, 0x4c, 0x46], 'a Linux program'],
+  [[0xcf, 0xfa, 0xed, 0xfe], 'a macOS program'],
+  [ascii('#!'), 'a script'],
+  [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 'an old-format Office file (.doc/.xls); save it as PDF or .docx'],
+  [ascii('GIF8'), 'a GIF image'],
+  [ascii('<'), 'a web page or XML'],
+];
+
+/**
+ * The names in a zip file's central directory, or null if it is not a readable zip (or a zip64,
+ * which no document of a size we accept needs). Bounds are checked at every step: the bytes are
+ * the sender's.
+ */
+export function zipEntryNames(bytes: Uint8Array): string[] | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const len = bytes.length;
+  // The end-of-central-directory record: 22 bytes plus a comment of up to 65,535.
+  let eocd = -1;
+  for (let i = len - 22; i >= Math.max(0, len - 22 - 0xffff); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const count = view.getUint16(eocd + 10, true);
+  const size = view.getUint32(eocd + 12, true);
+  const offset = view.getUint32(eocd + 16, true);
+  if (count === 0xffff || offset === 0xffffffff || offset + size > eocd) return null;
+  const names: string[] = [];
+  const decoder = new TextDecoder('utf-8', { fatal: false });
+  let p = offset;
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > eocd || view.getUint32(p, true) !== 0x02014b50) return null;
+    const nameLength = view.getUint16(p + 28, true);
+    const extraLength = view.getUint16(p + 30, true);
+    const commentLength = view.getUint16(p + 32, true);
+    if (p + 46 + nameLength > eocd) return null;
+    names.push(decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength)));
+    p += 46 + nameLength + extraLength + commentLength;
+  }
+  return names;
+}
+
+/**
+ * The file's type by its first bytes (and, for a Word document, its zip entries), or why it is
+ * refused. The name only decides between a Word document and any other zip.
+ */
+export function sniffType(name: string, bytes: Uint8Array): { ok: true; mediaType: MediaType } | { ok: false; reason: string } {
+  if (startsWith(bytes, PDF)) return { ok: true, mediaType: MEDIA_TYPES.pdf };
+  if (startsWith(bytes, PNG)) return { ok: true, mediaType: MEDIA_TYPES.png };
+  if (startsWith(bytes, JPEG)) return { ok: true, mediaType: MEDIA_TYPES.jpeg };
+  if (startsWith(bytes, ZIP)) {
+    if (!name.toLowerCase().endsWith('.docx')) return { ok: false, reason: 'its content is a zip archive, and only Word documents (.docx) among zip files are accepted' };
+    const entries = zipEntryNames(bytes);
+    if (!entries) return { ok: false, reason: 'it is named .docx but is not a readable Word document (a damaged or unusual zip file)' };
+    if (!entries.includes('[Content_Types].xml') || !entries.some((e) => e.startsWith('word/'))) return { ok: false, reason: 'it is named .docx but its content is some other zip archive, not a Word document' };
+    if (entries.some((e) => e.toLowerCase().endsWith('vbaproject.bin'))) return { ok: false, reason: 'the Word document contains macros; save it without macros or as PDF' };
+    return { ok: true, mediaType: MEDIA_TYPES.docx };
+  }
+  const known = KNOWN.find(([signature]) => startsWith(bytes, signature));
+  return { ok: false, reason: `its content is ${known ? known[1] : 'not one of these'}, whatever its name or type says` };
+}
+
+/**
+ * The sender's file name, fit to show and to offer back on download: no folders, no control or
+ * reserved characters, at most 150 characters, and ending as its real type does.
+ */
+export function cleanFileName(raw: string, mediaType?: MediaType): string {
+  const base = raw.split(/[\\/]/).pop() ?? '';
+  let name = base
+    .normalize('NFC')
+    // Control and invisible format characters (a right-to-left override can disguise ".exe").
+    .replace(/[\p{Cc}\p{Cf}"*:<>?|]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+/, '');
+  if (name.length > 150) {
+    const dot = name.lastIndexOf('.');
+    const ext = dot > 0 && name.length - dot <= 10 ? name.slice(dot) : '';
+    name = name.slice(0, 150 - ext.length) + ext;
+  }
+  if (!name) name = 'upload';
+  if (mediaType && !EXTENSIONS[mediaType].some((e) => name.toLowerCase().endsWith(e))) name += EXTENSIONS[mediaType][0];
+  return name;
+}
+
+/** A size as people say it: "10 MB", "64 KB", "512 bytes". */
+export function formatSize(n: number): string {
+  const round = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 1 });
+  if (n >= 1024 * 1024) return `${round(n / (1024 * 1024))} MB`;
+  if (n >= 1024) return `${round(n / 1024)} KB`;
+  return `${n.toLocaleString('en-US')} bytes`;
+}
+
+/** The file's size against the limit, in bytes when rounding would make them look the same. */
+function tooLarge(size: number, max: number): [string, string] {
+  const [a, b] = [formatSize(size), formatSize(max)];
+  return a === b ? [`${size.toLocaleString('en-US')} bytes`, `${max.toLocaleString('en-US')} bytes`] : [a, b];
+}
+
+export interface CheckedFile {
+  readonly name: string;
+  readonly mediaType: MediaType;
+  readonly size: number;
+  readonly sha256: string;
+}
+
+/** Size, emptiness and type, with a message that names the file; throws UploadError. */
+export function checkUpload(file: { name: string; bytes: Uint8Array }, maxBytes: number): CheckedFile {
+  const shown = cleanFileName(file.name);
+  if (file.bytes.length === 0) throw new UploadError(`"${shown}" is empty: choose the file again, or check that it saved properly.`, 400, 'Empty.');
+  if (file.bytes.length > maxBytes) {
+    const [size, max] = tooLarge(file.bytes.length, maxBytes);
+    throw new UploadError(`"${shown}" is ${size}; files may be at most ${max}.`, 413, `Larger than ${max}.`);
+  }
+  const type = sniffType(shown, file.bytes);
+  if (!type.ok) throw new UploadError(`"${shown}" was not accepted: ${type.reason}. Upload ${ACCEPTED}.`, 415, `Not ${ACCEPTED}.`);
+  return { name: cleanFileName(file.name, type.mediaType), mediaType: type.mediaType, size: file.bytes.length, sha256: createHash('sha256').update(file.bytes).digest('hex') };
+}
+
+/** Where a file of this hash lives under the upload folder: "ab/abcd…". Never the sender's name. */
+const relativePath = (sha256: string) => `${sha256.slice(0, 2)}/${sha256}`;
+
+/** The path of a stored row's file, refusing anything that is not a path this module wrote. */
+function diskPath(dir: string, rel: string | null, sha256: string, uploadId: number): string {
+  if (rel === null || rel !== relativePath(sha256) || !/^[0-9a-f]{2}\/[0-9a-f]{64}$/.test(rel)) {
+    throw new UploadIntegrityError(uploadId, `Upload ${uploadId} records the path "${String(rel).slice(0, 80)}", which is not where a file of its hash is kept.`);
+  }
+  return join(dir, rel);
+}
+
+/**
+ * Writes the bytes under the folder by their hash: to a temporary file beside the final one, then
+ * renamed over it, so a reader never sees half a file. A file already there with the right
+ * content is kept; a damaged one is replaced.
+ */
+async function writeByHash(dir: string, sha256: string, bytes: Uint8Array): Promise<string> {
+  const rel = relativePath(sha256);
+  const folder = join(dir, sha256.slice(0, 2));
+  const final = join(dir, rel);
+  await mkdir(folder, { recursive: true });
+  try {
+    if (createHash('sha256').update(await readFile(final)).digest('hex') === sha256) return rel;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  const temporary = join(folder, `.${sha256}.${randomBytes(8).toString('hex')}.tmp`);
+  const handle = await open(temporary, 'wx', 0o640);
+  try {
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, final);
+  } catch (e) {
+    await rm(temporary, { force: true });
+    throw e;
+  }
+  return rel;
+}
+
+export interface StoredUpload {
+  readonly id: number;
+  readonly planId: number | null;
+  readonly sha256: string;
+  readonly name: string;
+  readonly mediaType: string;
+  readonly size: number;
+  /** db | disk */
+  readonly storage: string;
+  readonly uploadedBy: number;
+  readonly at: string;
+}
+
+const META = ['id', 'plan_id', 'sha256', 'name', 'media_type', 'size', 'storage', 'path', 'uploaded_by', 'at'] as const;
+
+function toStored(r: { id: number; plan_id: number | null; sha256: string; name: string; media_type: string; size: number; storage: string; uploaded_by: number; at: string }): StoredUpload {
+  return { id: Number(r.id), planId: r.plan_id === null ? null : Number(r.plan_id), sha256: r.sha256, name: r.name, mediaType: r.media_type, size: Number(r.size), storage: r.storage, uploadedBy: Number(r.uploaded_by), at: r.at };
+}
+
+export interface SaveOptions {
+  /** The permission the person needs on the plan's district (the action's own; default edit). */
+  readonly permission?: Permission;
+  readonly settings?: UploadSettings;
+}
+
+/**
+ * Checks and keeps a file of a plan: the row and an `upload.stored` audit event in one
+ * transaction. On disk the file is written first — content-addressed, so a file left behind by
+ * a failed transaction is only a copy of some file's bytes, reused when it is uploaded again.
+ * The same bytes uploaded again to the same plan (a retried form) give back the first upload.
+ */
+export async function saveUpload(store: Store, user: User, planId: number, file: { name: string; bytes: Uint8Array }, options: SaveOptions = {}): Promise<StoredUpload> {
+  const settings = options.settings ?? uploadSettings();
+  // Who may, before anything about the file is said or written.
+  const plan = await store.db.selectFrom('plan').select('district_code').where('id', '=', planId).executeTakeFirst();
+  if (!plan) throw new WorkflowError('not_found', `There is no plan ${planId}.`, 404);
+  if (!can(user.grants, options.permission ?? PERMISSIONS.editPlanOwn, plan.district_code)) throw new WorkflowError('forbidden', 'You cannot add files to this plan.', 403);
+  const checked = checkUpload(file, settings.maxBytes);
+  const storage = settings.storage === 'disk' ? 'disk' : 'db';
+  const path = storage === 'disk' ? await writeByHash(settings.dir, checked.sha256, file.bytes) : null;
+  return inTransaction(store, async (trx) => {
+    const again = await trx.selectFrom('upload').select(META).where('plan_id', '=', planId).where('sha256', '=', checked.sha256).where('storage', '=', storage).orderBy('id').executeTakeFirst();
+    if (again) return toStored(again);
+    const at = new Date().toISOString();
+    const row = await trx
+      .insertInto('upload')
+      .values({ plan_id: planId, sha256: checked.sha256, name: checked.name, media_type: checked.mediaType, size: checked.size, storage, content: storage === 'db' ? Buffer.from(file.bytes) : null, path, uploaded_by: user.id, at })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const id = Number(row.id);
+    await appendAudit(trx, {
+      actor: `user:${user.id}`,
+      action: 'upload.stored',
+      subject: `plan:${planId}`,
+      details: { upload: id, name: checked.name, sha256: checked.sha256, size: checked.size, type: checked.mediaType, storage },
+      at,
+    });
+    return { id, planId, sha256: checked.sha256, name: checked.name, mediaType: checked.mediaType, size: checked.size, storage, uploadedBy: user.id, at };
+  });
+}
+
+/** An upload's record without its bytes (e.g. to check who may see it before reading them). */
+export async function uploadInfo(db: Executor, id: number): Promise<StoredUpload | null> {
+  const r = await db.selectFrom('upload').select(META).where('id', '=', id).executeTakeFirst();
+  return r ? toStored(r) : null;
+}
+
+export interface ReadOptions {
+  /** Only an upload of this plan (another plan's is "not found"). */
+  readonly planId?: number;
+  readonly settings?: UploadSettings;
+}
+
+/**
+ * An upload's bytes and record, verified: bytes whose SHA-256 or length differ from what was
+ * recorded on the way in throw UploadIntegrityError instead of being served.
+ */
+export async function readUpload(db: Executor, id: number, options: ReadOptions = {}): Promise<StoredUpload & { bytes: Uint8Array }> {
+  let query = db.selectFrom('upload').select([...META, 'content']).where('id', '=', id);
+  if (options.planId !== undefined) query = query.where('plan_id', '=', options.planId);
+  const r = await query.executeTakeFirst();
+  if (!r) throw new WorkflowError('not_found', 'There is no such file.', 404);
+  const meta = toStored(r);
+  let bytes: Uint8Array;
+  if (r.storage === 'db') {
+    if (!r.content) throw new UploadIntegrityError(meta.id, `Upload ${meta.id} is recorded as kept in the database, but its content is missing.`);
+    bytes = new Uint8Array(r.content);
+  } else if (r.storage === 'disk') {
+    const file = diskPath((options.settings ?? uploadSettings()).dir, r.path, r.sha256, meta.id);
+    try {
+      bytes = new Uint8Array(await readFile(file));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new UploadIntegrityError(meta.id, `The file of upload ${meta.id} is missing from the upload folder (${file}). Is UPLOAD_DIR set as when it was stored?`);
+      throw e;
+    }
+  } else {
+    throw new UploadIntegrityError(meta.id, `Upload ${meta.id} has an unknown storage "${r.storage.slice(0, 20)}".`);
+  }
+  const actual = createHash('sha256').update(bytes).digest('hex');
+  if (actual !== r.sha256 || bytes.length !== meta.size) {
+    throw new UploadIntegrityError(meta.id, `The stored copy of upload ${meta.id} ("${meta.name}") has changed since it was uploaded: its SHA-256 is ${actual}, not ${r.sha256}. It is not served.`);
+  }
+  return { ...meta, bytes };
+}
