@@ -39,6 +39,7 @@ export default [
   route('work/plans/:id/uploads/:upload', 'routes/work.upload.ts'),
   route('work/cycles', 'routes/work.cycles.tsx'),
   route('work/users', 'routes/work.users.tsx'),
+  route('work/delegation', 'routes/work.delegation.tsx'),
   route('work/outbox', 'routes/work.outbox.tsx'),
   route('work/tokens', 'routes/work.tokens.tsx'),
   route('api/v1/plans', 'routes/api.v1.plans.ts', { id: 'api-plans' }),

@@ -13,6 +13,7 @@ import { exportBudget, formatWorkbookIssue, importBudget } from '../../src/servi
 import { auditOf } from '../../src/services/audit.service.ts';
 import { formatSize, readUpload, saveUpload, UploadError, UploadIntegrityError, uploadSettings } from '../../src/services/upload.service.ts';
 import { outbox } from '../../src/services/mail.service.ts';
+import { delegate, delegationsFrom, revokeDelegation } from '../../src/services/delegation.service.ts';
 import { createAccessToken, createUser, grantRole, isRole, revokeRole } from '../../src/services/auth.service.ts';
 import {
   assignReviewers,
@@ -82,7 +83,7 @@ async function districtOfPlan(id: number): Promise<string> {
 }
 
 export function describeGrant(g: Grant): string {
-  return `${ROLE_LABELS[g.role]}${g.districtCode ? ` (${g.districtCode})` : ''}`;
+  return `${ROLE_LABELS[g.role]}${g.districtCode ? ` (${g.districtCode})` : ''}${g.delegatedBy !== undefined ? ' — delegated to you for now; what you decide is recorded on the commissioner\'s behalf' : ''}`;
 }
 
 export async function homeData(request: Request) {
@@ -95,6 +96,7 @@ export async function homeData(request: Request) {
     plans,
     canBoard: can(user.grants, PERMISSIONS.viewBoardAny),
     canUsers: can(user.grants, PERMISSIONS.manageUsersAny),
+    canDelegate: can(user.grants, PERMISSIONS.delegateApprovalAny),
     canOutbox: can(user.grants, PERMISSIONS.viewOutboxAny) && process.env.NODE_ENV !== 'production',
   };
 }
@@ -489,6 +491,45 @@ export async function usersAction(request: Request): Promise<ActionOutcome> {
     if (target === user.id && grant.role === 'state-admin') return { ok: false, message: 'You cannot remove your own administrator role; ask another administrator.' };
     await revokeRole(store, actor, target, grant);
     return { ok: true, message: 'The role is removed.' };
+  } catch (e) {
+    return refusal(e);
+  }
+}
+
+export async function delegationData(request: Request) {
+  const user = await requireUser(request);
+  requirePermission(user, routeFor('GET', '/work/delegation').permission!);
+  const store = await getStore();
+  const staff = await store.db
+    .selectFrom('user_grant')
+    .innerJoin('app_user', 'app_user.id', 'user_grant.user_id')
+    .select(['app_user.id', 'app_user.name', 'user_grant.role'])
+    .where('user_grant.role', 'in', ['program-staff', 'state-admin', 'commissioner'])
+    .where('app_user.status', '=', 'active')
+    .where('app_user.id', '!=', user.id)
+    .orderBy('app_user.name')
+    .execute();
+  return {
+    staff: [...new Map(staff.map((s) => [Number(s.id), { id: Number(s.id), name: s.name }])).values()],
+    delegations: await delegationsFrom(store.db, user.id),
+    today: new Date().toISOString().slice(0, 10),
+  };
+}
+
+export async function delegationAction(request: Request): Promise<ActionOutcome> {
+  const user = await requireUser(request);
+  const form = await request.formData();
+  const intent = String(form.get('intent') ?? '');
+  if (intent !== 'delegate' && intent !== 'revoke') throw data({ ok: false, message: 'Unknown action.' } satisfies ActionResult, { status: 400 });
+  requirePermission(user, routeFor('POST', '/work/delegation', intent).permission!);
+  const store = await getStore();
+  try {
+    if (intent === 'revoke') {
+      await revokeDelegation(store, user, Number(form.get('id')));
+      return { ok: true, message: 'The delegation is revoked.' };
+    }
+    const d = await delegate(store, user, { toUserId: Number(form.get('to')), startsOn: txt(form.get('startsOn'), 10), endsOn: txt(form.get('endsOn'), 10), reason: txt(form.get('reason'), 500) });
+    return { ok: true, message: `${d.to.name} may decide on your behalf from ${d.startsOn} to ${d.endsOn}.` };
   } catch (e) {
     return refusal(e);
   }

@@ -1,8 +1,7 @@
 import { Form, Link, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
-import { stateLabel } from '../../src/domain/workflow/plan.ts';
-import { formatMoney } from '../i18n/messages.ts';
 import { cyclesAction, cyclesData, type ActionResult } from '../lib/work.server.ts';
-import { ScrollX } from '../components/scroll-x.tsx';
+import { PlanTable } from '../components/plan-table.tsx';
+import { Notice } from '../components/work-notice.tsx';
 
 export const meta: MetaFunction = () => [{ title: 'Cycles and the staff board — Alliance District plans' }];
 
@@ -23,53 +22,14 @@ export default function Cycles() {
         <Link to="/work">Back to the plans</Link>
       </p>
       <h1>Cycles and the staff board</h1>
-      {result ? (
-        <div className={`usa-alert ${result.ok ? 'usa-alert--success' : 'usa-alert--error'}`} role={result.ok ? 'status' : 'alert'}>
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">{result.message}</p>
-          </div>
-        </div>
-      ) : null}
+      <Notice result={result as ActionResult | undefined} />
       {boards.map(({ cycle, rows }) => (
         <section key={cycle.id} aria-labelledby={`c${cycle.id}`}>
           <h2 id={`c${cycle.id}`}>{cycle.title}</h2>
           <p>
             {rows.length} districts; {rows.filter((r) => r.state === 'approved' || r.state === 'approved-with-conditions').length} approved; {rows.filter((r) => r.nextDeadline?.overdue).length} past a deadline. Deadlines: board {cycle.deadlines.board}, submission {cycle.deadlines.submission}, review {cycle.deadlines.review}, decision {cycle.deadlines.decision}.
           </p>
-          <ScrollX label={`Every district's stage, ${cycle.title}`}>
-            <table className="usa-table usa-table--compact usa-table--striped">
-              <caption>Every district's stage, {cycle.title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">District</th>
-                  <th scope="col">Stage</th>
-                  <th scope="col">Board</th>
-                  <th scope="col">Signed</th>
-                  <th scope="col" className="numeric">
-                    Withheld
-                  </th>
-                  <th scope="col">Next deadline</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.planId}>
-                    <th scope="row">
-                      <Link to={`/work/plans/${r.planId}`}>{r.districtName}</Link>
-                    </th>
-                    <td>
-                      {stateLabel(r.state)}
-                      {r.fundsReleased ? ', funds released' : ''}
-                    </td>
-                    <td>{r.boardApproved ? 'yes' : 'no'}</td>
-                    <td>{r.certified ? 'yes' : 'no'}</td>
-                    <td className="numeric">{r.allocationCents === 0 ? '$0 (nothing withheld)' : formatMoney('en', r.allocationCents)}</td>
-                    <td>{r.nextDeadline ? `${r.nextDeadline.name} ${r.nextDeadline.date}${r.nextDeadline.overdue ? ' — PASSED' : ''}` : '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollX>
+          <PlanTable rows={rows} caption={`Every district's stage, ${cycle.title}`} checks />
         </section>
       ))}
       {canOpen ? (

@@ -1,8 +1,6 @@
 import { Form, Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
-import { stateLabel } from '../../src/domain/workflow/plan.ts';
-import { formatMoney } from '../i18n/messages.ts';
 import { homeData } from '../lib/work.server.ts';
-import { ScrollX } from '../components/scroll-x.tsx';
+import { PlanTable } from '../components/plan-table.tsx';
 
 export const meta: MetaFunction = () => [{ title: 'Your plans — Alliance District plans' }];
 
@@ -11,7 +9,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function WorkHome() {
-  const { user, plans, canBoard, canOutbox, canUsers } = useLoaderData<typeof loader>();
+  const { user, plans, canBoard, canOutbox, canUsers, canDelegate } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Alliance plans</h1>
@@ -22,6 +20,11 @@ export default function WorkHome() {
         {canBoard ? (
           <li>
             <Link to="/work/cycles">Cycles and the staff board</Link>
+          </li>
+        ) : null}
+        {canDelegate ? (
+          <li>
+            <Link to="/work/delegation">Delegate decisions</Link>
           </li>
         ) : null}
         {canUsers ? (
@@ -45,36 +48,7 @@ export default function WorkHome() {
       </Form>
       <h2>Plans</h2>
       {plans.length ? (
-        <ScrollX label={'Plans you can see'}>
-          <table className="usa-table usa-table--compact usa-table--striped">
-            <caption>Plans you can see</caption>
-            <thead>
-              <tr>
-                <th scope="col">District</th>
-                <th scope="col">Stage</th>
-                <th scope="col" className="numeric">
-                  Withheld
-                </th>
-                <th scope="col">Next deadline</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plans.map((p) => (
-                <tr key={p.planId}>
-                  <th scope="row">
-                    <Link to={`/work/plans/${p.planId}`}>{p.districtName}</Link>
-                  </th>
-                  <td>
-                    {stateLabel(p.state)}
-                    {p.fundsReleased ? ', funds released' : ''}
-                  </td>
-                  <td className="numeric">{formatMoney('en', p.allocationCents)}</td>
-                  <td>{p.nextDeadline ? `${p.nextDeadline.name}: ${p.nextDeadline.date}${p.nextDeadline.overdue ? ' (passed)' : ''}` : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollX>
+        <PlanTable rows={plans} caption="Plans you can see" />
       ) : (
         <p>No plans yet: the state opens the cycle each year.</p>
       )}

@@ -4,6 +4,7 @@ import { isEditable } from '../../src/domain/workflow/plan.ts';
 import { formatMoney } from '../i18n/messages.ts';
 import { budgetAction, budgetPageData, type ActionResult } from '../lib/work.server.ts';
 import { ScrollX } from '../components/scroll-x.tsx';
+import { BudgetIssues, Notice } from '../components/work-notice.tsx';
 
 export const meta: MetaFunction = () => [{ title: 'Budget workbook — Alliance District plans' }];
 
@@ -40,45 +41,14 @@ export default function Budget() {
         </ol>
       </nav>
       <h1>Budget workbook: {plan.districtName}, FY{plan.cycle.fiscalYear}</h1>
-      {result ? (
-        <div className={`usa-alert ${result.ok ? 'usa-alert--success' : 'usa-alert--error'}`} role={result.ok ? 'status' : 'alert'}>
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">{result.message}</p>
-            {result.changes?.length ? (
-              <ul className="usa-list">
-                {result.changes.map((c) => (
-                  <li key={c}>{c}</li>
-                ))}
-              </ul>
-            ) : null}
-            {result.issues ? (
-              <ul className="usa-list">
-                {Object.entries(result.issues).map(([k, v]) => (
-                  <li key={k}>
-                    <code>{k}</code>: {v}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
-        </div>
-      ) : null}
+      <Notice result={result} />
       <p>
         The lines must add up to the allocation, {formatMoney('en', plan.allocationCents)}. Now: {formatMoney('en', plan.budgetSummary.totalCents)} ({plan.budgetSummary.differenceCents === 0 ? 'balanced' : `${plan.budgetSummary.differenceCents > 0 ? 'over' : 'under'} by ${formatMoney('en', Math.abs(plan.budgetSummary.differenceCents))}`}).{' '}
         <a href={`/work/plans/${plan.id}/budget.xlsx`} download>
           Download the Excel workbook
         </a>
       </p>
-      {plan.budgetSummary.issues.length ? (
-        <ul className="usa-list">
-          {plan.budgetSummary.issues.map((i, k) => (
-            <li key={k}>
-              {i.severity === 'error' ? 'Must fix' : 'Check'}
-              {i.line ? ` (line ${i.line})` : ''}: {i.message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <BudgetIssues issues={plan.budgetSummary.issues} />
       {editable ? (
         <Form method="post" encType="multipart/form-data" className="usa-form margin-bottom-4">
           <input type="hidden" name="intent" value="import" />

@@ -5,6 +5,7 @@ import { INDICATOR_LABELS, INDICATORS, RUBRIC_SECTIONS, STATUTORY_STRATEGIES } f
 import { isEditable, stateLabel } from '../../src/domain/workflow/plan.ts';
 import { formatMoney } from '../i18n/messages.ts';
 import { planAction, planPageData, type ActionResult } from '../lib/work.server.ts';
+import { BudgetIssues, Notice } from '../components/work-notice.tsx';
 
 export const meta: MetaFunction<typeof loader> = ({ loaderData }) => [{ title: `${loaderData ? `${loaderData.plan.districtName}, FY${loaderData.plan.cycle.fiscalYear}` : 'Plan'} — Alliance District plans` }];
 
@@ -14,33 +15,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   return planAction(request, params.id);
-}
-
-function Notice({ result }: { result: ActionResult | undefined }) {
-  if (!result) return null;
-  return (
-    <div className={`usa-alert ${result.ok ? 'usa-alert--success' : 'usa-alert--error'}`} role={result.ok ? 'status' : 'alert'}>
-      <div className="usa-alert__body">
-        <p className="usa-alert__text">{result.message}</p>
-        {result.changes?.length ? (
-          <ul className="usa-list">
-            {result.changes.map((c) => (
-              <li key={c}>{c}</li>
-            ))}
-          </ul>
-        ) : null}
-        {result.issues && Object.keys(result.issues).length ? (
-          <ul className="usa-list">
-            {Object.entries(result.issues).map(([k, v]) => (
-              <li key={k}>
-                <code>{k}</code>: {v}
-              </li>
-            ))}
-          </ul>
-        ) : null}
-      </div>
-    </div>
-  );
 }
 
 function ActionForm({ intent, label, rowVersion, children, secondary, files }: { intent: string; label: string; rowVersion: number; children?: ReactNode; secondary?: boolean; files?: boolean }) {
@@ -454,16 +428,7 @@ export default function PlanPage() {
             ))}
           </tbody>
         </table>
-        {plan.budgetSummary.issues.length ? (
-          <ul className="usa-list">
-            {plan.budgetSummary.issues.map((i, k) => (
-              <li key={k}>
-                {i.severity === 'error' ? 'Must fix' : 'Check'}
-                {i.line ? ` (line ${i.line})` : ''}: {i.message}
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <BudgetIssues issues={plan.budgetSummary.issues} />
       </section>
 
       <section aria-labelledby="thread">
@@ -471,7 +436,8 @@ export default function PlanPage() {
         <ol className="usa-list">
           {plan.events.map((e) => (
             <li key={e.id}>
-              <strong>{eventLabel(e.kind, e.data)}</strong> by {e.userName}, {e.at.slice(0, 16).replace('T', ' ')} (version {e.version})
+              <strong>{eventLabel(e.kind, e.data)}</strong> by {e.userName}
+              {e.onBehalfOfName ? ` on behalf of ${e.onBehalfOfName}` : ''}, {e.at.slice(0, 16).replace('T', ' ')} (version {e.version})
               {typeof e.data.body === 'string' ? `: ${e.data.body}` : ''}
               {typeof e.data.message === 'string' && e.data.message ? `: ${e.data.message}` : ''}
               {typeof e.data.comment === 'string' && e.data.comment ? `: ${String(e.data.section)} scored ${String(e.data.score)} — ${e.data.comment}` : ''}

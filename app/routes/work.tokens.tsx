@@ -1,5 +1,6 @@
 import { Form, Link, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 import { tokensAction, tokensData } from '../lib/work.server.ts';
+import { Notice } from '../components/work-notice.tsx';
 
 export const meta: MetaFunction = () => [{ title: 'Personal access tokens — Alliance District plans' }];
 
@@ -23,18 +24,13 @@ export default function Tokens() {
       <p>
         A program can use the API with your permissions: send <code>Authorization: Bearer &lt;token&gt;</code>. See <a href="/api/docs">the API reference</a>.
       </p>
-      {result ? (
-        <div className={`usa-alert ${result.ok ? 'usa-alert--success' : 'usa-alert--error'}`} role={result.ok ? 'status' : 'alert'}>
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">{result.message}</p>
-            {'token' in result && result.token ? (
-              <p>
-                <code>{result.token}</code>
-              </p>
-            ) : null}
-          </div>
-        </div>
-      ) : null}
+      <Notice result={result}>
+        {result?.token ? (
+          <p>
+            <code>{result.token}</code>
+          </p>
+        ) : null}
+      </Notice>
       <Form method="post" className="usa-form">
         <input type="hidden" name="intent" value="create" />
         <label className="usa-label" htmlFor="name">

@@ -1,6 +1,7 @@
 import { Form, Link, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 import { usersAction, usersData, type ActionResult } from '../lib/work.server.ts';
 import { ScrollX } from '../components/scroll-x.tsx';
+import { Notice } from '../components/work-notice.tsx';
 
 export const meta: MetaFunction = () => [{ title: 'People and roles — Alliance District plans' }];
 
@@ -56,13 +57,7 @@ export default function Users() {
       </p>
       <h1>People and roles</h1>
       <p>Every change here is written to the audit trail. A person may hold roles in several districts.</p>
-      {result ? (
-        <div className={`usa-alert ${result.ok ? 'usa-alert--success' : 'usa-alert--error'}`} role={result.ok ? 'status' : 'alert'}>
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">{result.message}</p>
-          </div>
-        </div>
-      ) : null}
+      <Notice result={result} />
 
       <h2 id="invite">Invite a person</h2>
       <Form method="post" className="usa-form" aria-labelledby="invite">

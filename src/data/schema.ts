@@ -289,6 +289,19 @@ export interface DeadlineNoticeTable {
   at: string;
 }
 
+export interface DelegationTable {
+  id: Generated<number>;
+  /** The commissioner who delegates. */
+  from_user_id: number;
+  to_user_id: number;
+  /** First and last day (inclusive) the delegation holds. */
+  starts_on: string;
+  ends_on: string;
+  reason: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
 export interface JobTable {
   id: Generated<number>;
   kind: string;
@@ -327,5 +340,6 @@ export interface Database {
   audit_head: AuditHeadTable;
   outbox: OutboxTable;
   deadline_notice: DeadlineNoticeTable;
+  delegation: DelegationTable;
   job: JobTable;
 }

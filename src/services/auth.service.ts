@@ -48,9 +48,25 @@ export async function hashPassword(password: string): Promise<string> {
   return argonHash(password, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
 }
 
-async function grantsOf(db: Executor, userId: number): Promise<Grant[]> {
+/**
+ * A person's roles: their own, and the commissioner's while a delegation to them holds today
+ * (and the delegating person is still the commissioner).
+ */
+async function grantsOf(db: Executor, userId: number, today = new Date().toISOString().slice(0, 10)): Promise<Grant[]> {
   const rows = await db.selectFrom('user_grant').select(['role', 'district_code']).where('user_id', '=', userId).orderBy('id').execute();
-  return rows.map((r) => ({ role: r.role as Role, districtCode: r.district_code }));
+  const own: Grant[] = rows.map((r) => ({ role: r.role as Role, districtCode: r.district_code }));
+  const delegations = await db
+    .selectFrom('delegation')
+    .innerJoin('user_grant', (j) => j.onRef('user_grant.user_id', '=', 'delegation.from_user_id').on('user_grant.role', '=', 'commissioner'))
+    .select('delegation.from_user_id')
+    .where('delegation.to_user_id', '=', userId)
+    .where('delegation.revoked_at', 'is', null)
+    .where('delegation.starts_on', '<=', today)
+    .where('delegation.ends_on', '>=', today)
+    .orderBy('delegation.id')
+    .execute();
+  const delegated = [...new Set(delegations.map((d) => Number(d.from_user_id)))].filter((from) => from !== userId);
+  return [...own, ...delegated.map((from): Grant => ({ role: 'commissioner', districtCode: null, delegatedBy: from }))];
 }
 
 export async function userById(db: Executor, id: number): Promise<User | null> {

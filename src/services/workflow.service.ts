@@ -12,7 +12,7 @@ import type { Executor } from '../data/batch.ts';
 import { listDesignations } from '../data/designation.repository.ts';
 import { listDistricts } from '../data/district.repository.ts';
 import { canonicalJson } from '../domain/audit/chain.ts';
-import { can, PERMISSIONS, visibleDistricts } from '../domain/auth/permissions.ts';
+import { actingFor, can, PERMISSIONS, visibleDistricts, type Permission } from '../domain/auth/permissions.ts';
 import type { DistrictCode } from '../domain/district.ts';
 import { DomainError } from '../domain/errors.ts';
 import { connecticut, designatedIn } from '../domain/law/cgs-10-262u/index.ts';
@@ -167,6 +167,7 @@ export interface PlanEvent {
   readonly userId: number;
   readonly userName: string;
   readonly onBehalfOf: number | null;
+  readonly onBehalfOfName: string | null;
   readonly data: Record<string, unknown>;
   readonly at: string;
 }
@@ -208,7 +209,8 @@ export async function planView(db: Executor, user: User, planId: number): Promis
   const events = await db
     .selectFrom('plan_event')
     .leftJoin('app_user', 'app_user.id', 'plan_event.user_id')
-    .select(['plan_event.id', 'plan_event.version', 'plan_event.kind', 'plan_event.user_id', 'plan_event.on_behalf_of', 'plan_event.data', 'plan_event.at', 'app_user.name'])
+    .leftJoin('app_user as principal', 'principal.id', 'plan_event.on_behalf_of')
+    .select(['plan_event.id', 'plan_event.version', 'plan_event.kind', 'plan_event.user_id', 'plan_event.on_behalf_of', 'plan_event.data', 'plan_event.at', 'app_user.name', 'principal.name as onBehalfOfName'])
     .where('plan_event.plan_id', '=', planId)
     .orderBy('plan_event.id')
     .execute();
@@ -233,7 +235,7 @@ export async function planView(db: Executor, user: User, planId: number): Promis
     actions: availableActions(user.grants, f),
     reviewers: JSON.parse(p.reviewers) as number[],
     events: events
-      .map((e) => ({ id: Number(e.id), version: Number(e.version), kind: e.kind, userId: Number(e.user_id), userName: e.name ?? `user ${e.user_id}`, onBehalfOf: e.on_behalf_of === null ? null : Number(e.on_behalf_of), data: JSON.parse(e.data) as Record<string, unknown>, at: e.at }))
+      .map((e) => ({ id: Number(e.id), version: Number(e.version), kind: e.kind, userId: Number(e.user_id), userName: e.name ?? `user ${e.user_id}`, onBehalfOf: e.on_behalf_of === null ? null : Number(e.on_behalf_of), onBehalfOfName: e.onBehalfOfName ?? null, data: JSON.parse(e.data) as Record<string, unknown>, at: e.at }))
       // Reviewers' scores and internal notes are the state's; districts see their comments and decisions.
       .filter((e) => internal || !(e.kind === 'score' || (e.kind === 'comment' && e.data.internal === true))),
     versions: versions.map((x) => ({ version: Number(x.version), createdAt: x.created_at, createdBy: Number(x.created_by), hash: x.content_hash })),
@@ -450,6 +452,8 @@ export type Decision = 'approve' | 'approve-with-conditions' | 'deny';
 /** The commissioner's decision (or a delegate's, recorded as on the commissioner's behalf). */
 export async function decide(store: Store, user: User, planId: number, decision: Decision, input: { conditions?: string; onBehalfOf?: number | null }, expectedRowVersion?: number): Promise<PlanRow> {
   if (decision === 'approve-with-conditions' && !input.conditions?.trim()) throw new WorkflowError('invalid', 'State the conditions of the approval.', 400);
+  // A delegate decides on the commissioner's behalf, and the record says so.
+  input = { ...input, onBehalfOf: input.onBehalfOf ?? actingFor(user.grants, PERMISSIONS.approvePlanAny) };
   return transact(store, user, planId, {
     action: decision,
     ...(expectedRowVersion !== undefined ? { expectedRowVersion } : {}),
@@ -460,6 +464,12 @@ export async function decide(store: Store, user: User, planId: number, decision:
   });
 }
 
+/** The audit's "on behalf of" for an action a delegate may take. */
+function onBehalf(user: User, permission: Permission): string | null {
+  const via = actingFor(user.grants, permission);
+  return via === null ? null : `user:${via}`;
+}
+
 /** Records the release of the withheld amount: date, amount and the approving official. */
 export async function releaseFunds(store: Store, user: User, planId: number, input: { date: string; amountCents?: number }, expectedRowVersion?: number): Promise<PlanRow> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date)) throw new WorkflowError('invalid', 'Give the release date (YYYY-MM-DD).', 400);
@@ -467,7 +477,7 @@ export async function releaseFunds(store: Store, user: User, planId: number, inp
     action: 'release-funds',
     ...(expectedRowVersion !== undefined ? { expectedRowVersion } : {}),
     update: { funds_released: 1 },
-    audit: { action: 'funds.released', details: { date: input.date } },
+    audit: { action: 'funds.released', details: { date: input.date }, onBehalfOf: onBehalf(user, PERMISSIONS.releaseFundsAny) },
     before: async (trx, p) => {
       const amount = input.amountCents ?? p.allocation_cents;
       if (!Number.isSafeInteger(amount) || amount < 0 || amount > p.allocation_cents) {

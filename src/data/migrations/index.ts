@@ -8,6 +8,7 @@ import { initial } from './001-initial.ts';
 import { workflow } from './002-workflow.ts';
 import { uploads } from './003-uploads.ts';
 import { notices } from './004-notices.ts';
+import { delegation } from './005-delegation.ts';
 
 export function migrations(dialect: SqlDialect): MigrationProvider {
   return {
@@ -17,6 +18,7 @@ export function migrations(dialect: SqlDialect): MigrationProvider {
         '002-workflow': workflow(dialect),
         '003-uploads': uploads(),
         '004-notices': notices(dialect),
+        '005-delegation': delegation(dialect),
       };
     },
   };

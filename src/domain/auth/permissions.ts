@@ -51,6 +51,7 @@ export const PERMISSIONS = {
   viewBoardAny: 'view:board:any',
   viewOutboxAny: 'view:outbox:any',
   manageTokensOwn: 'manage:tokens:own',
+  delegateApprovalAny: 'delegate:approval:any',
 } as const satisfies Record<string, Permission>;
 
 export type KnownPermission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -81,7 +82,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly KnownPermission[]>
     P.viewBoardAny,
     P.manageTokensOwn,
   ],
-  commissioner: [P.viewPlanAny, P.commentPlanAny, P.approvePlanAny, P.releaseFundsAny, P.viewAuditAny, P.viewBoardAny, P.manageTokensOwn],
+  commissioner: [P.viewPlanAny, P.commentPlanAny, P.approvePlanAny, P.releaseFundsAny, P.viewAuditAny, P.viewBoardAny, P.manageTokensOwn, P.delegateApprovalAny],
   'district-editor': [P.viewPlanOwn, P.editPlanOwn, P.commentPlanOwn, P.recordBoardOwn, P.manageTokensOwn],
   'district-representative': [P.viewPlanOwn, P.editPlanOwn, P.commentPlanOwn, P.recordBoardOwn, P.certifyPlanOwn, P.submitPlanOwn, P.manageTokensOwn],
   'district-viewer': [P.viewPlanOwn],
@@ -91,6 +92,25 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly KnownPermission[]>
 export interface Grant {
   readonly role: Role;
   readonly districtCode: string | null;
+  /**
+   * Set when the role is held for a while on someone else's behalf (the commissioner's
+   * delegation): that person's user id. Actions taken with it are recorded as on their behalf;
+   * a delegated role cannot be delegated again.
+   */
+  readonly delegatedBy?: number;
+}
+
+/** Permissions a delegated role does not carry. */
+const NOT_DELEGABLE: ReadonlySet<string> = new Set([P.delegateApprovalAny]);
+
+/**
+ * On whose behalf a permission is exercised: null when the person holds it themselves, else the
+ * delegating person's id (a delegated grant is used only when no own grant allows it).
+ */
+export function actingFor(grants: readonly Grant[], permission: Permission, districtCode: string | null = null): number | null {
+  if (can(grants.filter((g) => g.delegatedBy === undefined), permission, districtCode)) return null;
+  const via = grants.find((g) => g.delegatedBy !== undefined && can([g], permission, districtCode));
+  return via?.delegatedBy ?? null;
 }
 
 /**
@@ -103,6 +123,7 @@ export function can(grants: readonly Grant[], permission: Permission, districtCo
   const [action, entity, access] = permission.split(':') as [string, string, Access];
   for (const g of grants) {
     for (const p of ROLE_PERMISSIONS[g.role]) {
+      if (g.delegatedBy !== undefined && NOT_DELEGABLE.has(p)) continue;
       const [a, e, acc] = p.split(':') as [string, string, Access];
       if (a !== action || e !== entity) continue;
       if (acc === 'any') return true;
