@@ -37,6 +37,7 @@ export default [
   route('work/plans/:id/budget.xlsx', 'routes/work.plan-budget-xlsx.ts'),
   route('work/plans/:id/audit', 'routes/work.plan-audit.tsx'),
   route('work/plans/:id/uploads/:upload', 'routes/work.upload.ts'),
+  route('work/plans/:id/guidance/:upload', 'routes/work.guidance.ts'),
   route('work/cycles', 'routes/work.cycles.tsx'),
   route('work/users', 'routes/work.users.tsx'),
   route('work/delegation', 'routes/work.delegation.tsx'),

@@ -52,9 +52,11 @@ export const WORK_ROUTES: readonly WorkRoute[] = [
   { id: 'work.budget.xlsx', method: 'GET', path: '/work/plans/:id/budget.xlsx', permission: P.viewPlanOwn, scope: 'plan' },
   { id: 'work.audit', method: 'GET', path: '/work/plans/:id/audit', permission: P.viewAuditAny, scope: 'plan' },
   // :upload is a file of plan :id; the permission is the plan's, checked before the file is looked up.
+  { id: 'work.guidance', method: 'GET', path: '/work/plans/:id/guidance/:upload', permission: P.viewPlanOwn, scope: 'plan' },
   { id: 'work.upload', method: 'GET', path: '/work/plans/:id/uploads/:upload', permission: P.viewPlanOwn, scope: 'plan' },
   { id: 'work.cycles', method: 'GET', path: '/work/cycles', permission: P.viewBoardAny, scope: 'none' },
   { id: 'work.cycles.open', method: 'POST', path: '/work/cycles', intent: 'open', permission: P.manageCycleAny, scope: 'none' },
+  { id: 'work.cycles.guidance', method: 'POST', path: '/work/cycles', intent: 'guidance', permission: P.manageCycleAny, scope: 'none' },
   { id: 'work.users', method: 'GET', path: '/work/users', permission: P.manageUsersAny, scope: 'none' },
   { id: 'work.users.invite', method: 'POST', path: '/work/users', intent: 'invite', permission: P.manageUsersAny, scope: 'none' },
   { id: 'work.users.grant', method: 'POST', path: '/work/users', intent: 'grant', permission: P.manageUsersAny, scope: 'none' },

@@ -7,11 +7,12 @@ import { data, redirect } from 'react-router';
 import { DomainError } from '../../src/domain/errors.ts';
 import { DISTRICT_ROLES, ROLE_LABELS, ROLES, type Grant } from '../../src/domain/auth/permissions.ts';
 import { fiscalYear } from '../../src/domain/time/fiscal-year.ts';
+import { parseRubric } from '../../src/domain/workflow/rubric.ts';
 import { can, PERMISSIONS } from '../../src/domain/auth/permissions.ts';
 import type { User } from '../../src/services/auth.service.ts';
 import { exportBudget, formatWorkbookIssue, importBudget } from '../../src/services/budget-workbook.service.ts';
 import { auditOf } from '../../src/services/audit.service.ts';
-import { formatSize, readUpload, saveUpload, UploadError, UploadIntegrityError, uploadSettings } from '../../src/services/upload.service.ts';
+import { cycleDocuments, formatSize, readUpload, saveCycleDocument, saveUpload, UploadError, UploadIntegrityError, uploadSettings } from '../../src/services/upload.service.ts';
 import { outbox } from '../../src/services/mail.service.ts';
 import { delegate, delegationsFrom, revokeDelegation } from '../../src/services/delegation.service.ts';
 import { createAccessToken, createUser, grantRole, isRole, revokeRole } from '../../src/services/auth.service.ts';
@@ -109,6 +110,8 @@ export interface PlanPageData {
   readonly canComment: boolean;
   /** The largest file the minutes may be (UPLOAD_MAX_BYTES), in words. */
   readonly uploadLimit: string;
+  /** The cycle's guidance documents. */
+  readonly guidance: readonly { id: number; name: string; size: string }[];
 }
 
 export async function planPageData(request: Request, rawId: string | undefined): Promise<PlanPageData> {
@@ -133,6 +136,7 @@ export async function planPageData(request: Request, rawId: string | undefined):
     canAudit: can(user.grants, PERMISSIONS.viewAuditAny),
     canComment: can(user.grants, PERMISSIONS.commentPlanOwn, plan.districtCode),
     uploadLimit: formatSize(uploadSettings().maxBytes),
+    guidance: (await cycleDocuments(store.db, plan.cycle.id)).map((d) => ({ id: d.id, name: d.name, size: formatSize(d.size) })),
   };
 }
 
@@ -235,8 +239,8 @@ export async function planAction(request: Request, rawId: string | undefined, us
         await startAmendment(store, who, id, expected);
         return { ok: true, message: 'An amendment is open as a new draft.' };
       case 'comment':
-        await comment(store, who, id, { body: txt(form.get('body')), section: txt(form.get('section'), 40) || null, internal: form.get('internal') === 'on' });
-        return { ok: true, message: 'Comment posted.' };
+        await comment(store, who, id, { body: txt(form.get('body')), section: txt(form.get('section'), 40) || null, internal: form.get('internal') === 'on', parentId: /^\d{1,9}$/.test(txt(form.get('parentId'), 12)) ? Number(form.get('parentId')) : null });
+        return { ok: true, message: form.get('parentId') ? 'Reply posted.' : 'Comment posted.' };
       default:
         throw data({ ok: false, message: `Unknown action "${intent.slice(0, 40)}".` }, { status: 400 });
     }
@@ -317,14 +321,27 @@ function attachment(name: string): string {
  * stored type, never sniffed or cached; a copy that no longer matches its hash is not served.
  */
 export async function uploadDownload(request: Request, rawId: string | undefined, rawUploadId: string | undefined): Promise<Response> {
+  return planFile(request, rawId, rawUploadId, '/work/plans/:id/uploads/:upload', async (id) => ({ planId: id }));
+}
+
+/** A guidance document of the plan's cycle, for those who may see the plan. */
+export async function guidanceDownload(request: Request, rawId: string | undefined, rawUploadId: string | undefined): Promise<Response> {
+  return planFile(request, rawId, rawUploadId, '/work/plans/:id/guidance/:upload', async (id) => {
+    const store = await getStore();
+    const p = await store.db.selectFrom('plan').select('cycle_id').where('id', '=', id).executeTakeFirstOrThrow();
+    return { cycleId: p.cycle_id };
+  });
+}
+
+async function planFile(request: Request, rawId: string | undefined, rawUploadId: string | undefined, path: string, scope: (planId: number) => Promise<{ planId?: number; cycleId?: number }>): Promise<Response> {
   const user = await requireUser(request);
   const id = planId(rawId);
-  requirePermission(user, routeFor('GET', '/work/plans/:id/uploads/:upload').permission!, await districtOfPlan(id));
+  requirePermission(user, routeFor('GET', path).permission!, await districtOfPlan(id));
   if (!rawUploadId || !/^\d{1,9}$/.test(rawUploadId)) throw data('There is no such file.', { status: 404 });
   const store = await getStore();
   let file;
   try {
-    file = await readUpload(store.db, Number(rawUploadId), { planId: id });
+    file = await readUpload(store.db, Number(rawUploadId), await scope(id));
   } catch (e) {
     if (e instanceof UploadIntegrityError) {
       console.error(`upload ${e.uploadId}: ${e.message}`);
@@ -371,24 +388,48 @@ export async function cyclesData(request: Request) {
   requirePermission(user, routeFor('GET', '/work/cycles').permission!);
   const store = await getStore();
   const cycles = await listCycles(store.db);
-  const boards = await Promise.all(cycles.map(async (c) => ({ cycle: c, rows: await cycleBoard(store.db, c.id) })));
-  return { boards, canOpen: can(user.grants, PERMISSIONS.manageCycleAny) };
+  const boards = await Promise.all(
+    cycles.map(async (c) => ({ cycle: c, rows: await cycleBoard(store.db, c.id), guidance: (await cycleDocuments(store.db, c.id)).map((d) => ({ id: d.id, name: d.name, size: formatSize(d.size) })) })),
+  );
+  return { boards, canOpen: can(user.grants, PERMISSIONS.manageCycleAny), uploadLimit: formatSize(uploadSettings().maxBytes) };
 }
 
 export async function cyclesAction(request: Request): Promise<ActionOutcome> {
   const user = await requireUser(request);
   const form = await request.formData();
-  requirePermission(user, routeFor('POST', '/work/cycles', 'open').permission!);
+  const intent = String(form.get('intent') ?? '');
+  if (intent !== 'open' && intent !== 'guidance') throw data({ ok: false, message: 'Unknown action.' } satisfies ActionResult, { status: 400 });
+  requirePermission(user, routeFor('POST', '/work/cycles', intent).permission!);
   const store = await getStore();
+  if (intent === 'guidance') {
+    const file = form.get('document');
+    if (!(file instanceof File) || file.size === 0) return { ok: false, message: 'Choose the document to add.', issues: { document: 'Required.' } };
+    try {
+      const doc = await saveCycleDocument(store, user, Number(form.get('cycleId')), { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      return { ok: true, message: `"${doc.name}" is added to the cycle's guidance; every plan's page links to it.` };
+    } catch (e) {
+      return refusal(e);
+    }
+  }
   const fy = Number(form.get('fiscalYear'));
   const deadlines = { draft: txt(form.get('draft'), 10), board: txt(form.get('board'), 10), submission: txt(form.get('submission'), 10), review: txt(form.get('review'), 10), decision: txt(form.get('decision'), 10) };
   for (const [k, v] of Object.entries(deadlines)) if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return { ok: false, message: `Give the ${k} deadline as a date.`, issues: { [k]: 'A date is required.' } };
   const share = Number(form.get('substantialMajority'));
+  const rubric = parseRubric(txt(form.get('rubric'), 10_000));
+  if (!rubric.ok) return { ok: false, message: 'The rubric needs attention; the cycle is not open yet.', issues: { rubric: rubric.problems.join(' ') } };
+  const reminderText = txt(form.get('reminderDays'), 40).trim();
+  const reminderDays = reminderText ? reminderText.split(/[\s,]+/).filter(Boolean).map(Number) : [];
+  if (reminderDays.some((d) => !Number.isInteger(d) || d < 1 || d > 60)) return { ok: false, message: 'Reminder days are whole numbers from 1 to 60, e.g. "7, 1".', issues: { reminderDays: 'Whole numbers, 1 to 60.' } };
   try {
     await openCycle(store, user, {
       fiscalYear: fiscalYear(fy),
       deadlines,
-      settings: { substantialMajority: Number.isFinite(share) ? share / 100 : 0.5, noAllocationPolicy: form.get('noAllocationPolicy') === 'plan-required' ? 'plan-required' : 'plan-optional' },
+      settings: {
+        substantialMajority: Number.isFinite(share) ? share / 100 : 0.5,
+        noAllocationPolicy: form.get('noAllocationPolicy') === 'plan-required' ? 'plan-required' : 'plan-optional',
+        rubric: rubric.rubric,
+        reminderDays,
+      },
     });
   } catch (e) {
     return refusal(e);

@@ -2,6 +2,7 @@ import { Form, Link, useActionData, useLoaderData, type ActionFunctionArgs, type
 import { cyclesAction, cyclesData, type ActionResult } from '../lib/work.server.ts';
 import { PlanTable } from '../components/plan-table.tsx';
 import { Notice } from '../components/work-notice.tsx';
+import { DEFAULT_RUBRIC, formatRubric } from '../../src/domain/workflow/rubric.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Cycles and the staff board — Alliance District plans' }];
 
@@ -13,8 +14,10 @@ export async function action({ request }: ActionFunctionArgs) {
   return cyclesAction(request);
 }
 
+const defaultRubric = formatRubric(DEFAULT_RUBRIC);
+
 export default function Cycles() {
-  const { boards, canOpen } = useLoaderData<typeof loader>();
+  const { boards, canOpen, uploadLimit } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   return (
     <>
@@ -23,13 +26,38 @@ export default function Cycles() {
       </p>
       <h1>Cycles and the staff board</h1>
       <Notice result={result as ActionResult | undefined} />
-      {boards.map(({ cycle, rows }) => (
+      {boards.map(({ cycle, rows, guidance }) => (
         <section key={cycle.id} aria-labelledby={`c${cycle.id}`}>
           <h2 id={`c${cycle.id}`}>{cycle.title}</h2>
           <p>
             {rows.length} districts; {rows.filter((r) => r.state === 'approved' || r.state === 'approved-with-conditions').length} approved; {rows.filter((r) => r.nextDeadline?.overdue).length} past a deadline. Deadlines: board {cycle.deadlines.board}, submission {cycle.deadlines.submission}, review {cycle.deadlines.review}, decision {cycle.deadlines.decision}.
           </p>
           <PlanTable rows={rows} caption={`Every district's stage, ${cycle.title}`} checks />
+          <h3>Guidance</h3>
+          {guidance.length ? (
+            <ul className="usa-list">
+              {guidance.map((g) => (
+                <li key={g.id}>
+                  {g.name} ({g.size}) — linked from every plan's page
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>No guidance documents yet.</p>
+          )}
+          {canOpen ? (
+            <Form method="post" encType="multipart/form-data" className="usa-form">
+              <input type="hidden" name="intent" value="guidance" />
+              <input type="hidden" name="cycleId" value={cycle.id} />
+              <label className="usa-label" htmlFor={`document-${cycle.id}`}>
+                Add a guidance document (PDF, DOCX, PNG or JPEG; at most {uploadLimit})
+              </label>
+              <input className="usa-input" id={`document-${cycle.id}`} name="document" type="file" accept=".pdf,.docx,.png,.jpg,.jpeg" required />
+              <button className="usa-button usa-button--outline" type="submit">
+                Add to the {cycle.title} guidance
+              </button>
+            </Form>
+          ) : null}
         </section>
       ))}
       {canOpen ? (
@@ -61,6 +89,17 @@ export default function Cycles() {
               <option value="plan-optional">may file a plan (optional)</option>
               <option value="plan-required">must file a plan</option>
             </select>
+            <label className="usa-label" htmlFor="rubric">
+              Review rubric
+            </label>
+            <div className="usa-hint" id="rubric-hint">
+              One section per line: its title, a colon, and what reviewers look for. Reviewers score each from 1 to 4.
+            </div>
+            <textarea className="usa-textarea" id="rubric" name="rubric" rows={8} aria-describedby="rubric-hint" defaultValue={defaultRubric} />
+            <label className="usa-label" htmlFor="reminderDays">
+              Reminders before each deadline (days, separated by commas)
+            </label>
+            <input className="usa-input usa-input--small" id="reminderDays" name="reminderDays" defaultValue="7, 1" />
             <button className="usa-button" type="submit">
               Open the cycle
             </button>

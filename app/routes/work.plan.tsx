@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
 import { Form, Link, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 import { FUNDING_AREA_LABELS } from '../../src/domain/workflow/budget.ts';
-import { INDICATOR_LABELS, INDICATORS, RUBRIC_SECTIONS, STATUTORY_STRATEGIES } from '../../src/domain/workflow/content.ts';
+import { INDICATOR_LABELS, INDICATORS, STATUTORY_STRATEGIES } from '../../src/domain/workflow/content.ts';
 import { isEditable, stateLabel } from '../../src/domain/workflow/plan.ts';
 import { formatMoney } from '../i18n/messages.ts';
 import { planAction, planPageData, type ActionResult } from '../lib/work.server.ts';
+import type { PlanView } from '../../src/services/workflow.service.ts';
 import { BudgetIssues, Notice } from '../components/work-notice.tsx';
 
 export const meta: MetaFunction<typeof loader> = ({ loaderData }) => [{ title: `${loaderData ? `${loaderData.plan.districtName}, FY${loaderData.plan.cycle.fiscalYear}` : 'Plan'} — Alliance District plans` }];
@@ -56,8 +57,24 @@ function eventLabel(kind: string, data: Record<string, unknown>): string {
   return EVENT_LABELS[kind] ?? kind.replace(/-/g, ' ');
 }
 
+/** One line of the plan's history: what happened, who (on whose behalf), when, and what was said. */
+function EventLine({ e }: { e: PlanView['events'][number] }) {
+  return (
+    <>
+      <strong>{eventLabel(e.kind, e.data)}</strong> by {e.userName}
+      {e.onBehalfOfName ? ` on behalf of ${e.onBehalfOfName}` : ''}, {e.at.slice(0, 16).replace('T', ' ')} (version {e.version})
+      {typeof e.data.body === 'string' ? `: ${e.data.body}` : ''}
+      {typeof e.data.message === 'string' && e.data.message ? `: ${e.data.message}` : ''}
+      {typeof e.data.comment === 'string' && e.data.comment ? `: ${String(e.data.section)} scored ${String(e.data.score)} — ${e.data.comment}` : ''}
+      {typeof e.data.conditions === 'string' && e.data.conditions ? `: conditions — ${e.data.conditions}` : ''}
+      {e.kind === 'release' && typeof e.data.amountCents === 'number' ? `: ${formatMoney('en', e.data.amountCents)} on ${String(e.data.date)}` : ''}
+      {e.data.internal === true ? ' (internal)' : ''}
+    </>
+  );
+}
+
 export default function PlanPage() {
-  const { plan, reviewers, canAudit, canComment, user, uploadLimit } = useLoaderData<typeof loader>();
+  const { plan, reviewers, canAudit, canComment, user, uploadLimit, guidance } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const can = (a: string) => plan.actions.includes(a as never);
   const editable = isEditable(plan.state) && can('save');
@@ -197,9 +214,9 @@ export default function PlanPage() {
               Section
             </label>
             <select className="usa-select" id="section" name="section">
-              {RUBRIC_SECTIONS.map((s) => (
-                <option key={s} value={s}>
-                  {s}
+              {cycle.settings.rubric.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.label}
                 </option>
               ))}
             </select>
@@ -254,6 +271,42 @@ export default function PlanPage() {
           </ActionForm>
         ) : null}
         {can('start-amendment') ? <ActionForm intent="start-amendment" label="Start an amendment" rowVersion={plan.rowVersion} secondary /> : null}
+      </section>
+
+      {guidance.length ? (
+        <section aria-labelledby="guidance-h">
+          <h2 id="guidance-h">Guidance for this cycle</h2>
+          <ul className="usa-list">
+            {guidance.map((g) => (
+              <li key={g.id}>
+                <a href={`/work/plans/${plan.id}/guidance/${g.id}`} download>
+                  {g.name}
+                </a>{' '}
+                ({g.size})
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="rubric-h">
+        <h2 id="rubric-h">How the state reviews this plan</h2>
+        <p>
+          Reviewers score each section from 1 (does not meet) to 4 (exceeds).
+          {plan.scores.some((x) => x.count) ? ' The committee’s scores so far are beside each section (the state’s people see them; the district does not).' : ''}
+        </p>
+        <ul className="usa-list">
+          {cycle.settings.rubric.map((r) => {
+            const sc = plan.scores.find((x) => x.id === r.id);
+            return (
+              <li key={r.id}>
+                <strong>{r.label}</strong>
+                {r.lookFor ? `: ${r.lookFor}` : ''}
+                {sc && sc.count ? ` — mean ${sc.mean} from ${sc.count} score${sc.count === 1 ? '' : 's'}` : ''}
+              </li>
+            );
+          })}
+        </ul>
       </section>
 
       <section aria-labelledby="plan-h">
@@ -434,18 +487,41 @@ export default function PlanPage() {
       <section aria-labelledby="thread">
         <h2 id="thread">Comments and history</h2>
         <ol className="usa-list">
-          {plan.events.map((e) => (
-            <li key={e.id}>
-              <strong>{eventLabel(e.kind, e.data)}</strong> by {e.userName}
-              {e.onBehalfOfName ? ` on behalf of ${e.onBehalfOfName}` : ''}, {e.at.slice(0, 16).replace('T', ' ')} (version {e.version})
-              {typeof e.data.body === 'string' ? `: ${e.data.body}` : ''}
-              {typeof e.data.message === 'string' && e.data.message ? `: ${e.data.message}` : ''}
-              {typeof e.data.comment === 'string' && e.data.comment ? `: ${String(e.data.section)} scored ${String(e.data.score)} — ${e.data.comment}` : ''}
-              {typeof e.data.conditions === 'string' && e.data.conditions ? `: conditions — ${e.data.conditions}` : ''}
-              {e.kind === 'release' && typeof e.data.amountCents === 'number' ? `: ${formatMoney('en', e.data.amountCents)} on ${String(e.data.date)}` : ''}
-              {e.data.internal === true ? ' (internal)' : ''}
-            </li>
-          ))}
+          {plan.events
+            .filter((e) => typeof e.data.parentId !== 'number')
+            .map((e) => {
+              const replies = plan.events.filter((r) => r.data.parentId === e.id);
+              return (
+                <li key={e.id}>
+                  <EventLine e={e} />
+                  {replies.length ? (
+                    <ul className="usa-list" aria-label={`Replies to ${e.userName}`}>
+                      {replies.map((r) => (
+                        <li key={r.id}>
+                          <EventLine e={r} />
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                  {canComment && e.kind === 'comment' ? (
+                    <details>
+                      <summary>Reply to {e.userName}</summary>
+                      <Form method="post" className="usa-form">
+                        <input type="hidden" name="intent" value="comment" />
+                        <input type="hidden" name="parentId" value={e.id} />
+                        <label className="usa-label" htmlFor={`reply-${e.id}`}>
+                          Your reply
+                        </label>
+                        <textarea className="usa-textarea" id={`reply-${e.id}`} name="body" required />
+                        <button className="usa-button usa-button--outline" type="submit">
+                          Post the reply
+                        </button>
+                      </Form>
+                    </details>
+                  ) : null}
+                </li>
+              );
+            })}
         </ol>
         {canComment ? (
           <Form method="post" className="usa-form">

@@ -245,6 +245,8 @@ export interface UploadTable {
   at: string;
   /** The plan the file belongs to (migration 003); null for none. */
   plan_id: number | null;
+  /** The cycle whose guidance document this is (migration 006); null for none. */
+  cycle_id: number | null;
 }
 
 export interface AuditEventTable {

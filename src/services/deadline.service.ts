@@ -47,7 +47,7 @@ export async function sweepDeadlines(store: Store, options: { today?: string } =
   for (const cycle of (await listCycles(store.db)).filter((c) => c.status === 'open')) {
     const row = await store.db.selectFrom('cycle').select('created_at').where('id', '=', cycle.id).executeTakeFirstOrThrow();
     const opened = programToday(new Date(row.created_at));
-    const reminderDays = (cycle.settings as { reminderDays?: number[] }).reminderDays ?? DEFAULT_REMINDER_DAYS;
+    const reminderDays = cycle.settings.reminderDays?.length ? cycle.settings.reminderDays : DEFAULT_REMINDER_DAYS;
     const plans = await store.db.selectFrom('plan').select(['id', 'district_code', 'state', 'board_approved_version', 'current_version', 'reviewers']).where('cycle_id', '=', cycle.id).execute();
     for (const p of plans) {
       const deadline = pendingDeadline(p.state as PlanState, p.board_approved_version === p.current_version);

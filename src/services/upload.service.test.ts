@@ -16,7 +16,7 @@ import { loadEmbedded } from '../data/embedded.ts';
 import { auditOf, verifyAudit } from './audit.service.ts';
 import { userByEmail, type User } from './auth.service.ts';
 import { DEMO_DOMAIN, seedDemo } from './demo.service.ts';
-import { cleanFileName, MEDIA_TYPES, readUpload, saveUpload, sniffType, UploadError, UploadIntegrityError, uploadSettings, type UploadSettings } from './upload.service.ts';
+import { cleanFileName, cycleDocuments, MEDIA_TYPES, readUpload, saveCycleDocument, saveUpload, sniffType, UploadError, UploadIntegrityError, uploadSettings, type UploadSettings } from './upload.service.ts';
 import { planView, recordBoardApproval } from './workflow.service.ts';
 
 const text = (s: string) => new TextEncoder().encode(s);
@@ -239,6 +239,22 @@ describe.each(dialects)('uploads ($name)', (dialect) => {
     const hartfordFile = await saveUpload(store, users['superintendent.hartford']!, hartford, { name: 'other.pdf', bytes: pdf('Hartford') }, { settings: database });
     await expect(recordBoardApproval(store, rep, derby, { meetingDate: '2025-08-02', votesFor: 6, votesAgainst: 1, abstentions: 0, minutesUploadId: hartfordFile.id })).rejects.toThrow(/uploaded to this plan/);
     await expect(recordBoardApproval(store, rep, derby, { meetingDate: '2025-08-02', votesFor: 6, votesAgainst: 1, abstentions: 0, minutesUploadId: 987_654 })).rejects.toMatchObject({ status: 400 });
+  });
+
+  it('a cycle’s guidance: only the administrator adds it; it is read through the cycle, not as another plan’s file', async () => {
+    const admin = (await userByEmail(store.db, `admin@${DEMO_DOMAIN}`))!;
+    const cycleId = Number((await store.db.selectFrom('plan').select('cycle_id').where('id', '=', derby).executeTakeFirstOrThrow()).cycle_id);
+    const bytes = pdf('FY2026 guidance');
+    await expect(saveCycleDocument(store, users['superintendent.multi']!, cycleId, { name: 'Guidance.pdf', bytes }, database)).rejects.toMatchObject({ status: 403 });
+    await expect(saveCycleDocument(store, admin, 999_999, { name: 'Guidance.pdf', bytes }, database)).rejects.toMatchObject({ status: 404 });
+    const doc = await saveCycleDocument(store, admin, cycleId, { name: 'FY2026 Alliance guidance.pdf', bytes }, disk);
+    expect(doc).toMatchObject({ cycleId, planId: null, name: 'FY2026 Alliance guidance.pdf', storage: 'disk' });
+    expect((await cycleDocuments(store.db, cycleId)).map((d) => d.id)).toEqual([doc.id]);
+    const back = await readUpload(store.db, doc.id, { cycleId, settings: disk });
+    expect(Buffer.from(back.bytes).equals(Buffer.from(bytes))).toBe(true);
+    await expect(readUpload(store.db, doc.id, { planId: derby, settings: disk })).rejects.toMatchObject({ status: 404 });
+    await expect(readUpload(store.db, doc.id, { cycleId: cycleId + 1, settings: disk })).rejects.toMatchObject({ status: 404 });
+    expect((await auditOf(store.db, `cycle:${cycleId}`)).some((e) => e.action === 'upload.stored' && e.details.upload === doc.id)).toBe(true);
   });
 
   it('the audit chain still verifies', async () => {

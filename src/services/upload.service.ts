@@ -253,6 +253,7 @@ async function writeByHash(dir: string, sha256: string, bytes: Uint8Array): Prom
 export interface StoredUpload {
   readonly id: number;
   readonly planId: number | null;
+  readonly cycleId: number | null;
   readonly sha256: string;
   readonly name: string;
   readonly mediaType: string;
@@ -263,10 +264,10 @@ export interface StoredUpload {
   readonly at: string;
 }
 
-const META = ['id', 'plan_id', 'sha256', 'name', 'media_type', 'size', 'storage', 'path', 'uploaded_by', 'at'] as const;
+const META = ['id', 'plan_id', 'cycle_id', 'sha256', 'name', 'media_type', 'size', 'storage', 'path', 'uploaded_by', 'at'] as const;
 
-function toStored(r: { id: number; plan_id: number | null; sha256: string; name: string; media_type: string; size: number; storage: string; uploaded_by: number; at: string }): StoredUpload {
-  return { id: Number(r.id), planId: r.plan_id === null ? null : Number(r.plan_id), sha256: r.sha256, name: r.name, mediaType: r.media_type, size: Number(r.size), storage: r.storage, uploadedBy: Number(r.uploaded_by), at: r.at };
+function toStored(r: { id: number; plan_id: number | null; cycle_id: number | null; sha256: string; name: string; media_type: string; size: number; storage: string; uploaded_by: number; at: string }): StoredUpload {
+  return { id: Number(r.id), planId: r.plan_id === null ? null : Number(r.plan_id), cycleId: r.cycle_id === null ? null : Number(r.cycle_id), sha256: r.sha256, name: r.name, mediaType: r.media_type, size: Number(r.size), storage: r.storage, uploadedBy: Number(r.uploaded_by), at: r.at };
 }
 
 export interface SaveOptions {
@@ -282,32 +283,51 @@ export interface SaveOptions {
  * The same bytes uploaded again to the same plan (a retried form) give back the first upload.
  */
 export async function saveUpload(store: Store, user: User, planId: number, file: { name: string; bytes: Uint8Array }, options: SaveOptions = {}): Promise<StoredUpload> {
-  const settings = options.settings ?? uploadSettings();
   // Who may, before anything about the file is said or written.
   const plan = await store.db.selectFrom('plan').select('district_code').where('id', '=', planId).executeTakeFirst();
   if (!plan) throw new WorkflowError('not_found', `There is no plan ${planId}.`, 404);
   if (!can(user.grants, options.permission ?? PERMISSIONS.editPlanOwn, plan.district_code)) throw new WorkflowError('forbidden', 'You cannot add files to this plan.', 403);
+  return keep(store, user, { planId }, file, options.settings ?? uploadSettings());
+}
+
+/** A guidance document for every district of a cycle: the state administrator's. */
+export async function saveCycleDocument(store: Store, user: User, cycleId: number, file: { name: string; bytes: Uint8Array }, settings: UploadSettings = uploadSettings()): Promise<StoredUpload> {
+  if (!can(user.grants, PERMISSIONS.manageCycleAny)) throw new WorkflowError('forbidden', 'Only a state administrator can add guidance to a cycle.', 403);
+  if (!(await store.db.selectFrom('cycle').select('id').where('id', '=', cycleId).executeTakeFirst())) throw new WorkflowError('not_found', `There is no cycle ${cycleId}.`, 404);
+  return keep(store, user, { cycleId }, file, settings);
+}
+
+/** A cycle's guidance documents, oldest first. */
+export async function cycleDocuments(db: Executor, cycleId: number): Promise<StoredUpload[]> {
+  return (await db.selectFrom('upload').select(META).where('cycle_id', '=', cycleId).orderBy('id').execute()).map(toStored);
+}
+
+async function keep(store: Store, user: User, owner: { planId: number } | { cycleId: number }, file: { name: string; bytes: Uint8Array }, settings: UploadSettings): Promise<StoredUpload> {
   const checked = checkUpload(file, settings.maxBytes);
   const storage = settings.storage === 'disk' ? 'disk' : 'db';
   const path = storage === 'disk' ? await writeByHash(settings.dir, checked.sha256, file.bytes) : null;
+  const planId = 'planId' in owner ? owner.planId : null;
+  const cycleId = 'cycleId' in owner ? owner.cycleId : null;
   return inTransaction(store, async (trx) => {
-    const again = await trx.selectFrom('upload').select(META).where('plan_id', '=', planId).where('sha256', '=', checked.sha256).where('storage', '=', storage).orderBy('id').executeTakeFirst();
-    if (again) return toStored(again);
+    let again = trx.selectFrom('upload').select(META).where('sha256', '=', checked.sha256).where('storage', '=', storage);
+    again = planId !== null ? again.where('plan_id', '=', planId) : again.where('cycle_id', '=', cycleId!);
+    const found = await again.orderBy('id').executeTakeFirst();
+    if (found) return toStored(found);
     const at = new Date().toISOString();
     const row = await trx
       .insertInto('upload')
-      .values({ plan_id: planId, sha256: checked.sha256, name: checked.name, media_type: checked.mediaType, size: checked.size, storage, content: storage === 'db' ? Buffer.from(file.bytes) : null, path, uploaded_by: user.id, at })
+      .values({ plan_id: planId, cycle_id: cycleId, sha256: checked.sha256, name: checked.name, media_type: checked.mediaType, size: checked.size, storage, content: storage === 'db' ? Buffer.from(file.bytes) : null, path, uploaded_by: user.id, at })
       .returning('id')
       .executeTakeFirstOrThrow();
     const id = Number(row.id);
     await appendAudit(trx, {
       actor: `user:${user.id}`,
       action: 'upload.stored',
-      subject: `plan:${planId}`,
+      subject: planId !== null ? `plan:${planId}` : `cycle:${cycleId}`,
       details: { upload: id, name: checked.name, sha256: checked.sha256, size: checked.size, type: checked.mediaType, storage },
       at,
     });
-    return { id, planId, sha256: checked.sha256, name: checked.name, mediaType: checked.mediaType, size: checked.size, storage, uploadedBy: user.id, at };
+    return { id, planId, cycleId, sha256: checked.sha256, name: checked.name, mediaType: checked.mediaType, size: checked.size, storage, uploadedBy: user.id, at };
   });
 }
 
@@ -320,6 +340,8 @@ export async function uploadInfo(db: Executor, id: number): Promise<StoredUpload
 export interface ReadOptions {
   /** Only an upload of this plan (another plan's is "not found"). */
   readonly planId?: number;
+  /** Only a guidance document of this cycle. */
+  readonly cycleId?: number;
   readonly settings?: UploadSettings;
 }
 
@@ -330,6 +352,7 @@ export interface ReadOptions {
 export async function readUpload(db: Executor, id: number, options: ReadOptions = {}): Promise<StoredUpload & { bytes: Uint8Array }> {
   let query = db.selectFrom('upload').select([...META, 'content']).where('id', '=', id);
   if (options.planId !== undefined) query = query.where('plan_id', '=', options.planId);
+  if (options.cycleId !== undefined) query = query.where('cycle_id', '=', options.cycleId);
   const r = await query.executeTakeFirst();
   if (!r) throw new WorkflowError('not_found', 'There is no such file.', 404);
   const meta = toStored(r);

@@ -11,6 +11,7 @@ import { auditOf, verifyAudit } from './audit.service.ts';
 import { userByEmail, type User } from './auth.service.ts';
 import { DEMO_DOMAIN, seedDemo } from './demo.service.ts';
 import { outbox } from './mail.service.ts';
+import { fiscalYear } from '../domain/time/fiscal-year.ts';
 import {
   certify,
   comment,
@@ -22,8 +23,10 @@ import {
   publishedPlans,
   recommend,
   recordBoardApproval,
+  openCycle,
   releaseFunds,
   saveDraft,
+  score,
   startAmendment,
   submit,
   WorkflowError,
@@ -152,11 +155,20 @@ describe.each(dialects)('the plan workflow ($name)', (dialect) => {
     const id = await planOf('0150011');
     await comment(store, users.reviewer!, id, { body: 'Please name the schools for tier 3.', section: 'interventions' });
     await comment(store, users.reviewer!, id, { body: 'Internal: check last year\'s spend-down.', internal: true });
-    await comment(store, users['editor.bridgeport']!, id, { body: 'Will do: Roosevelt and Hall.', parentId: null });
+    const asked = (await planView(store.db, users.reviewer!, id)).events.filter((e) => e.kind === 'comment');
+    const [question, note] = [asked.at(-2)!, asked.at(-1)!];
+    await comment(store, users['editor.bridgeport']!, id, { body: 'Will do: Roosevelt and Hall.', parentId: question.id });
     const district = await planView(store.db, users['editor.bridgeport']!, id);
-    expect(district.events.filter((e) => e.kind === 'comment').map((e) => e.data.body)).toEqual(['Please name the schools for tier 3.', 'Will do: Roosevelt and Hall.']);
+    expect(district.events.filter((e) => e.kind === 'comment').map((e) => [e.data.body, e.data.parentId])).toEqual([
+      ['Please name the schools for tier 3.', null],
+      ['Will do: Roosevelt and Hall.', question.id],
+    ]);
+    // The district cannot reply to (or learn of) an internal note; a reply to one stays internal.
+    await expect(comment(store, users['editor.bridgeport']!, id, { body: 'guess', parentId: note.id })).rejects.toThrow(/no such comment/);
+    await comment(store, users.reviewer2!, id, { body: 'Spend-down was 94%.', parentId: note.id });
+    expect((await planView(store.db, users['editor.bridgeport']!, id)).events.some((e) => e.data.body === 'Spend-down was 94%.')).toBe(false);
     const state = await planView(store.db, users.reviewer!, id);
-    expect(state.events.filter((e) => e.kind === 'comment')).toHaveLength(3);
+    expect(state.events.filter((e) => e.kind === 'comment')).toHaveLength(4);
     await expect(comment(store, users['superintendent.hartford']!, id, { body: 'not mine' })).rejects.toMatchObject({ status: 403 });
   });
 
@@ -178,5 +190,21 @@ describe.each(dialects)('the plan workflow ($name)', (dialect) => {
     expect(mail.some((m) => m.to === `superintendent.multi@${DEMO_DOMAIN}` && /Revisions requested/.test(m.subject))).toBe(true);
     expect(mail.some((m) => m.to === `superintendent.hartford@${DEMO_DOMAIN}` && /approved/.test(m.subject))).toBe(true);
   });
-});
 
+  it('scores follow the cycle’s own rubric; the committee sees the means, the district does not', async () => {
+    const hartford = await planOf('0640011');
+    const reviewerView = await planView(store.db, users.reviewer!, hartford);
+    expect(reviewerView.scores.find((x) => x.id === 'budget')).toMatchObject({ mean: 3, count: 1 });
+    expect((await planView(store.db, users['superintendent.hartford']!, hartford)).scores).toEqual([]);
+
+    const rubric = [
+      { id: 'family', label: 'Family engagement', lookFor: 'Families are partners.' },
+      { id: 'budget', label: 'Budget', lookFor: 'Costs follow the strategies.' },
+    ];
+    const fy2027 = await openCycle(store, users.admin!, { fiscalYear: fiscalYear(2027), deadlines: { draft: '2026-07-15', board: '2026-08-01', submission: '2026-08-15', review: '2026-09-15', decision: '2026-10-01' }, settings: { rubric } });
+    expect(fy2027.settings.rubric).toEqual(rubric);
+    const id = Number((await store.db.selectFrom('plan').select('id').where('cycle_id', '=', fy2027.id).where('district_code', '=', '0640011').executeTakeFirstOrThrow()).id);
+    await expect(score(store, users.reviewer!, id, { section: 'goals', score: 3, comment: '' })).rejects.toThrow(/not a section of this cycle's rubric/);
+    await expect(openCycle(store, users.admin!, { fiscalYear: fiscalYear(2028), deadlines: fy2027.deadlines, settings: { rubric: [] } })).rejects.toThrow(/at least one section/);
+  });
+});

@@ -20,7 +20,8 @@ import { cents, type Cents } from '../domain/money/cents.ts';
 import type { FiscalYear } from '../domain/time/fiscal-year.ts';
 import { summariseBudget, type BudgetLine, type BudgetSummary } from '../domain/workflow/budget.ts';
 import { pendingDeadline, type Deadlines } from '../domain/workflow/deadlines.ts';
-import { contentIssues, EMPTY_CONTENT, RUBRIC_SECTIONS, type ContentIssue, type PlanContent } from '../domain/workflow/content.ts';
+import { contentIssues, EMPTY_CONTENT, type ContentIssue, type PlanContent } from '../domain/workflow/content.ts';
+import { DEFAULT_RUBRIC, SCORE_MAX, SCORE_MIN, scoreSummary, type RubricSection } from '../domain/workflow/rubric.ts';
 import { availableActions, canTransition, type PlanAction, type PlanFacts, type PlanState } from '../domain/workflow/plan.ts';
 import { appendAudit } from './audit.service.ts';
 import type { User } from './auth.service.ts';
@@ -34,9 +35,13 @@ export interface CycleSettings {
   readonly substantialMajority: number;
   /** A district with nothing withheld: must it still file a plan? (An open policy question.) */
   readonly noAllocationPolicy: 'plan-required' | 'plan-optional';
+  /** The sections reviewers score; the default follows the statute's requirements. */
+  readonly rubric: readonly RubricSection[];
+  /** Days before a deadline that reminders go out. */
+  readonly reminderDays?: readonly number[];
 }
 
-export const DEFAULT_SETTINGS: CycleSettings = { substantialMajority: 0.5, noAllocationPolicy: 'plan-optional' };
+export const DEFAULT_SETTINGS: CycleSettings = { substantialMajority: 0.5, noAllocationPolicy: 'plan-optional', rubric: DEFAULT_RUBRIC };
 
 export class WorkflowError extends DomainError {
   readonly status: number;
@@ -90,6 +95,7 @@ export async function openCycle(store: Store, user: User, input: { fiscalYear: F
   const fy = input.fiscalYear;
   const settings = { ...DEFAULT_SETTINGS, ...input.settings };
   if (!(settings.substantialMajority > 0 && settings.substantialMajority <= 1)) throw new WorkflowError('invalid_settings', 'The substantial-majority share must be above 0% and at most 100%.', 400);
+  if (!settings.rubric.length || new Set(settings.rubric.map((r) => r.id)).size !== settings.rubric.length) throw new WorkflowError('invalid_settings', 'The rubric needs at least one section, each with its own title.', 400);
   const withholding = await runWithholding(store, fy);
   const record = await listDesignations(store.db);
   const designated = designatedIn(connecticut, fy, record.map((r) => ({ code: r.districtCode, firstFiscalYear: r.firstFiscalYear, act: r.act })));
@@ -193,6 +199,8 @@ export interface PlanView {
   readonly events: readonly PlanEvent[];
   readonly versions: readonly { version: number; createdAt: string; createdBy: number; hash: string }[];
   readonly published: boolean;
+  /** The reviewers' scores per rubric section (the state's people only; empty for others). */
+  readonly scores: readonly { id: string; label: string; mean: number | null; count: number }[];
 }
 
 /** Everything about a plan that the person may see, with the actions open to them. */
@@ -240,6 +248,7 @@ export async function planView(db: Executor, user: User, planId: number): Promis
       .filter((e) => internal || !(e.kind === 'score' || (e.kind === 'comment' && e.data.internal === true))),
     versions: versions.map((x) => ({ version: Number(x.version), createdAt: x.created_at, createdBy: Number(x.created_by), hash: x.content_hash })),
     published: Boolean(p.published),
+    scores: internal ? scoreSummary(cycle.settings.rubric, events.filter((e) => e.kind === 'score').map((e) => JSON.parse(e.data) as { section: string; score: number })) : [],
   };
 }
 
@@ -408,11 +417,13 @@ export async function assignReviewers(store: Store, user: User, planId: number, 
   });
 }
 
-export { RUBRIC_SECTIONS };
-
+/** A reviewer's score for one section of the cycle's rubric, with a comment. */
 export async function score(store: Store, user: User, planId: number, input: { section: string; score: number; comment: string }, expectedRowVersion?: number): Promise<PlanRow> {
-  if (!(RUBRIC_SECTIONS as readonly string[]).includes(input.section)) throw new WorkflowError('invalid', `"${input.section}" is not a section of the rubric.`, 400);
-  if (!Number.isInteger(input.score) || input.score < 1 || input.score > 4) throw new WorkflowError('invalid', 'A rubric score is 1 to 4.', 400);
+  const plan = await store.db.selectFrom('plan').select('cycle_id').where('id', '=', planId).executeTakeFirst();
+  if (!plan) throw new WorkflowError('not_found', `There is no plan ${planId}.`, 404);
+  const rubric = (await getCycle(store.db, plan.cycle_id))!.settings.rubric;
+  if (!rubric.some((r) => r.id === input.section)) throw new WorkflowError('invalid', `"${input.section}" is not a section of this cycle's rubric.`, 400);
+  if (!Number.isInteger(input.score) || input.score < SCORE_MIN || input.score > SCORE_MAX) throw new WorkflowError('invalid', `A rubric score is ${SCORE_MIN} to ${SCORE_MAX}.`, 400);
   return transact(store, user, planId, { action: 'score', ...(expectedRowVersion !== undefined ? { expectedRowVersion } : {}), audit: { action: 'plan.scored', details: { section: input.section, score: input.score } }, event: { kind: 'score', data: { ...input } } });
 }
 
@@ -424,7 +435,15 @@ export async function comment(store: Store, user: User, planId: number, input: {
   await inTransaction(store, async (trx) => {
     const p = await loadPlan(trx, planId);
     if (!can(user.grants, PERMISSIONS.commentPlanOwn, p.district_code)) throw new WorkflowError('forbidden', 'You cannot comment on this plan.', 403);
-    const internal = Boolean(input.internal) && can(user.grants, PERMISSIONS.commentPlanAny, p.district_code) && can(user.grants, PERMISSIONS.reviewPlanAny, p.district_code);
+    const state = can(user.grants, PERMISSIONS.commentPlanAny, p.district_code) && can(user.grants, PERMISSIONS.reviewPlanAny, p.district_code);
+    let internal = Boolean(input.internal) && state;
+    if (input.parentId != null) {
+      // A reply: to a comment of this plan that the person can see; a reply to an internal note stays internal.
+      const parent = await trx.selectFrom('plan_event').select(['kind', 'data']).where('id', '=', input.parentId).where('plan_id', '=', planId).executeTakeFirst();
+      const parentInternal = parent ? (JSON.parse(parent.data) as { internal?: boolean }).internal === true : false;
+      if (!parent || parent.kind !== 'comment' || (parentInternal && !state)) throw new WorkflowError('invalid', 'There is no such comment to reply to.', 400);
+      internal = internal || parentInternal;
+    }
     await trx.insertInto('plan_event').values({ plan_id: planId, version: p.current_version, kind: 'comment', user_id: user.id, on_behalf_of: null, data: JSON.stringify({ body, section: input.section ?? null, internal, parentId: input.parentId ?? null }), at: now() }).execute();
     await appendAudit(trx, { actor: actorOf(user), action: 'plan.commented', subject: `plan:${planId}`, details: { internal, section: input.section ?? null } });
   });

@@ -5,6 +5,7 @@
  * recommends, the commissioner approves, the release of the withheld funds is recorded — and
  * the plan appears on the district's public page. Every page on the way passes axe.
  */
+import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './fixtures.ts';
@@ -337,4 +338,38 @@ test('the commissioner delegates decisions for a period, and revokes the delegat
   await page.getByRole('button', { name: 'Revoke the delegation to Robin Reviewer' }).first().click();
   await expectStatus(page, /The delegation is revoked/);
   await expect(page.getByText(/Robin Reviewer, .*Away at the national conference — revoked/)).toBeVisible();
+});
+
+test('the state adds guidance to the cycle; a district reads it and the rubric on its plan, and replies to a reviewer’s comment', async ({ page }) => {
+  test.skip(test.info().project.name === 'no-js', 'one project adds guidance');
+  const guidance = Buffer.from(`%PDF-1.4\n% FY2026 Alliance District guidance (${test.info().project.name})\n%%EOF\n`);
+  await signIn(page, DEMO('admin'));
+  await page.getByRole('link', { name: 'Cycles and the staff board' }).click();
+  await page.getByLabel(/Add a guidance document/).setInputFiles({ name: 'FY2026 guidance.pdf', mimeType: 'application/pdf', buffer: guidance });
+  await page.getByRole('button', { name: /Add to the FY2026 Alliance District plans guidance/ }).click();
+  await expectStatus(page, /"FY2026 guidance.pdf" is added to the cycle's guidance/);
+  await expectNoAxeViolations(page);
+  await signOut(page);
+
+  await signIn(page, DEMO('reviewer'));
+  await openPlan(page, 'Ansonia School District');
+  await byId(page, 'body').fill('Which schools get the tier 3 reading block?');
+  await page.getByRole('button', { name: 'Post the comment' }).click();
+  await expectStatus(page, /Comment posted/);
+  await signOut(page);
+
+  // (Not Bridgeport's account: the lockout test locks it.)
+  await signIn(page, DEMO('superintendent.multi'));
+  await openPlan(page, 'Ansonia School District');
+  const rubric = page.getByRole('region', { name: 'How the state reviews this plan' });
+  await expect(rubric).toContainText('Tiered interventions: The most intensive interventions in the lowest-performing schools.');
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'FY2026 guidance.pdf' }).click();
+  expect((await readFile(await (await download).path())).equals(guidance)).toBe(true);
+  await page.getByText('Reply to Riley Reviewer').last().click();
+  await page.getByLabel('Your reply').last().fill('Roosevelt and Hall, every morning.');
+  await page.getByRole('button', { name: 'Post the reply' }).last().click();
+  await expectStatus(page, /Reply posted/);
+  await expect(page.getByRole('list', { name: 'Replies to Riley Reviewer' }).last()).toContainText('Roosevelt and Hall, every morning.');
+  await expectNoAxeViolations(page);
 });

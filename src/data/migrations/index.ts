@@ -9,6 +9,7 @@ import { workflow } from './002-workflow.ts';
 import { uploads } from './003-uploads.ts';
 import { notices } from './004-notices.ts';
 import { delegation } from './005-delegation.ts';
+import { guidance } from './006-guidance.ts';
 
 export function migrations(dialect: SqlDialect): MigrationProvider {
   return {
@@ -19,6 +20,7 @@ export function migrations(dialect: SqlDialect): MigrationProvider {
         '003-uploads': uploads(),
         '004-notices': notices(dialect),
         '005-delegation': delegation(dialect),
+        '006-guidance': guidance(),
       };
     },
   };

@@ -62,9 +62,6 @@ export interface PlanContent {
   readonly narrative: string;
 }
 
-/** The sections a reviewer scores, 1 to 4 each, on the state's review rubric. */
-export const RUBRIC_SECTIONS = ['needsAssessment', 'goals', 'strategies', 'interventions', 'budget', 'narrative'] as const;
-
 export const EMPTY_CONTENT: PlanContent = { needsAssessment: '', goals: [], strategies: [], interventions: [], narrative: '' };
 
 export interface ContentIssue {
