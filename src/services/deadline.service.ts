@@ -7,7 +7,7 @@
 import type { Executor } from '../data/batch.ts';
 import { inTransaction, type Store } from '../data/database.ts';
 import { listDistricts } from '../data/district.repository.ts';
-import { DEFAULT_REMINDER_DAYS, noticeDue, noticeText, pendingDeadline, RESPONSIBLE, type DeadlineName, type NoticeKind } from '../domain/workflow/deadlines.ts';
+import { DEFAULT_REMINDER_DAYS, noticeDue, noticeText, pendingDeadline, planOptional, RESPONSIBLE, type DeadlineName, type NoticeKind } from '../domain/workflow/deadlines.ts';
 import type { PlanState } from '../domain/workflow/plan.ts';
 import { appendAudit } from './audit.service.ts';
 import { queueMail } from './mail.service.ts';
@@ -48,10 +48,11 @@ export async function sweepDeadlines(store: Store, options: { today?: string } =
     const row = await store.db.selectFrom('cycle').select('created_at').where('id', '=', cycle.id).executeTakeFirstOrThrow();
     const opened = programToday(new Date(row.created_at));
     const reminderDays = cycle.settings.reminderDays?.length ? cycle.settings.reminderDays : DEFAULT_REMINDER_DAYS;
-    const plans = await store.db.selectFrom('plan').select(['id', 'district_code', 'state', 'board_approved_version', 'current_version', 'reviewers']).where('cycle_id', '=', cycle.id).execute();
+    const plans = await store.db.selectFrom('plan').select(['id', 'district_code', 'state', 'board_approved_version', 'current_version', 'reviewers', 'allocation_cents']).where('cycle_id', '=', cycle.id).execute();
     for (const p of plans) {
       const deadline = pendingDeadline(p.state as PlanState, p.board_approved_version === p.current_version);
       if (!deadline) continue;
+      if (RESPONSIBLE[deadline] === 'district' && planOptional(Number(p.allocation_cents), cycle.settings.noAllocationPolicy)) continue;
       const date = cycle.deadlines[deadline];
       const kind = date ? noticeDue(date, today, opened, reminderDays) : null;
       if (!kind || !date) continue;

@@ -19,7 +19,7 @@ import { connecticut, designatedIn } from '../domain/law/cgs-10-262u/index.ts';
 import { cents, type Cents } from '../domain/money/cents.ts';
 import type { FiscalYear } from '../domain/time/fiscal-year.ts';
 import { summariseBudget, type BudgetLine, type BudgetSummary } from '../domain/workflow/budget.ts';
-import { pendingDeadline, type Deadlines } from '../domain/workflow/deadlines.ts';
+import { pendingDeadline, planOptional, RESPONSIBLE, type Deadlines } from '../domain/workflow/deadlines.ts';
 import { contentIssues, EMPTY_CONTENT, type ContentIssue, type PlanContent } from '../domain/workflow/content.ts';
 import { DEFAULT_RUBRIC, SCORE_MAX, SCORE_MIN, scoreSummary, type RubricSection } from '../domain/workflow/rubric.ts';
 import { availableActions, canTransition, type PlanAction, type PlanFacts, type PlanState } from '../domain/workflow/plan.ts';
@@ -568,6 +568,8 @@ export interface BoardRow {
   readonly certified: boolean;
   readonly fundsReleased: boolean;
   readonly updatedAt: string;
+  /** Nothing withheld and the cycle makes such plans optional: no district deadline applies. */
+  readonly optional: boolean;
   /** The next deadline for this plan's stage and whether it has passed. */
   readonly nextDeadline: { readonly name: keyof Deadlines; readonly date: string; readonly overdue: boolean } | null;
 }
@@ -581,6 +583,7 @@ export async function cycleBoard(db: Executor, cycleId: number, today = new Date
   return plans.map((p) => {
     const state = p.state as PlanState;
     const deadlineName = pendingDeadline(state, p.board_approved_version === p.current_version);
+    const optional = planOptional(Number(p.allocation_cents), cycle.settings.noAllocationPolicy);
     const date = deadlineName ? cycle.deadlines[deadlineName] : null;
     return {
       planId: Number(p.id),
@@ -593,7 +596,8 @@ export async function cycleBoard(db: Executor, cycleId: number, today = new Date
       certified: p.certified_version === p.current_version,
       fundsReleased: Boolean(p.funds_released),
       updatedAt: p.updated_at,
-      nextDeadline: deadlineName && date ? { name: deadlineName, date, overdue: date < today } : null,
+      nextDeadline: deadlineName && date && !(optional && RESPONSIBLE[deadlineName] === 'district') ? { name: deadlineName, date, overdue: date < today } : null,
+      optional,
     };
   });
 }

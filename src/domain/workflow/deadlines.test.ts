@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PLAN_STATES } from './plan.ts';
-import { noticeDue, noticeText, pendingDeadline } from './deadlines.ts';
+import { noticeDue, noticeText, pendingDeadline, planOptional } from './deadlines.ts';
 
 const OPENED = '2026-07-01';
 
@@ -70,5 +70,13 @@ describe('noticeText', () => {
     expect(t.subject).toBe('Reminder: submission to the state for Hartford School District is due in 7 days (2026-08-15)');
     expect(noticeText('reminder-1', 'board', '2026-08-01', 'X', 2027).subject).toMatch(/due tomorrow/);
     expect(noticeText('escalation', 'decision', '2026-10-01', 'X', 2027).subject).toBe("Overdue: the commissioner's decision for X (FY2027)");
+  });
+});
+
+describe('planOptional', () => {
+  it('only when nothing is withheld and the cycle makes such plans optional', () => {
+    expect(planOptional(0, 'plan-optional')).toBe(true);
+    expect(planOptional(0, 'plan-required')).toBe(false);
+    expect(planOptional(1, 'plan-optional')).toBe(false);
   });
 });

@@ -90,3 +90,13 @@ export function noticeText(kind: NoticeKind, deadline: DeadlineName, date: strin
     body: `The deadline for ${what} for ${district}'s FY${fiscalYear} Alliance plan is ${date}.\n`,
   };
 }
+
+/**
+ * Whether a plan is optional: nothing is withheld from the district this year and the cycle's
+ * policy (an open question the statute leaves to the state) makes its plan optional. The
+ * district's own deadlines then carry no reminders and nothing is overdue; the state's still do
+ * once it files.
+ */
+export function planOptional(allocationCents: number, policy: 'plan-required' | 'plan-optional'): boolean {
+  return allocationCents === 0 && policy === 'plan-optional';
+}
