@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { BudgetIssue } from '../../src/domain/workflow/budget.ts';
+import { ALL_SCHOOLS } from '../../src/domain/workflow/content.ts';
 import type { ActionResult } from '../lib/work.server.ts';
 
 /**
@@ -46,5 +47,18 @@ export function BudgetIssues({ issues }: { issues: readonly BudgetIssue[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+export const SCHOOL_LIST_ID = 'district-schools';
+
+/** The district's schools from the state directory, offered as people type a school's name. */
+export function SchoolList({ schools }: { schools: readonly string[] }) {
+  return (
+    <datalist id={SCHOOL_LIST_ID}>
+      {[ALL_SCHOOLS, ...schools].map((s) => (
+        <option key={s} value={s} />
+      ))}
+    </datalist>
   );
 }

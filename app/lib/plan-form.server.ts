@@ -4,7 +4,7 @@
  */
 import { dollarsToCents } from '../../src/domain/money/cents.ts';
 import { EFFORTS, FUNDING_AREAS, type BudgetLine, type Effort, type FundingArea } from '../../src/domain/workflow/budget.ts';
-import { INDICATORS, STATUTORY_STRATEGIES, type Indicator, type PlanContent } from '../../src/domain/workflow/content.ts';
+import { ALL_SCHOOLS, INDICATORS, STATUTORY_STRATEGIES, type Indicator, type PlanContent } from '../../src/domain/workflow/content.ts';
 
 export interface FormIssues {
   readonly issues: Record<string, string>;
@@ -52,7 +52,7 @@ export function readPlanContent(form: FormData): { content: PlanContent; issues:
     if (!r.get('school') && !r.get('description')) continue;
     const tier = Number(r.get('tier'));
     if (![1, 2, 3].includes(tier)) issues[`interventions.${i}.tier`] = 'Choose tier 1, 2 or 3.';
-    if (!r.get('school')) issues[`interventions.${i}.school`] = 'Name the school (or "All schools").';
+    if (!r.get('school')) issues[`interventions.${i}.school`] = `Name the school (or "${ALL_SCHOOLS}").`;
     interventions.push({ school: (r.get('school') ?? '').slice(0, 200), tier: (tier as 1 | 2 | 3) || 1, description: (r.get('description') ?? '').slice(0, 2000) });
   }
   return { content: { needsAssessment: str(form, 'needsAssessment'), goals, strategies, interventions, narrative: str(form, 'narrative') }, issues };

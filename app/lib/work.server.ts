@@ -289,7 +289,7 @@ export async function budgetAction(request: Request, rawId: string | undefined):
 }
 
 function workbookContext(view: PlanView) {
-  return { district: view.districtName, fiscalYear: view.cycle.fiscalYear, allocationCents: view.allocationCents, strategies: view.content.strategies.map((s) => ({ id: s.id, title: s.title })) };
+  return { district: view.districtName, fiscalYear: view.cycle.fiscalYear, allocationCents: view.allocationCents, strategies: view.content.strategies.map((s) => ({ id: s.id, title: s.title })), schools: view.schools };
 }
 
 export async function budgetWorkbook(request: Request, rawId: string | undefined): Promise<Response> {

@@ -4,7 +4,7 @@ import { isEditable } from '../../src/domain/workflow/plan.ts';
 import { formatMoney } from '../i18n/messages.ts';
 import { budgetAction, budgetPageData, type ActionResult } from '../lib/work.server.ts';
 import { ScrollX } from '../components/scroll-x.tsx';
-import { BudgetIssues, Notice } from '../components/work-notice.tsx';
+import { BudgetIssues, Notice, SchoolList, SCHOOL_LIST_ID } from '../components/work-notice.tsx';
 
 export const meta: MetaFunction = () => [{ title: 'Budget workbook — Alliance District plans' }];
 
@@ -63,6 +63,7 @@ export default function Budget() {
         </Form>
       ) : null}
       <Form method="post">
+        {editable ? <SchoolList schools={plan.schools} /> : null}
         <input type="hidden" name="intent" value="save" />
         <input type="hidden" name="rowVersion" value={plan.rowVersion} />
         <ScrollX label={'Budget lines'}>
@@ -121,6 +122,7 @@ export default function Budget() {
                             id={`lines.${i}.${f}`}
                             name={`lines.${i}.${f}`}
                             defaultValue={l ? (f === 'amount' ? (l.amountCents / 100).toFixed(2) : f === 'fte' ? String(l.fte) : String(l[f] ?? '')) : ''}
+                            {...(f === 'school' ? { list: SCHOOL_LIST_ID } : {})}
                           />
                         </td>
                       ))}

@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react';
 import { Form, Link, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 import { FUNDING_AREA_LABELS } from '../../src/domain/workflow/budget.ts';
-import { INDICATOR_LABELS, INDICATORS, STATUTORY_STRATEGIES } from '../../src/domain/workflow/content.ts';
+import { ALL_SCHOOLS, INDICATOR_LABELS, INDICATORS, STATUTORY_STRATEGIES } from '../../src/domain/workflow/content.ts';
 import { isEditable, stateLabel } from '../../src/domain/workflow/plan.ts';
 import { formatMoney } from '../i18n/messages.ts';
 import { planAction, planPageData, type ActionResult } from '../lib/work.server.ts';
 import type { PlanView } from '../../src/services/workflow.service.ts';
-import { BudgetIssues, Notice } from '../components/work-notice.tsx';
+import { BudgetIssues, Notice, SchoolList, SCHOOL_LIST_ID } from '../components/work-notice.tsx';
 
 export const meta: MetaFunction<typeof loader> = ({ loaderData }) => [{ title: `${loaderData ? `${loaderData.plan.districtName}, FY${loaderData.plan.cycle.fiscalYear}` : 'Plan'} — Alliance District plans` }];
 
@@ -79,6 +79,8 @@ export default function PlanPage() {
   const can = (a: string) => plan.actions.includes(a as never);
   const editable = isEditable(plan.state) && can('save');
   const c = plan.content;
+  const lacking = plan.contentIssues.filter((i) => i.severity === 'error');
+  const toCheck = plan.contentIssues.filter((i) => i.severity === 'warning');
   const lastDecision = [...plan.events].reverse().find((e) => e.kind === 'decision');
   // The minutes of the vote that approved this version (none for one recorded without them).
   const boardVote = plan.facts.boardApproved ? [...plan.events].reverse().find((e) => e.kind === 'board-approval' && e.version === plan.version) : undefined;
@@ -128,11 +130,21 @@ export default function PlanPage() {
         </div>
       </div>
 
-      {plan.contentIssues.length && isEditable(plan.state) ? (
+      {lacking.length && isEditable(plan.state) ? (
         <section aria-labelledby="lacks">
           <h2 id="lacks">Still needed before signing</h2>
           <ul className="usa-list">
-            {plan.contentIssues.map((i) => (
+            {lacking.map((i) => (
+              <li key={i.message}>{i.message}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {toCheck.length && isEditable(plan.state) ? (
+        <section aria-labelledby="to-check">
+          <h2 id="to-check">Worth checking</h2>
+          <ul className="usa-list">
+            {toCheck.map((i) => (
               <li key={i.message}>{i.message}</li>
             ))}
           </ul>
@@ -313,6 +325,7 @@ export default function PlanPage() {
         <h2 id="plan-h">The plan</h2>
         {editable ? (
           <Form method="post" className="usa-form usa-form--large">
+            <SchoolList schools={plan.schools} />
             <input type="hidden" name="intent" value="save" />
             <input type="hidden" name="rowVersion" value={plan.rowVersion} />
             <label className="usa-label" htmlFor="needsAssessment">
@@ -391,7 +404,10 @@ export default function PlanPage() {
                   <label className="usa-label" htmlFor={`interventions.${i}.school`}>
                     School
                   </label>
-                  <input className="usa-input" id={`interventions.${i}.school`} name={`interventions.${i}.school`} defaultValue={x.school} />
+                  <div className="usa-hint" id={`interventions.${i}.school-hint`}>
+                    One of the district&apos;s schools, or &ldquo;{ALL_SCHOOLS}&rdquo; (not for tier 3)
+                  </div>
+                  <input className="usa-input" id={`interventions.${i}.school`} name={`interventions.${i}.school`} defaultValue={x.school} list={SCHOOL_LIST_ID} aria-describedby={`interventions.${i}.school-hint`} />
                   <label className="usa-label" htmlFor={`interventions.${i}.tier`}>
                     Tier
                   </label>

@@ -25,6 +25,16 @@ describe('budget workbook (Excel)', () => {
     expect(back).toEqual({ ok: true, lines });
   });
 
+  it('offers the district\'s schools in the School column, warning (not refusing) on another name', async () => {
+    const withSchools = { ...ctx, schools: ['Burr School', 'Fox Middle School'] };
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await exportBudget(lines, withSchools)) as unknown as ArrayBuffer);
+    const lists = wb.getWorksheet('Lists')!;
+    expect(lists.getCell('E1').value).toBe('School');
+    expect([2, 3, 4].map((r) => lists.getCell(`E${r}`).value)).toEqual(['All schools', 'Burr School', 'Fox Middle School']);
+    expect(wb.getWorksheet(SHEET)!.getCell('E7').dataValidation).toMatchObject({ type: 'list', formulae: ['Lists!$E$2:$E$4'], errorStyle: 'warning' });
+  });
+
   it('reads an edit made in Excel: a changed amount and a new line', async () => {
     const file = await edit(await exportBudget(lines, ctx), (ws) => {
       const headerRow = 6;

@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { cents, dollarsToCents } from '../domain/money/cents.ts';
+import { ALL_SCHOOLS } from '../domain/workflow/content.ts';
 import { EFFORTS, FUNDING_AREAS, FUNDING_AREA_LABELS, UCOA_SERIES, type BudgetLine, type Effort, type FundingArea } from '../domain/workflow/budget.ts';
 
 export const SHEET = 'Budget';
@@ -16,6 +17,8 @@ export interface WorkbookContext {
   readonly fiscalYear: number;
   readonly allocationCents: number;
   readonly strategies: readonly { id: string; title: string }[];
+  /** The district's schools in the state directory: offered in the School column, other names allowed after a warning. */
+  readonly schools?: readonly string[];
 }
 
 export interface WorkbookIssue {
@@ -39,6 +42,7 @@ export async function exportBudget(lines: readonly BudgetLine[], ctx: WorkbookCo
   ws.addRow(['Fiscal year', `FY${ctx.fiscalYear}`]);
   ws.addRow(['Allocation ($)', ctx.allocationCents / 100]);
   ws.addRow([]);
+  const schools = [ALL_SCHOOLS, ...(ctx.schools ?? [])];
   const header = ws.addRow([...HEADER]);
   header.font = { bold: true };
   const first = header.number + 1;
@@ -51,15 +55,17 @@ export async function exportBudget(lines: readonly BudgetLine[], ctx: WorkbookCo
     ws.getCell(`B${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: ['Lists!$A$2:$A$9'] };
     ws.getCell(`F${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: [`Lists!$C$2:$C$${Math.max(2, ctx.strategies.length + 1)}`] };
     ws.getCell(`I${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: ['Lists!$D$2:$D$4'] };
+    // A warning, not a stop: the directory can lag a school that has just opened or been renamed.
+    ws.getCell(`E${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: [`Lists!$E$2:$E$${schools.length + 1}`], errorStyle: 'warning', showErrorMessage: true, errorTitle: 'School', error: 'Not one of the district\'s schools in the state directory. Keep it anyway?' };
     ws.getCell(`H${r}`).numFmt = '#,##0.00';
   }
   ws.columns.forEach((c, i) => (c.width = [8, 30, 12, 40, 20, 22, 8, 16, 12][i]));
   ws.views = [{ state: 'frozen', ySplit: header.number }];
   const lists = wb.addWorksheet('Lists');
-  lists.addRow(['Funding area', 'Object series', 'Strategy', 'Effort']).font = { bold: true };
+  lists.addRow(['Funding area', 'Object series', 'Strategy', 'Effort', 'School']).font = { bold: true };
   const series = Object.entries(UCOA_SERIES);
-  for (let i = 0; i < Math.max(FUNDING_AREAS.length, series.length, ctx.strategies.length, EFFORTS.length); i++) {
-    lists.addRow([FUNDING_AREA_LABELS[FUNDING_AREAS[i]!] ?? '', series[i] ? `${series[i]![0]} ${series[i]![1]}` : '', ctx.strategies[i]?.id ?? '', EFFORTS[i] ?? '']);
+  for (let i = 0; i < Math.max(FUNDING_AREAS.length, series.length, ctx.strategies.length, EFFORTS.length, schools.length); i++) {
+    lists.addRow([FUNDING_AREA_LABELS[FUNDING_AREAS[i]!] ?? '', series[i] ? `${series[i]![0]} ${series[i]![1]}` : '', ctx.strategies[i]?.id ?? '', EFFORTS[i] ?? '', schools[i] ?? '']);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -4,13 +4,14 @@
  * Every demo account's password is DEMO_PASSWORD (documented in the README).
  */
 import type { Store } from '../data/database.ts';
+import { schoolsOf, type School } from '../data/district.repository.ts';
 import type { Grant } from '../domain/auth/permissions.ts';
 import type { DistrictCode } from '../domain/district.ts';
 import { DomainError } from '../domain/errors.ts';
 import { cents, type Cents } from '../domain/money/cents.ts';
 import { fiscalYear } from '../domain/time/fiscal-year.ts';
 import type { BudgetLine, FundingArea } from '../domain/workflow/budget.ts';
-import type { PlanContent } from '../domain/workflow/content.ts';
+import { ALL_SCHOOLS, type PlanContent } from '../domain/workflow/content.ts';
 import { createUser, userByEmail, type User } from './auth.service.ts';
 import {
   assignReviewers,
@@ -53,8 +54,14 @@ export const DEMO_ACCOUNTS: readonly { email: string; name: string; grants: Gran
 
 export const DEMO_DEADLINES: Deadlines = { draft: '2025-07-15', board: '2025-08-01', submission: '2025-08-15', review: '2025-09-15', decision: '2025-10-01' };
 
-/** A complete sample plan: goals, strategies, tiered interventions, a narrative. */
-export function samplePlanContent(districtName: string): PlanContent {
+/**
+ * A complete sample plan: goals, strategies, tiered interventions, a narrative. The tier 3 reading
+ * block goes to the first two of the district's schools in the directory that teach grades K-3 —
+ * the first by name, for the demo: the sources have no school-level results to choose the
+ * lowest-performing by.
+ */
+export function samplePlanContent(districtName: string, schools: readonly Pick<School, 'name' | 'grades'>[] = []): PlanContent {
+  const intensive = schools.filter((s) => /^(PK|K|[123])-/.test(s.grades ?? '') && s.grades !== 'PK-PK').slice(0, 2).map((s) => s.name);
   return {
     needsAssessment: `${districtName}'s accountability index is below the state's, chronic absenteeism is above 20% in several schools, and fewer than half of students in grades 3-8 meet the ELA standard. The district reviewed its data with school leaders and families in the spring.`,
     goals: [
@@ -67,8 +74,8 @@ export function samplePlanContent(districtName: string): PlanContent {
       { id: 'talent', statutory: 'talent', title: 'Talent strategy', description: 'TEAM mentor stipends and a teacher residency.' },
     ],
     interventions: [
-      { school: 'All schools', tier: 1, description: 'Universal screening three times a year.' },
-      { school: 'Lowest-performing elementary schools', tier: 3, description: 'Daily small-group reading intervention and an attendance coordinator.' },
+      { school: ALL_SCHOOLS, tier: 1, description: 'Universal screening three times a year.' },
+      ...(intensive.length ? intensive : ['Lowest-performing elementary schools']).map((school) => ({ school, tier: 3 as const, description: 'Daily small-group reading intervention and an attendance coordinator.' })),
     ],
     narrative: `Most of ${districtName}'s alliance funds pay for people who work directly with students: reading interventionists in the schools with the lowest ELA results and attendance coordinators where chronic absenteeism is highest. The rest trains teachers and pays for benchmark assessments that show, three times a year, whether the work is moving the goals.`,
   };
@@ -127,7 +134,7 @@ export async function seedDemo(store: Store, env: Readonly<Record<string, string
   const prepare = async (user: User, code: DistrictCode | string, name: string) => {
     const id = planOf(code);
     const view = await planView(store.db, user, id);
-    await saveDraft(store, user, id, { content: samplePlanContent(name), budget: sampleBudget(view.allocationCents), expectedRowVersion: view.rowVersion });
+    await saveDraft(store, user, id, { content: samplePlanContent(name, await schoolsOf(store.db, view.districtCode)), budget: sampleBudget(view.allocationCents), expectedRowVersion: view.rowVersion });
     await recordBoardApproval(store, user, id, { meetingDate: '2025-07-28', votesFor: 7, votesAgainst: 1, abstentions: 1, minutesUploadId: null });
     await certify(store, user, id, user.name);
     return id;

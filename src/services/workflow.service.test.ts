@@ -100,6 +100,35 @@ describe.each(dialects)('the plan workflow ($name)', (dialect) => {
     expect(v.versions.length).toBeGreaterThan(2);
   });
 
+  it('interventions name the district\'s schools from the directory: an unknown one is worth checking but does not block signing', async () => {
+    const id = await planOf('0020011');
+    const v = await planView(store.db, users.reviewer!, id);
+    expect(v.schools).toEqual(['Ansonia High School', 'Ansonia Middle School', 'Mead School', 'Prendergast School']);
+    // The demo's tier 3 reading block is in Ansonia's K-3 schools, so nothing is flagged.
+    expect(v.content.interventions.filter((x) => x.tier === 3).map((x) => x.school)).toEqual(['Mead School', 'Prendergast School']);
+    expect(v.contentIssues).toEqual([]);
+
+    const draft = await planOf('0370011'); // Derby, certified but not submitted
+    const rep = users['superintendent.multi']!;
+    const d = await planView(store.db, rep, draft);
+    const typo = { ...d.content, interventions: [...d.content.interventions, { school: 'Riverside Acadmy', tier: 2 as const, description: 'Tutoring.' }] };
+    await saveDraft(store, rep, draft, { content: typo, budget: d.budget.map((l, i) => (i === 0 ? { ...l, school: 'Nowhere School' } : l)), expectedRowVersion: d.rowVersion });
+    const after = await planView(store.db, rep, draft);
+    expect(after.contentIssues).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('"Riverside Acadmy") is not one of the district') })]);
+    expect(after.budgetSummary.issues).toEqual(expect.arrayContaining([expect.objectContaining({ severity: 'warning', field: 'school', message: expect.stringContaining('"Nowhere School"') })]));
+    expect(after.facts).toMatchObject({ budgetBalanced: true, contentComplete: true }); // only warnings
+
+    // Tier 3 for "All schools" is an error, and the plan can no longer be signed until it names them.
+    const all = { ...after.content, interventions: after.content.interventions.map((x) => (x.tier === 3 ? { ...x, school: 'All schools' } : x)) };
+    await saveDraft(store, rep, draft, { content: all, budget: after.budget, expectedRowVersion: after.rowVersion });
+    const blocked = await planView(store.db, rep, draft);
+    expect(blocked.contentIssues.filter((i) => i.severity === 'error').map((i) => i.message)).toEqual(expect.arrayContaining([expect.stringMatching(/tier 3 is for the lowest-performing schools/)]));
+    expect(blocked.facts).toMatchObject({ budgetBalanced: true, contentComplete: false });
+    await recordBoardApproval(store, rep, draft, { meetingDate: '2025-08-20', votesFor: 5, votesAgainst: 1, abstentions: 0, minutesUploadId: null });
+    await expect(certify(store, rep, draft, rep.name)).rejects.toThrow(/still lacks something/);
+    await saveDraft(store, rep, draft, { content: d.content, budget: d.budget, expectedRowVersion: (await planView(store.db, rep, draft)).rowVersion });
+  });
+
   it('two people saving the same plan: the second gets a conflict naming what changed, and nothing is lost', async () => {
     const id = await planOf('0370011');
     const rep = users['superintendent.multi']!;

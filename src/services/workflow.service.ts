@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { inTransaction, type Store } from '../data/database.ts';
 import type { Executor } from '../data/batch.ts';
 import { listDesignations } from '../data/designation.repository.ts';
-import { listDistricts } from '../data/district.repository.ts';
+import { listDistricts, schoolsOf } from '../data/district.repository.ts';
 import { canonicalJson } from '../domain/audit/chain.ts';
 import { actingFor, can, PERMISSIONS, visibleDistricts, type Permission } from '../domain/auth/permissions.ts';
 import type { DistrictCode } from '../domain/district.ts';
@@ -20,7 +20,7 @@ import { cents, type Cents } from '../domain/money/cents.ts';
 import type { FiscalYear } from '../domain/time/fiscal-year.ts';
 import { summariseBudget, type BudgetLine, type BudgetSummary } from '../domain/workflow/budget.ts';
 import { pendingDeadline, planOptional, RESPONSIBLE, type Deadlines } from '../domain/workflow/deadlines.ts';
-import { contentIssues, EMPTY_CONTENT, type ContentIssue, type PlanContent } from '../domain/workflow/content.ts';
+import { contentComplete, contentIssues, EMPTY_CONTENT, type ContentIssue, type PlanContent } from '../domain/workflow/content.ts';
 import { DEFAULT_RUBRIC, SCORE_MAX, SCORE_MIN, scoreSummary, type RubricSection } from '../domain/workflow/rubric.ts';
 import { availableActions, canTransition, type PlanAction, type PlanFacts, type PlanState } from '../domain/workflow/plan.ts';
 import { appendAudit } from './audit.service.ts';
@@ -159,7 +159,8 @@ function facts(p: PlanRow, budget: BudgetSummary, contentOk: boolean): PlanFacts
     districtCode: p.district_code,
     boardApproved: p.board_approved_version === p.current_version,
     certified: p.certified_version === p.current_version,
-    budgetBalanced: budget.balanced && contentOk,
+    budgetBalanced: budget.balanced,
+    contentComplete: contentOk,
     reviewersAssigned: (JSON.parse(p.reviewers) as number[]).length > 0,
     fundsReleased: Boolean(p.funds_released),
     amendment: Boolean(p.amendment),
@@ -193,6 +194,8 @@ export interface PlanView {
   readonly contentHash: string;
   readonly budgetSummary: BudgetSummary;
   readonly contentIssues: readonly ContentIssue[];
+  /** The district's schools in the state directory (what the forms offer for interventions and budget lines). */
+  readonly schools: readonly string[];
   readonly facts: PlanFacts;
   readonly actions: readonly PlanAction[];
   readonly reviewers: readonly number[];
@@ -203,6 +206,11 @@ export interface PlanView {
   readonly scores: readonly { id: string; label: string; mean: number | null; count: number }[];
 }
 
+/** The district's schools in the state directory, by name (what interventions and budget lines name). */
+export async function schoolNames(db: Executor, districtCode: string): Promise<string[]> {
+  return (await schoolsOf(db, districtCode as DistrictCode)).map((x) => x.name);
+}
+
 /** Everything about a plan that the person may see, with the actions open to them. */
 export async function planView(db: Executor, user: User, planId: number): Promise<PlanView> {
   const p = await loadPlan(db, planId);
@@ -210,9 +218,10 @@ export async function planView(db: Executor, user: User, planId: number): Promis
   const cycle = (await getCycle(db, p.cycle_id))!;
   const v = await loadVersion(db, planId, p.current_version);
   const strategies = new Set(v.content.strategies.map((s) => s.id));
-  const summary = summariseBudget(v.budget, cents(p.allocation_cents), cycle.settings.substantialMajority, strategies);
-  const issues = contentIssues(v.content);
-  const f = facts(p, summary, issues.length === 0);
+  const schools = await schoolNames(db, p.district_code);
+  const summary = summariseBudget(v.budget, cents(p.allocation_cents), cycle.settings.substantialMajority, strategies, schools);
+  const issues = contentIssues(v.content, schools);
+  const f = facts(p, summary, contentComplete(issues));
   const internal = can(user.grants, PERMISSIONS.reviewPlanAny, p.district_code);
   const events = await db
     .selectFrom('plan_event')
@@ -239,6 +248,7 @@ export async function planView(db: Executor, user: User, planId: number): Promis
     contentHash: v.hash,
     budgetSummary: summary,
     contentIssues: issues,
+    schools,
     facts: f,
     actions: availableActions(user.grants, f),
     reviewers: JSON.parse(p.reviewers) as number[],
@@ -274,8 +284,9 @@ async function transact(store: Store, user: User, planId: number, step: Step): P
     }
     const cycle = (await getCycle(trx, p.cycle_id))!;
     const v = await loadVersion(trx, planId, p.current_version);
-    const summary = summariseBudget(v.budget, cents(p.allocation_cents), cycle.settings.substantialMajority, new Set(v.content.strategies.map((s) => s.id)));
-    const check = canTransition(user.grants, facts(p, summary, contentIssues(v.content).length === 0), step.action);
+    const schools = await schoolNames(trx, p.district_code);
+    const summary = summariseBudget(v.budget, cents(p.allocation_cents), cycle.settings.substantialMajority, new Set(v.content.strategies.map((s) => s.id)), schools);
+    const check = canTransition(user.grants, facts(p, summary, contentComplete(contentIssues(v.content, schools))), step.action);
     if (!check.ok) throw new WorkflowError(check.code === 'forbidden' ? 'forbidden' : 'not_allowed', check.reason, check.code === 'forbidden' ? 403 : 409);
     const extra = (await step.before?.(trx, p, v)) ?? {};
     const update = { ...step.update, ...extra, state: check.to, updated_at: now(), row_version: p.row_version + 1 };

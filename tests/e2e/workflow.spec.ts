@@ -89,12 +89,23 @@ test('the whole cycle: invitation, draft, board, signature, review, revisions, a
   await byId(page, 'goals.0.target').fill('60');
   await tick(page, 'strategy.k3-reading');
   await byId(page, 'strategy.k3-reading.description').fill('Reading interventionists in every elementary school.');
-  await byId(page, 'interventions.0.school').fill('All elementary schools');
+  // Tier 3 "for all schools" is refused: the most intensive interventions name their schools.
+  await byId(page, 'interventions.0.school').fill('All schools');
   await byId(page, 'interventions.0.tier').selectOption('3');
   await byId(page, 'interventions.0.description').fill('Daily small-group reading intervention.');
   await byId(page, 'narrative').fill(`The money pays for reading interventionists where ELA results are lowest (${d.slug}).`);
   await page.getByRole('button', { name: 'Save the plan' }).click();
   await expectStatus(page, /Saved as a new version/);
+  const lacking = page.getByRole('region', { name: 'Still needed before signing' });
+  await expect(lacking).toContainText('tier 3 is for the lowest-performing schools');
+  // The form offers the district's schools from the state directory; one of them is chosen.
+  const options = await page.locator('datalist#district-schools option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  expect(options[0]).toBe('All schools');
+  expect(options.length).toBeGreaterThan(1);
+  await byId(page, 'interventions.0.school').fill(options[1]!);
+  await page.getByRole('button', { name: 'Save the plan' }).click();
+  await expect(lacking).toHaveCount(0);
+  await expect(byId(page, 'interventions.0.school')).toHaveValue(options[1]!);
 
   // 5. The budget: two lines that add up to the allocation, most of it new reform work.
   await page.getByRole('link', { name: /(Edit|See) the budget/ }).click();
@@ -156,7 +167,8 @@ test('the whole cycle: invitation, draft, board, signature, review, revisions, a
   await byId(page, 'goals.1.target').fill('53');
   await page.getByRole('button', { name: 'Save the plan' }).click();
   await expectStatus(page, /Saved as a new version/);
-  await page.getByRole('link', { name: 'changes from version 3' }).click();
+  // Versions: 1 empty, 2 tier 3 for all schools, 3 a named school, 4 the budget, 5 this revision.
+  await page.getByRole('link', { name: 'changes from version 4' }).click();
   await expect(page.getByText('Raise the mathematics performance index').first()).toBeVisible();
   await expectNoAxeViolations(page);
   await openPlan(page, d.name);

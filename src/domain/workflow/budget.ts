@@ -5,6 +5,7 @@
  * extension of existing ones (CSDE's guidance since 2012).
  */
 import { cents, type Cents } from '../money/cents.ts';
+import { ALL_SCHOOLS, normaliseSchoolName } from './content.ts';
 
 export const FUNDING_AREAS = [
   'staffing-direct-service',
@@ -96,8 +97,10 @@ export interface BudgetSummary {
  * Checks every line and the totals. `substantialMajority` is the share the cycle requires for
  * new or extended reform efforts (a setting of the cycle; the guidance gives no number).
  */
-export function summariseBudget(lines: readonly BudgetLine[], allocationCents: Cents, substantialMajority: number, knownStrategies?: ReadonlySet<string>): BudgetSummary {
+export function summariseBudget(lines: readonly BudgetLine[], allocationCents: Cents, substantialMajority: number, knownStrategies?: ReadonlySet<string>, knownSchools: readonly string[] = []): BudgetSummary {
   const issues: BudgetIssue[] = [];
+  const schools = new Set(knownSchools.map(normaliseSchoolName));
+  schools.add(normaliseSchoolName(ALL_SCHOOLS));
   const ids = new Set<string>();
   let total = 0;
   let reform = 0;
@@ -117,6 +120,8 @@ export function summariseBudget(lines: readonly BudgetLine[], allocationCents: C
     if (l.area.startsWith('staffing') && l.fte === 0) issues.push({ line: l.id, field: 'fte', message: 'A staffing line usually has an FTE.', severity: 'warning' });
     if (!EFFORTS.includes(l.effort)) issues.push({ line: l.id, field: 'effort', message: `"${String(l.effort)}" is not new, extension or existing.`, severity: 'error' });
     if (knownStrategies && !knownStrategies.has(l.strategy)) issues.push({ line: l.id, field: 'strategy', message: `Strategy "${l.strategy}" is not one of the plan's strategies.`, severity: 'error' });
+    // A warning only: the directory can lag a school that has just opened or been renamed.
+    if (l.school && knownSchools.length > 0 && !schools.has(normaliseSchoolName(l.school))) issues.push({ line: l.id, field: 'school', message: `"${l.school}" is not one of the district's schools in the state directory; check the name.`, severity: 'warning' });
     if (Number.isSafeInteger(l.amountCents)) {
       total += l.amountCents;
       if (l.effort === 'new' || l.effort === 'extension') reform += l.amountCents;

@@ -67,25 +67,69 @@ export const EMPTY_CONTENT: PlanContent = { needsAssessment: '', goals: [], stra
 export interface ContentIssue {
   readonly section: 'needsAssessment' | 'goals' | 'strategies' | 'interventions' | 'narrative';
   readonly message: string;
+  /** An error blocks signing; a warning is for the district to check (e.g. a school the directory does not list). */
+  readonly severity: 'error' | 'warning';
 }
 
-/** What a plan still lacks before it can be certified (an empty list: complete). */
-export function contentIssues(c: PlanContent): ContentIssue[] {
+/** What an intervention for every school of the district names instead of a school. */
+export const ALL_SCHOOLS = 'All schools';
+
+/** School names compared as people type them: case, spacing and a trailing period do not matter. */
+export const normaliseSchoolName = (name: string): string => name.trim().replace(/\s+/g, ' ').replace(/\.$/, '').toLowerCase();
+
+/** A directory school the typed name is probably meant to be (one contains the other), if exactly one. */
+function likelySchool(typed: string, schools: readonly string[]): string | null {
+  const t = normaliseSchoolName(typed);
+  if (t.length < 3) return null;
+  const hits = schools.filter((s) => {
+    const n = normaliseSchoolName(s);
+    return n.includes(t) || t.includes(n);
+  });
+  return hits.length === 1 ? hits[0]! : null;
+}
+
+/** Whether the plan may be signed: no errors (warnings are the district's to check). */
+export const contentComplete = (issues: readonly ContentIssue[]): boolean => !issues.some((i) => i.severity === 'error');
+
+/**
+ * What a plan still lacks before it can be certified (no errors: complete). `schools` is the
+ * district's schools in the state's directory: an intervention naming a school not there is a
+ * warning, not an error, because the directory can lag a school that has just opened or been
+ * renamed. Tier 3 — the most intensive — must name the schools it goes to (§ 10-262u(c): the
+ * most intensive interventions in the lowest-performing schools), never all of them.
+ */
+export function contentIssues(c: PlanContent, schools: readonly string[] = []): ContentIssue[] {
   const out: ContentIssue[] = [];
-  if (c.needsAssessment.trim().length < 50) out.push({ section: 'needsAssessment', message: 'Write the needs assessment (at least a few sentences).' });
-  if (c.goals.length === 0) out.push({ section: 'goals', message: 'Set at least one goal with a baseline and a target.' });
+  const error = (section: ContentIssue['section'], message: string) => out.push({ section, message, severity: 'error' });
+  if (c.needsAssessment.trim().length < 50) error('needsAssessment', 'Write the needs assessment (at least a few sentences).');
+  if (c.goals.length === 0) error('goals', 'Set at least one goal with a baseline and a target.');
   for (const g of c.goals) {
-    if (!INDICATORS.includes(g.indicator)) out.push({ section: 'goals', message: `Goal "${g.description}": "${String(g.indicator)}" is not an indicator.` });
-    if (!Number.isFinite(g.baseline) || !Number.isFinite(g.target)) out.push({ section: 'goals', message: `Goal "${g.description}": baseline and target must be numbers.` });
+    if (!INDICATORS.includes(g.indicator)) error('goals', `Goal "${g.description}": "${String(g.indicator)}" is not an indicator.`);
+    if (!Number.isFinite(g.baseline) || !Number.isFinite(g.target)) error('goals', `Goal "${g.description}": baseline and target must be numbers.`);
   }
-  if (c.strategies.length === 0) out.push({ section: 'strategies', message: 'Choose at least one strategy.' });
+  if (c.strategies.length === 0) error('strategies', 'Choose at least one strategy.');
   for (const s of c.strategies) {
-    if (s.statutory !== null && !STATUTORY_STRATEGIES.some((x) => x.id === s.statutory)) out.push({ section: 'strategies', message: `"${s.statutory}" is not a statutory strategy.` });
-    if (!s.title.trim()) out.push({ section: 'strategies', message: 'Every strategy needs a title.' });
+    if (s.statutory !== null && !STATUTORY_STRATEGIES.some((x) => x.id === s.statutory)) error('strategies', `"${s.statutory}" is not a statutory strategy.`);
+    if (!s.title.trim()) error('strategies', 'Every strategy needs a title.');
   }
-  if (!c.interventions.some((i) => i.tier === 3)) {
-    out.push({ section: 'interventions', message: 'Name the most intensive (tier 3) interventions, in the lowest-performing schools.' });
-  }
-  if (c.narrative.trim().length < 50) out.push({ section: 'narrative', message: 'Explain how the money targets performance (the narrative is published on approval).' });
+  if (!c.interventions.some((i) => i.tier === 3)) error('interventions', 'Name the most intensive (tier 3) interventions, in the lowest-performing schools.');
+  const known = new Set(schools.map(normaliseSchoolName));
+  const all = normaliseSchoolName(ALL_SCHOOLS);
+  c.interventions.forEach((x, i) => {
+    const name = normaliseSchoolName(x.school);
+    const which = `Intervention ${i + 1} ("${x.school.trim() || 'no school'}")`;
+    if (!name) error('interventions', `Intervention ${i + 1}: name the school (or "${ALL_SCHOOLS}").`);
+    else if (name === all) {
+      if (x.tier === 3) error('interventions', `${which}: tier 3 is for the lowest-performing schools — name them rather than all schools.`);
+    } else if (known.size > 0 && !known.has(name)) {
+      const likely = likelySchool(x.school, schools);
+      out.push({
+        section: 'interventions',
+        severity: 'warning',
+        message: `${which} is not one of the district's ${known.size} schools in the state directory${likely ? ` — did you mean "${likely}"?` : '; check the name, or ask the state to import the current directory if the school is new.'}`,
+      });
+    }
+  });
+  if (c.narrative.trim().length < 50) error('narrative', 'Explain how the money targets performance (the narrative is published on approval).');
   return out;
 }

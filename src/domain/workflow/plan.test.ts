@@ -17,6 +17,7 @@ const plan = (over: Partial<PlanFacts> = {}): PlanFacts => ({
   boardApproved: false,
   certified: false,
   budgetBalanced: false,
+  contentComplete: true,
   reviewersAssigned: false,
   fundsReleased: false,
   amendment: false,
@@ -102,6 +103,7 @@ const step = fc.record({
   own: fc.boolean(),
   action: fc.constantFrom(...PLAN_ACTIONS),
   balanced: fc.boolean(),
+  complete: fc.boolean(),
 });
 
 describe('workflow properties', () => {
@@ -111,7 +113,7 @@ describe('workflow properties', () => {
         let w: World = { ...plan(), approvedOnce: false, releases: 0, submittedEver: false };
         for (const s of steps) {
           const grants = [grant(s.role, DISTRICT_ROLES.has(s.role) ? (s.own ? HARTFORD : OTHER) : null)];
-          const world = { ...w, budgetBalanced: s.balanced };
+          const world = { ...w, budgetBalanced: s.balanced, contentComplete: s.complete };
           const r = canTransition(grants, world, s.action);
           if (!r.ok) continue;
           // Whoever acted had the permission the table names, for this district.
@@ -120,10 +122,11 @@ describe('workflow properties', () => {
           w = apply(world, s.action, r.to);
           // Content changes only while editable.
           if (s.action === 'save') expect(isEditable(before.state)).toBe(true);
-          // Submission needs the board, the certification and a balanced budget.
+          // Submission needs the board, the certification, a balanced budget and a complete plan.
           if (s.action === 'submit' || s.action === 'resubmit') {
-            expect(world.certified && world.budgetBalanced).toBe(true);
+            expect(world.certified && world.budgetBalanced && world.contentComplete).toBe(true);
           }
+          if (s.action === 'certify') expect(world.budgetBalanced && world.contentComplete).toBe(true);
           // A decision only follows a recommendation; an approval only follows a submission.
           if (['approve', 'approve-with-conditions', 'deny'].includes(s.action)) {
             expect(before.state).toBe('recommended');

@@ -48,6 +48,8 @@ export interface PlanFacts {
   readonly certified: boolean;
   /** The budget's total equals the allocation and every line is valid. */
   readonly budgetBalanced: boolean;
+  /** The plan's content has no errors (needs, goals, strategies, interventions, narrative). */
+  readonly contentComplete: boolean;
   readonly reviewersAssigned: boolean;
   /** Funds already released for this plan's approval. */
   readonly fundsReleased: boolean;
@@ -78,6 +80,7 @@ export const TRANSITIONS: Readonly<Record<PlanAction, Transition>> = {
     requires: [
       { check: (p) => p.boardApproved, message: 'The local board of education must approve this version first.' },
       { check: (p) => p.budgetBalanced, message: 'The budget must add up to the allocation, with every line valid.' },
+      { check: (p) => p.contentComplete, message: 'The plan still lacks something: see "Still needed before signing".' },
     ],
   },
   submit: {
@@ -88,6 +91,7 @@ export const TRANSITIONS: Readonly<Record<PlanAction, Transition>> = {
       { check: (p) => p.boardApproved, message: 'The local board of education must approve this version first.' },
       { check: (p) => p.certified, message: 'The authorized representative must certify this exact version first.' },
       { check: (p) => p.budgetBalanced, message: 'The budget must add up to the allocation, with every line valid.' },
+      { check: (p) => p.contentComplete, message: 'The plan still lacks something: see "Still needed before signing".' },
     ],
   },
   'assign-reviewers': { permission: P.assignReviewersAny, from: ['submitted', 'in-review'], to: 'in-review' },
@@ -101,6 +105,7 @@ export const TRANSITIONS: Readonly<Record<PlanAction, Transition>> = {
       { check: (p) => p.boardApproved || p.amendment, message: 'The local board of education must approve the revised version first.' },
       { check: (p) => p.certified, message: 'The authorized representative must certify the revised version first.' },
       { check: (p) => p.budgetBalanced, message: 'The budget must add up to the allocation, with every line valid.' },
+      { check: (p) => p.contentComplete, message: 'The plan still lacks something: see "Still needed before signing".' },
     ],
   },
   recommend: {
