@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { renderToReadableStream } from 'react-dom/server';
 import { ServerRouter, type EntryContext } from 'react-router';
+import { oidcProviderOrigin } from '../src/services/oidc.service.ts';
 import { contentSecurityPolicy } from './lib/headers.server.ts';
 
 export const streamTimeout = 10_000;
@@ -23,7 +24,9 @@ export default async function handleRequest(request: Request, status: number, he
     (m) => `'sha256-${createHash('sha256').update(m[1] ?? '').digest('base64')}'`,
   );
   headers.set('Content-Type', 'text/html; charset=utf-8');
-  headers.set('Content-Security-Policy', contentSecurityPolicy(hashes));
+  // Signed-in pages may send the sign-out form on to the identity provider (oidc.service.ts).
+  const provider = new URL(request.url).pathname.startsWith('/work') ? oidcProviderOrigin(process.env) : null;
+  headers.set('Content-Security-Policy', contentSecurityPolicy(hashes, provider ? [provider] : []));
   return new Response(html, { status: failed && status < 500 ? 500 : status, headers });
 }
 

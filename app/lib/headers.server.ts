@@ -2,7 +2,7 @@
  * Security headers for every response, and the Content-Security-Policy for pages: only this
  * origin's scripts, styles, images and fonts, plus the page's own inline scripts by hash.
  */
-export function contentSecurityPolicy(scriptHashes: readonly string[]): string {
+export function contentSecurityPolicy(scriptHashes: readonly string[], formTargets: readonly string[] = []): string {
   return [
     "default-src 'self'",
     `script-src 'self' ${scriptHashes.join(' ')}`.trim(),
@@ -12,7 +12,9 @@ export function contentSecurityPolicy(scriptHashes: readonly string[]): string {
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    // The identity provider's origin when signing out there too: the sign-out form's POST is
+    // redirected to its end-session endpoint, and form-action governs that redirect.
+    `form-action 'self' ${formTargets.join(' ')}`.trim(),
     "frame-ancestors 'none'",
   ].join('; ');
 }

@@ -148,6 +148,8 @@ export interface SessionTable {
   expires_at: string;
   ip: string | null;
   user_agent: string | null;
+  /** The ID token of a session opened through the identity provider (migration 007), for signing out there too. */
+  oidc_id_token: string | null;
 }
 
 export interface LoginAttemptTable {

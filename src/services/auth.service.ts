@@ -224,10 +224,10 @@ export async function signIn(store: Store, input: SignIn): Promise<Session> {
 }
 
 /** A new session (a fresh token every time: the token before sign-in is never reused). */
-export async function createSession(db: Executor, userId: number, ip: string | null, userAgent: string | null, now = new Date()): Promise<Session> {
+export async function createSession(db: Executor, userId: number, ip: string | null, userAgent: string | null, now = new Date(), oidcIdToken: string | null = null): Promise<Session> {
   const token = newToken();
   const expiresAt = addMinutes(now, SESSION_ABSOLUTE_HOURS * 60);
-  await db.insertInto('session').values({ user_id: userId, token_hash: tokenHash(token), created_at: now.toISOString(), last_seen_at: now.toISOString(), expires_at: expiresAt, ip, user_agent: userAgent?.slice(0, 300) ?? null }).execute();
+  await db.insertInto('session').values({ user_id: userId, token_hash: tokenHash(token), created_at: now.toISOString(), last_seen_at: now.toISOString(), expires_at: expiresAt, ip, user_agent: userAgent?.slice(0, 300) ?? null, oidc_id_token: oidcIdToken }).execute();
   return { token, user: (await userById(db, userId))!, expiresAt };
 }
 
@@ -247,13 +247,19 @@ export async function sessionUser(store: Store, token: string, now = new Date())
   return user && user.status === 'active' ? user : null;
 }
 
-export async function signOut(store: Store, token: string): Promise<void> {
-  const s = await store.db.selectFrom('session').select(['id', 'user_id']).where('token_hash', '=', tokenHash(token)).executeTakeFirst();
-  if (!s) return;
+/**
+ * Ends the session. Says whether it had been opened through the identity provider, with the ID
+ * token it came with, so the caller can end the provider's session too; null if there was none.
+ */
+export async function signOut(store: Store, token: string): Promise<{ oidcIdToken: string | null } | null> {
+  if (!token || token.length > 100) return null;
+  const s = await store.db.selectFrom('session').select(['id', 'user_id', 'oidc_id_token']).where('token_hash', '=', tokenHash(token)).executeTakeFirst();
+  if (!s) return null;
   await inTransaction(store, async (trx) => {
     await trx.deleteFrom('session').where('id', '=', s.id).execute();
-    await appendAudit(trx, { actor: `user:${s.user_id}`, action: 'auth.signout', subject: `user:${s.user_id}` });
+    await appendAudit(trx, { actor: `user:${s.user_id}`, action: 'auth.signout', subject: `user:${s.user_id}`, ...(s.oidc_id_token ? { details: { method: 'oidc' } } : {}) });
   });
+  return { oidcIdToken: s.oidc_id_token };
 }
 
 /** Sets a password from an invitation or reset token (single use), and signs in. */

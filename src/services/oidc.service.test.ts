@@ -14,8 +14,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../tests/support/dialects.ts';
 import type { Store } from '../data/database.ts';
 import { auditOf, verifyAudit } from './audit.service.ts';
-import { createUser, sessionUser, usePasswordToken } from './auth.service.ts';
-import { beginOidc, completeOidc, OIDC_CALLBACK_PATH, oidcButtonLabel, oidcConfigured, OidcError, openOidcCookie, readOidcCookie, safeNext, sealOidcCookie, type OidcSaved } from './oidc.service.ts';
+import { createUser, sessionUser, signOut, usePasswordToken } from './auth.service.ts';
+import {
+  beginOidc,
+  completeOidc,
+  OIDC_CALLBACK_PATH,
+  OIDC_SIGNED_OUT_PATH,
+  oidcButtonLabel,
+  oidcConfigured,
+  OidcError,
+  oidcProviderOrigin,
+  oidcSignOutUrl,
+  openOidcCookie,
+  readOidcCookie,
+  safeNext,
+  sealOidcCookie,
+  type OidcSaved,
+} from './oidc.service.ts';
 
 const CLIENT_ID = 'alliance-plans';
 const CLIENT_SECRET = randomBytes(24).toString('base64url');
@@ -39,6 +54,7 @@ beforeAll(async () => {
         client_id: CLIENT_ID,
         client_secret: CLIENT_SECRET,
         redirect_uris: [`${issuer}${OIDC_CALLBACK_PATH}`],
+        post_logout_redirect_uris: [`${issuer}${OIDC_SIGNED_OUT_PATH}`],
         response_types: ['code'],
         grant_types: ['authorization_code'],
         token_endpoint_auth_method: 'client_secret_basic',
@@ -97,8 +113,7 @@ class CookieJar {
  * redirects, signs in as the subject on its login page, consents, and stops at the redirect to
  * our callback — whose address (code, state, iss) it returns.
  */
-async function atProvider(authorizationUrl: URL, subject: string): Promise<URL> {
-  const jar = new CookieJar();
+async function atProvider(authorizationUrl: URL, subject: string, jar = new CookieJar(), prompts: string[] = []): Promise<URL> {
   let url = authorizationUrl;
   let body: URLSearchParams | undefined;
   for (let hop = 0; hop < 20; hop++) {
@@ -117,6 +132,7 @@ async function atProvider(authorizationUrl: URL, subject: string): Promise<URL> 
     const prompt = /name="prompt" value="(\w+)"/.exec(html)?.[1];
     const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
     if (!prompt || !action) throw new Error(`No login or consent form at ${url.pathname}: ${html.slice(0, 400)}`);
+    prompts.push(prompt);
     url = new URL(action.replaceAll('&amp;', '&'), url);
     body = new URLSearchParams(prompt === 'login' ? { prompt, login: subject, password: 'any password: the development login takes any' } : { prompt });
   }
@@ -124,11 +140,32 @@ async function atProvider(authorizationUrl: URL, subject: string): Promise<URL> 
 }
 
 /** One whole round: start here, sign in there, come back with the signed cookie. */
-async function roundTrip(subject: string, next = '/work'): Promise<{ callback: URL; saved: OidcSaved }> {
+async function roundTrip(subject: string, next = '/work', jar?: CookieJar, prompts?: string[]): Promise<{ callback: URL; saved: OidcSaved }> {
   const start = await beginOidc(env, { origin: issuer, next });
   const saved = openOidcCookie(env, sealOidcCookie(env, start.saved));
   expect(saved).toEqual(start.saved);
-  return { callback: await atProvider(start.url, subject), saved: saved! };
+  return { callback: await atProvider(start.url, subject, jar, prompts), saved: saved! };
+}
+
+/** What a browser does at the provider's end-session endpoint: confirms, and is sent back. */
+async function signOutAtProvider(endSessionUrl: URL, jar: CookieJar): Promise<URL> {
+  const page = await fetch(endSessionUrl, { redirect: 'manual', headers: { cookie: jar.header(endSessionUrl) } });
+  jar.take(page);
+  const html = await page.text();
+  const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
+  const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)?.[1];
+  if (page.status !== 200 || !action || !xsrf) throw new Error(`No sign-out confirmation at ${endSessionUrl.pathname} (${page.status}): ${html.slice(0, 400)}`);
+  let url = new URL(action.replaceAll('&amp;', '&'), endSessionUrl);
+  let response = await fetch(url, { method: 'POST', body: new URLSearchParams({ xsrf, logout: 'yes' }), redirect: 'manual', headers: { cookie: jar.header(url) } });
+  for (let hop = 0; hop < 5 && response.status >= 300 && response.status < 400; hop++) {
+    jar.take(response);
+    await response.body?.cancel();
+    const next = new URL(response.headers.get('location')!, url);
+    if (next.origin === issuer && next.pathname + next.search === OIDC_SIGNED_OUT_PATH) return next;
+    url = next;
+    response = await fetch(url, { redirect: 'manual', headers: { cookie: jar.header(url) } });
+  }
+  throw new Error(`The provider did not send the browser back after signing out (${response.status}).`);
 }
 
 const userRow = (store: Store, email: string) => store.db.selectFrom('app_user').selectAll().where('email', '=', email).executeTakeFirstOrThrow();
@@ -277,6 +314,46 @@ describe.each(dialects)('sign-in through the identity provider ($name)', (dialec
     const start = await beginOidc(env, { origin: issuer, next: '/work' });
     const cancelled = new URL(`${issuer}${OIDC_CALLBACK_PATH}?error=access_denied&state=${start.saved.state}&iss=${encodeURIComponent(issuer)}`);
     await expect(completeOidc(store, env, cancelled, start.saved, '10.9.0.8', null)).rejects.toMatchObject({ code: 'oidc_provider', info: { problem: 'access_denied' } });
+  });
+
+  it('signing out ends the provider\'s session too: the next sign-in there asks for the password again', async () => {
+    people.set('sub-ivy', { email: 'ivy@example.org', email_verified: true });
+    const jar = new CookieJar();
+    const first: string[] = [];
+    const a = await roundTrip('sub-ivy', '/work', jar, first);
+    const session = await completeOidc(store, env, a.callback, a.saved, '10.9.0.9', null);
+    expect(first).toContain('login');
+    // Still signed in at the provider: another sign-in there asks nothing.
+    const again: string[] = [];
+    await roundTrip('sub-ivy', '/work', jar, again);
+    expect(again).toEqual([]);
+
+    const ended = await signOut(store, session.token);
+    expect(ended?.oidcIdToken).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(await sessionUser(store, session.token)).toBeNull();
+    const url = (await oidcSignOutUrl(env, ended!.oidcIdToken, issuer))!;
+    expect(url.origin).toBe(issuer);
+    expect(url.searchParams.get('id_token_hint')).toBe(ended!.oidcIdToken);
+    expect(url.searchParams.get('post_logout_redirect_uri')).toBe(`${issuer}${OIDC_SIGNED_OUT_PATH}`);
+    // The provider confirms, ends its session and sends the browser back to our sign-in page.
+    expect((await signOutAtProvider(url, jar)).searchParams.get('signedout')).toBe('1');
+    const after: string[] = [];
+    await roundTrip('sub-ivy', '/work', jar, after);
+    expect(after[0]).toBe('login');
+    const events = await auditOf(store.db, `user:${(await userRow(store, 'ivy@example.org')).id}`);
+    expect(events.filter((e) => e.action === 'auth.signout').at(-1)).toMatchObject({ details: { method: 'oidc' } });
+  });
+
+  it('signs out here only when told to (OIDC_SIGNOUT=local), for a password session, or when the provider cannot be reached', async () => {
+    const token = 'header.payload.signature';
+    expect(await oidcSignOutUrl({ ...env, OIDC_SIGNOUT: 'local' }, token, issuer)).toBeNull();
+    expect(await oidcSignOutUrl(env, null, issuer)).toBeNull();
+    expect(await oidcSignOutUrl({}, token, issuer)).toBeNull();
+    expect(await oidcSignOutUrl({ ...env, OIDC_ISSUER: 'http://127.0.0.1:9/nobody', OIDC_CLIENT_ID: 'unreachable' }, token, issuer)).toBeNull();
+    expect(oidcProviderOrigin(env)).toBe(issuer);
+    expect(oidcProviderOrigin({ ...env, OIDC_SIGNOUT: 'local' })).toBeNull();
+    expect(oidcProviderOrigin({ ...env, OIDC_ISSUER: 'not a url' })).toBeNull();
+    expect(await signOut(store, 'no such session')).toBeNull();
   });
 
   it('keeps the audit chain whole', async () => {

@@ -255,11 +255,48 @@ export async function beginOidc(env: Env, options: { origin: string; next: strin
   return { url, saved: { state, nonce, codeVerifier, redirectUri, next: options.next, expires } };
 }
 
+/**
+ * Where to send the browser after signing out here of a session opened through the provider, so
+ * its session ends too (RP-Initiated Logout: the provider's end_session_endpoint with the ID token
+ * as id_token_hint and the sign-in page to come back to). Null — sign out here only — when
+ * OIDC_SIGNOUT=local (a state whose provider also signs people in to other systems may prefer
+ * that), when the provider advertises no end-session endpoint, or when it cannot be reached: being
+ * signed out here never waits on the provider.
+ */
+export async function oidcSignOutUrl(env: Env, idToken: string | null, origin: string): Promise<URL | null> {
+  const s = oidcSettings(env);
+  if (!s || !idToken || env.OIDC_SIGNOUT?.trim().toLowerCase() === 'local') return null;
+  try {
+    const config = await providerConfiguration(s);
+    if (!config.serverMetadata().end_session_endpoint) return null;
+    const base = env.PUBLIC_URL?.trim().replace(/\/+$/, '') || origin.replace(/\/+$/, '');
+    return client.buildEndSessionUrl(config, { id_token_hint: idToken, post_logout_redirect_uri: env.OIDC_POST_LOGOUT_REDIRECT_URI?.trim() || `${base}${OIDC_SIGNED_OUT_PATH}` });
+  } catch (e) {
+    console.error(`OIDC sign-out at the provider was skipped: ${String(e).slice(0, 300)}`);
+    return null;
+  }
+}
+
+/** Where the provider sends people back after signing out there (register it with the provider). */
+export const OIDC_SIGNED_OUT_PATH = '/work/signin?signedout=1';
+
+/** The origin the browser is sent to when signing out at the provider (for the CSP's form-action). */
+export function oidcProviderOrigin(env: Env): string | null {
+  if (env.OIDC_SIGNOUT?.trim().toLowerCase() === 'local') return null;
+  try {
+    return oidcSettings(env)?.issuer.origin ?? null;
+  } catch {
+    return null; // a malformed issuer is reported where sign-in starts, not on every page
+  }
+}
+
 interface Identity {
   readonly issuer: string;
   readonly subject: string;
   readonly email: string | null;
   readonly emailVerified: boolean;
+  /** The ID token itself, kept with the session for signing out at the provider. */
+  readonly idToken: string | null;
 }
 
 /** Exchanges the code and checks state, nonce, PKCE and the ID token; the e-mail from userinfo if the ID token lacks it. */
@@ -301,7 +338,7 @@ async function identify(env: Env, s: OidcSettings, callbackUrl: URL, saved: Oidc
       throw new OidcError('provider', oidcMessage('provider', env), { problem: String(e).slice(0, 300) }, { cause: e });
     }
   }
-  return { issuer: claims.iss, subject: claims.sub, email: email?.trim().toLowerCase() || null, emailVerified: verified };
+  return { issuer: claims.iss, subject: claims.sub, email: email?.trim().toLowerCase() || null, emailVerified: verified, idToken: tokens.id_token ?? null };
 }
 
 /**
@@ -393,5 +430,5 @@ async function recordAttempt(trx: Executor, identity: Identity | null, ip: strin
 async function signedIn(trx: Executor, userId: number, id: Identity, ip: string, userAgent: string | null, now: Date): Promise<Session> {
   await recordAttempt(trx, id, ip, now, true);
   await appendAudit(trx, { actor: `user:${userId}`, action: 'auth.signin', subject: `user:${userId}`, details: { ip, method: 'oidc', issuer: id.issuer }, at: now.toISOString() });
-  return createSession(trx, userId, ip, userAgent, now);
+  return createSession(trx, userId, ip, userAgent, now, id.idToken);
 }

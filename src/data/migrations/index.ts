@@ -10,6 +10,7 @@ import { uploads } from './003-uploads.ts';
 import { notices } from './004-notices.ts';
 import { delegation } from './005-delegation.ts';
 import { guidance } from './006-guidance.ts';
+import { oidcLogout } from './007-oidc-logout.ts';
 
 export function migrations(dialect: SqlDialect): MigrationProvider {
   return {
@@ -21,6 +22,7 @@ export function migrations(dialect: SqlDialect): MigrationProvider {
         '004-notices': notices(dialect),
         '005-delegation': delegation(dialect),
         '006-guidance': guidance(),
+        '007-oidc-logout': oidcLogout(),
       };
     },
   };
