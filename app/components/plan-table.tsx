@@ -46,7 +46,7 @@ export function PlanTable({ rows, caption, checks = false }: { rows: readonly Bo
                 </>
               ) : null}
               <td className="numeric">{r.allocationCents === 0 ? '$0 (nothing withheld)' : formatMoney('en', r.allocationCents)}</td>
-              <td>{r.nextDeadline ? `${r.nextDeadline.name} ${r.nextDeadline.date}${r.nextDeadline.overdue ? ' (passed)' : ''}` : r.optional ? 'none: the plan is optional' : '—'}</td>
+              <td>{r.nextDeadline ? `${r.nextDeadline.name} ${r.nextDeadline.date}${r.nextDeadline.extended ? ' (extended)' : ''}${r.nextDeadline.overdue ? ' (passed)' : ''}` : r.optional ? 'none: the plan is optional' : '—'}</td>
             </tr>
           ))}
         </tbody>

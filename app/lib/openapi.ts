@@ -135,7 +135,7 @@ export const OPENAPI = {
         tags: ['Workflow (signed in)'],
         summary: 'Take an action on the plan',
         description:
-          'A JSON object (or a form) with "intent" — save, record-board-approval, certify, submit (also resubmits), assign-reviewers, score, comment, request-revisions, recommend, approve, approve-with-conditions, deny, release-funds, start-amendment — the fields that action needs (as on the plan page), and "rowVersion" from the plan you read: if the plan changed since, nothing is done and the answer is 409 with what changed. record-board-approval needs the minutes: send it as multipart/form-data with the file in "minutes" (PDF, DOCX, PNG or JPEG).',
+          'A JSON object (or a form) with "intent" — save, record-board-approval, certify, submit (also resubmits), assign-reviewers, score, comment, request-revisions, recommend, approve, approve-with-conditions, deny, release-funds, start-amendment, extend-deadline (state administrators: deadline, date, reason) — the fields that action needs (as on the plan page), and "rowVersion" from the plan you read: if the plan changed since, nothing is done and the answer is 409 with what changed. record-board-approval needs the minutes: send it as multipart/form-data with the file in "minutes" (PDF, DOCX, PNG or JPEG).',
         security: [{ bearer: [] }, { session: [] }],
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
         requestBody: {

@@ -45,6 +45,7 @@ export const WORK_ROUTES: readonly WorkRoute[] = [
   { id: 'work.plan', method: 'GET', path: '/work/plans/:id', permission: P.viewPlanOwn, scope: 'plan' },
   ...PLAN_INTENTS.map((intent): WorkRoute => ({ id: `work.plan.${intent}`, method: 'POST', path: '/work/plans/:id', intent, permission: TRANSITIONS[intent].permission, scope: 'plan' })),
   { id: 'work.plan.comment', method: 'POST', path: '/work/plans/:id', intent: 'comment', permission: P.commentPlanOwn, scope: 'plan' },
+  { id: 'work.plan.extend-deadline', method: 'POST', path: '/work/plans/:id', intent: 'extend-deadline', permission: P.manageCycleAny, scope: 'plan' },
   { id: 'work.plan.diff', method: 'GET', path: '/work/plans/:id/diff', permission: P.viewPlanOwn, scope: 'plan' },
   { id: 'work.budget', method: 'GET', path: '/work/plans/:id/budget', permission: P.viewPlanOwn, scope: 'plan' },
   { id: 'work.budget.save', method: 'POST', path: '/work/plans/:id/budget', intent: 'save', permission: P.editPlanOwn, scope: 'plan' },
@@ -57,6 +58,7 @@ export const WORK_ROUTES: readonly WorkRoute[] = [
   { id: 'work.cycles', method: 'GET', path: '/work/cycles', permission: P.viewBoardAny, scope: 'none' },
   { id: 'work.cycles.open', method: 'POST', path: '/work/cycles', intent: 'open', permission: P.manageCycleAny, scope: 'none' },
   { id: 'work.cycles.guidance', method: 'POST', path: '/work/cycles', intent: 'guidance', permission: P.manageCycleAny, scope: 'none' },
+  { id: 'work.cycles.deadlines', method: 'POST', path: '/work/cycles', intent: 'deadlines', permission: P.manageCycleAny, scope: 'none' },
   { id: 'work.users', method: 'GET', path: '/work/users', permission: P.manageUsersAny, scope: 'none' },
   { id: 'work.users.invite', method: 'POST', path: '/work/users', intent: 'invite', permission: P.manageUsersAny, scope: 'none' },
   { id: 'work.users.grant', method: 'POST', path: '/work/users', intent: 'grant', permission: P.manageUsersAny, scope: 'none' },
@@ -71,6 +73,7 @@ export const WORK_ROUTES: readonly WorkRoute[] = [
   { id: 'api.plan', method: 'GET', path: '/api/v1/plans/:id', permission: P.viewPlanOwn, scope: 'plan' },
   ...PLAN_INTENTS.map((intent): WorkRoute => ({ id: `api.plan.${intent}`, method: 'POST', path: '/api/v1/plans/:id', intent, permission: TRANSITIONS[intent].permission, scope: 'plan' })),
   { id: 'api.plan.comment', method: 'POST', path: '/api/v1/plans/:id', intent: 'comment', permission: P.commentPlanOwn, scope: 'plan' },
+  { id: 'api.plan.extend-deadline', method: 'POST', path: '/api/v1/plans/:id', intent: 'extend-deadline', permission: P.manageCycleAny, scope: 'plan' },
 ];
 
 /** The declared permission for a route and intent; throws if the route is not declared. */

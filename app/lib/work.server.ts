@@ -19,12 +19,14 @@ import { createAccessToken, createUser, grantRole, isRole, revokeRole } from '..
 import {
   assignReviewers,
   certify,
+  changeCycleDeadlines,
   checkBoardApproval,
   comment,
   ConflictError,
   cycleBoard,
   decide,
   diffVersions,
+  extendDeadline,
   listCycles,
   openCycle,
   planView,
@@ -108,6 +110,8 @@ export interface PlanPageData {
   readonly reviewers: readonly { id: number; name: string }[];
   readonly canAudit: boolean;
   readonly canComment: boolean;
+  /** A state administrator may give this district a later deadline. */
+  readonly canExtend: boolean;
   /** The largest file the minutes may be (UPLOAD_MAX_BYTES), in words. */
   readonly uploadLimit: string;
   /** The cycle's guidance documents. */
@@ -135,6 +139,7 @@ export async function planPageData(request: Request, rawId: string | undefined):
     reviewers: [...new Map(staff.map((s) => [Number(s.id), { id: Number(s.id), name: s.name }])).values()],
     canAudit: can(user.grants, PERMISSIONS.viewAuditAny),
     canComment: can(user.grants, PERMISSIONS.commentPlanOwn, plan.districtCode),
+    canExtend: can(user.grants, routeFor('POST', '/work/plans/:id', 'extend-deadline').permission!),
     uploadLimit: formatSize(uploadSettings().maxBytes),
     guidance: (await cycleDocuments(store.db, plan.cycle.id)).map((d) => ({ id: d.id, name: d.name, size: formatSize(d.size) })),
   };
@@ -238,6 +243,11 @@ export async function planAction(request: Request, rawId: string | undefined, us
       case 'start-amendment':
         await startAmendment(store, who, id, expected);
         return { ok: true, message: 'An amendment is open as a new draft.' };
+      case 'extend-deadline': {
+        const date = txt(form.get('date'), 10);
+        await extendDeadline(store, who, id, { deadline: txt(form.get('deadline'), 20), date, reason: txt(form.get('reason'), 2000) }, expected);
+        return { ok: true, message: `The deadline is extended to ${date} for this district; its people are told.` };
+      }
       case 'comment':
         await comment(store, who, id, { body: txt(form.get('body')), section: txt(form.get('section'), 40) || null, internal: form.get('internal') === 'on', parentId: /^\d{1,9}$/.test(txt(form.get('parentId'), 12)) ? Number(form.get('parentId')) : null });
         return { ok: true, message: form.get('parentId') ? 'Reply posted.' : 'Comment posted.' };
@@ -394,13 +404,26 @@ export async function cyclesData(request: Request) {
   return { boards, canOpen: can(user.grants, PERMISSIONS.manageCycleAny), uploadLimit: formatSize(uploadSettings().maxBytes) };
 }
 
+/** A cycle's five deadlines from its form. */
+function readDeadlines(form: FormData) {
+  return { draft: txt(form.get('draft'), 10), board: txt(form.get('board'), 10), submission: txt(form.get('submission'), 10), review: txt(form.get('review'), 10), decision: txt(form.get('decision'), 10) };
+}
+
 export async function cyclesAction(request: Request): Promise<ActionOutcome> {
   const user = await requireUser(request);
   const form = await request.formData();
   const intent = String(form.get('intent') ?? '');
-  if (intent !== 'open' && intent !== 'guidance') throw data({ ok: false, message: 'Unknown action.' } satisfies ActionResult, { status: 400 });
+  if (intent !== 'open' && intent !== 'guidance' && intent !== 'deadlines') throw data({ ok: false, message: 'Unknown action.' } satisfies ActionResult, { status: 400 });
   requirePermission(user, routeFor('POST', '/work/cycles', intent).permission!);
   const store = await getStore();
+  if (intent === 'deadlines') {
+    try {
+      const c = await changeCycleDeadlines(store, user, Number(form.get('cycleId')), { deadlines: readDeadlines(form), reason: txt(form.get('reason'), 2000), expectedRowVersion: Number(form.get('rowVersion')) });
+      return { ok: true, message: `The FY${c.fiscalYear} deadlines are changed; the districts still working on their plans are told.` };
+    } catch (e) {
+      return refusal(e);
+    }
+  }
   if (intent === 'guidance') {
     const file = form.get('document');
     if (!(file instanceof File) || file.size === 0) return { ok: false, message: 'Choose the document to add.', issues: { document: 'Required.' } };
@@ -412,7 +435,7 @@ export async function cyclesAction(request: Request): Promise<ActionOutcome> {
     }
   }
   const fy = Number(form.get('fiscalYear'));
-  const deadlines = { draft: txt(form.get('draft'), 10), board: txt(form.get('board'), 10), submission: txt(form.get('submission'), 10), review: txt(form.get('review'), 10), decision: txt(form.get('decision'), 10) };
+  const deadlines = readDeadlines(form);
   for (const [k, v] of Object.entries(deadlines)) if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return { ok: false, message: `Give the ${k} deadline as a date.`, issues: { [k]: 'A date is required.' } };
   const share = Number(form.get('substantialMajority'));
   const rubric = parseRubric(txt(form.get('rubric'), 10_000));

@@ -3,6 +3,7 @@ import { cyclesAction, cyclesData, type ActionResult } from '../lib/work.server.
 import { PlanTable } from '../components/plan-table.tsx';
 import { Notice } from '../components/work-notice.tsx';
 import { DEFAULT_RUBRIC, formatRubric } from '../../src/domain/workflow/rubric.ts';
+import { DEADLINE_LABELS, DEADLINES } from '../../src/domain/workflow/deadlines.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Cycles and the staff board — Alliance District plans' }];
 
@@ -45,6 +46,31 @@ export default function Cycles() {
           ) : (
             <p>No guidance documents yet.</p>
           )}
+          {canOpen && cycle.status === 'open' ? (
+            <details className="margin-bottom-2">
+              <summary>Change the {cycle.title} deadlines</summary>
+              <Form method="post" className="usa-form">
+                <input type="hidden" name="intent" value="deadlines" />
+                <input type="hidden" name="cycleId" value={cycle.id} />
+                <input type="hidden" name="rowVersion" value={cycle.rowVersion} />
+                {DEADLINES.map((d) => (
+                  <div key={d}>
+                    <label className="usa-label" htmlFor={`c${cycle.id}-${d}`}>
+                      Deadline for {DEADLINE_LABELS[d]}
+                    </label>
+                    <input className="usa-input" id={`c${cycle.id}-${d}`} name={d} type="date" defaultValue={cycle.deadlines[d]} required />
+                  </div>
+                ))}
+                <label className="usa-label" htmlFor={`c${cycle.id}-reason`}>
+                  Why (the districts still working on their plans are told)
+                </label>
+                <textarea className="usa-textarea" id={`c${cycle.id}-reason`} name="reason" rows={2} required />
+                <button className="usa-button usa-button--outline" type="submit">
+                  Change the deadlines
+                </button>
+              </Form>
+            </details>
+          ) : null}
           {canOpen ? (
             <Form method="post" encType="multipart/form-data" className="usa-form">
               <input type="hidden" name="intent" value="guidance" />
@@ -73,7 +99,7 @@ export default function Cycles() {
             {(['draft', 'board', 'submission', 'review', 'decision'] as const).map((d) => (
               <div key={d}>
                 <label className="usa-label" htmlFor={d}>
-                  Deadline: {d}
+                  Deadline for {DEADLINE_LABELS[d]}
                 </label>
                 <input className="usa-input" id={d} name={d} type="date" required />
               </div>

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, type ActionFunctionArgs, type
 import { FUNDING_AREA_LABELS } from '../../src/domain/workflow/budget.ts';
 import { ALL_SCHOOLS, INDICATOR_LABELS, INDICATORS, STATUTORY_STRATEGIES } from '../../src/domain/workflow/content.ts';
 import { isEditable, stateLabel } from '../../src/domain/workflow/plan.ts';
+import { DEADLINE_LABELS, DEADLINES } from '../../src/domain/workflow/deadlines.ts';
 import { formatMoney } from '../i18n/messages.ts';
 import { planAction, planPageData, type ActionResult } from '../lib/work.server.ts';
 import type { PlanView } from '../../src/services/workflow.service.ts';
@@ -48,6 +49,7 @@ const EVENT_LABELS: Record<string, string> = {
   comment: 'Comment',
   release: 'Funds released',
   amendment: 'Amendment started',
+  'deadline-extended': 'Deadline extended',
   save: 'Saved',
 };
 
@@ -67,6 +69,7 @@ function EventLine({ e }: { e: PlanView['events'][number] }) {
       {typeof e.data.message === 'string' && e.data.message ? `: ${e.data.message}` : ''}
       {typeof e.data.comment === 'string' && e.data.comment ? `: ${String(e.data.section)} scored ${String(e.data.score)} — ${e.data.comment}` : ''}
       {typeof e.data.conditions === 'string' && e.data.conditions ? `: conditions — ${e.data.conditions}` : ''}
+      {e.kind === 'deadline-extended' ? `: ${String(e.data.deadline)} from ${String(e.data.from)} to ${String(e.data.to)} — ${String(e.data.reason)}` : ''}
       {e.kind === 'release' && typeof e.data.amountCents === 'number' ? `: ${formatMoney('en', e.data.amountCents)} on ${String(e.data.date)}` : ''}
       {e.data.internal === true ? ' (internal)' : ''}
     </>
@@ -74,7 +77,7 @@ function EventLine({ e }: { e: PlanView['events'][number] }) {
 }
 
 export default function PlanPage() {
-  const { plan, reviewers, canAudit, canComment, user, uploadLimit, guidance } = useLoaderData<typeof loader>();
+  const { plan, reviewers, canAudit, canComment, canExtend, user, uploadLimit, guidance } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const can = (a: string) => plan.actions.includes(a as never);
   const editable = isEditable(plan.state) && can('save');
@@ -124,7 +127,11 @@ export default function PlanPage() {
             </p>
           ) : null}
           <p className="usa-summary-box__text">
-            Deadlines: board {cycle.deadlines.board}; submission {cycle.deadlines.submission}; review {cycle.deadlines.review}; decision {cycle.deadlines.decision}.
+            Deadlines:{' '}
+            {(['board', 'submission', 'review', 'decision'] as const)
+              .map((d) => `${d} ${plan.deadlines[d]}${plan.deadlines[d] !== cycle.deadlines[d] ? ` (extended for this district from ${cycle.deadlines[d]})` : ''}`)
+              .join('; ')}
+            .
           </p>
           {lastDecision && plan.state === 'revisions-requested' ? <p className="usa-summary-box__text">The state asked: {String(lastDecision.data.message ?? '')}</p> : null}
         </div>
@@ -284,6 +291,33 @@ export default function PlanPage() {
         ) : null}
         {can('start-amendment') ? <ActionForm intent="start-amendment" label="Start an amendment" rowVersion={plan.rowVersion} secondary /> : null}
       </section>
+
+      {canExtend ? (
+        <section aria-labelledby="extend-h">
+          <h2 id="extend-h">Extend a deadline for this district</h2>
+          <p>The district&apos;s people are told by e-mail; reminders and the board follow the new date.</p>
+          <ActionForm intent="extend-deadline" label="Extend the deadline" rowVersion={plan.rowVersion} secondary>
+            <label className="usa-label" htmlFor="extend-deadline">
+              Deadline
+            </label>
+            <select className="usa-select" id="extend-deadline" name="deadline" defaultValue="submission">
+              {DEADLINES.map((d) => (
+                <option key={d} value={d}>
+                  {DEADLINE_LABELS[d]} (now {plan.deadlines[d]})
+                </option>
+              ))}
+            </select>
+            <label className="usa-label" htmlFor="extend-date">
+              New date
+            </label>
+            <input className="usa-input" id="extend-date" name="date" type="date" required />
+            <label className="usa-label" htmlFor="extend-reason">
+              Why (the district sees this)
+            </label>
+            <textarea className="usa-textarea" id="extend-reason" name="reason" rows={2} required />
+          </ActionForm>
+        </section>
+      ) : null}
 
       {guidance.length ? (
         <section aria-labelledby="guidance-h">

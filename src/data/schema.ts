@@ -204,6 +204,8 @@ export interface PlanTable {
   published: Generated<number>;
   updated_at: string;
   row_version: Generated<number>;
+  /** JSON: the district's later dates for some deadlines (migration 008). */
+  deadline_extensions: Generated<string>;
 }
 
 export interface PlanVersionTable {

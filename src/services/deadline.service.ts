@@ -11,7 +11,7 @@ import { DEFAULT_REMINDER_DAYS, noticeDue, noticeText, pendingDeadline, planOpti
 import type { PlanState } from '../domain/workflow/plan.ts';
 import { appendAudit } from './audit.service.ts';
 import { queueMail } from './mail.service.ts';
-import { listCycles } from './workflow.service.ts';
+import { listCycles, planDeadlines } from './workflow.service.ts';
 
 /** Today's date where the program runs (deadlines are Connecticut dates). */
 export function programToday(now = new Date(), timeZone = 'America/New_York'): string {
@@ -48,12 +48,13 @@ export async function sweepDeadlines(store: Store, options: { today?: string } =
     const row = await store.db.selectFrom('cycle').select('created_at').where('id', '=', cycle.id).executeTakeFirstOrThrow();
     const opened = programToday(new Date(row.created_at));
     const reminderDays = cycle.settings.reminderDays?.length ? cycle.settings.reminderDays : DEFAULT_REMINDER_DAYS;
-    const plans = await store.db.selectFrom('plan').select(['id', 'district_code', 'state', 'board_approved_version', 'current_version', 'reviewers', 'allocation_cents']).where('cycle_id', '=', cycle.id).execute();
+    const plans = await store.db.selectFrom('plan').select(['id', 'district_code', 'state', 'board_approved_version', 'current_version', 'reviewers', 'allocation_cents', 'deadline_extensions']).where('cycle_id', '=', cycle.id).execute();
     for (const p of plans) {
       const deadline = pendingDeadline(p.state as PlanState, p.board_approved_version === p.current_version);
       if (!deadline) continue;
       if (RESPONSIBLE[deadline] === 'district' && planOptional(Number(p.allocation_cents), cycle.settings.noAllocationPolicy)) continue;
-      const date = cycle.deadlines[deadline];
+      // The district's own later date when the state extended it (a new date, so notices start afresh).
+      const date = planDeadlines(cycle, p.deadline_extensions).deadlines[deadline];
       const kind = date ? noticeDue(date, today, opened, reminderDays) : null;
       if (!kind || !date) continue;
       const sent = await inTransaction(store, async (trx) => {

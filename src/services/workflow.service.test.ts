@@ -11,14 +11,18 @@ import { auditOf, verifyAudit } from './audit.service.ts';
 import { userByEmail, type User } from './auth.service.ts';
 import { DEMO_DOMAIN, seedDemo } from './demo.service.ts';
 import { outbox } from './mail.service.ts';
+import { sweepDeadlines } from './deadline.service.ts';
 import { fiscalYear } from '../domain/time/fiscal-year.ts';
 import {
   certify,
+  changeCycleDeadlines,
   comment,
   ConflictError,
   cycleBoard,
   decide,
   diffVersions,
+  extendDeadline,
+  getCycle,
   planView,
   publishedPlans,
   recommend,
@@ -155,6 +159,51 @@ describe.each(dialects)('the plan workflow ($name)', (dialect) => {
     const v = await planView(store.db, users.reviewer!, id);
     expect(v.budgetSummary.balanced).toBe(false);
     expect(v.budgetSummary.issues.some((i) => /allocation is/.test(i.message))).toBe(true);
+  });
+
+  it('the state gives one district a later deadline: the board, the plan and the reminders follow it, and the district is told', async () => {
+    const middletown = await planOf('0830011');
+    const admin = users.admin!;
+    const before = await planView(store.db, admin, middletown);
+    expect(before.deadlines.board).toBe('2025-08-01');
+    await expect(extendDeadline(store, users.reviewer!, middletown, { deadline: 'board', date: '2025-08-20', reason: 'Storm' })).rejects.toMatchObject({ status: 403 });
+    await expect(extendDeadline(store, admin, middletown, { deadline: 'board', date: '2025-07-20', reason: 'Storm' })).rejects.toThrow(/later than the cycle's deadline/);
+    await expect(extendDeadline(store, admin, middletown, { deadline: 'board', date: '2025-08-20', reason: ' ' })).rejects.toThrow(/Say why/);
+    await expect(extendDeadline(store, admin, middletown, { deadline: 'board', date: '2025-08-20', reason: 'Storm' }, before.rowVersion - 1)).rejects.toBeInstanceOf(ConflictError);
+    await extendDeadline(store, admin, middletown, { deadline: 'board', date: '2025-08-20', reason: 'The board meeting was postponed by the storm.' }, before.rowVersion);
+    const after = await planView(store.db, admin, middletown);
+    expect(after.deadlines).toEqual({ ...before.deadlines, board: '2025-08-20' });
+    expect(after.extensions).toEqual({ board: '2025-08-20' });
+    expect(after.events.at(-1)).toMatchObject({ kind: 'deadline-extended', data: { deadline: 'board', from: '2025-08-01', to: '2025-08-20', reason: 'The board meeting was postponed by the storm.' } });
+    expect((await cycleBoard(store.db, cycleId, '2025-08-10')).find((b) => b.districtCode === '0830011')!.nextDeadline).toEqual({ name: 'board', date: '2025-08-20', overdue: false, extended: true });
+    expect((await cycleBoard(store.db, cycleId, '2025-08-10')).find((b) => b.districtCode === '0020011')!.nextDeadline).toMatchObject({ extended: false });
+    // The sweep reminds Middletown of its own date, a week before it.
+    await sweepDeadlines(store, { today: '2025-08-13' });
+    const notice = await store.db.selectFrom('deadline_notice').selectAll().where('plan_id', '=', middletown).executeTakeFirst();
+    expect(notice).toMatchObject({ deadline: 'board', kind: 'reminder-7', deadline_date: '2025-08-20' });
+    // A district with people is told.
+    const bridgeport = await planOf('0150011');
+    await extendDeadline(store, admin, bridgeport, { deadline: 'submission', date: '2025-08-29', reason: 'A new superintendent started.' });
+    expect((await outbox(store.db)).find((m) => m.to === `editor.bridgeport@${DEMO_DOMAIN}` && /deadline extended/.test(m.subject))?.body).toMatch(/submission to the state to 2025-08-29 \(it was 2025-08-15\)[\s\S]*A new superintendent started/);
+  });
+
+  it('the state moves a cycle\'s deadlines for everyone, in order, and a stale form does not overwrite a newer change', async () => {
+    const admin = users.admin!;
+    const cycle = (await getCycle(store.db, cycleId))!;
+    const moved = { ...cycle.deadlines, submission: '2025-08-22', review: '2025-09-22' };
+    await expect(changeCycleDeadlines(store, users.reviewer!, cycleId, { deadlines: moved, reason: 'x', expectedRowVersion: cycle.rowVersion })).rejects.toMatchObject({ status: 403 });
+    await expect(changeCycleDeadlines(store, admin, cycleId, { deadlines: { ...moved, review: '2025-08-01' }, reason: 'x', expectedRowVersion: cycle.rowVersion })).rejects.toThrow(/is before the one for submission/);
+    const changed = await changeCycleDeadlines(store, admin, cycleId, { deadlines: moved, reason: 'The state portal was down for a week.', expectedRowVersion: cycle.rowVersion });
+    expect(changed.deadlines).toEqual(moved);
+    expect(changed.rowVersion).toBe(cycle.rowVersion + 1);
+    await expect(changeCycleDeadlines(store, admin, cycleId, { deadlines: cycle.deadlines, reason: 'Undo', expectedRowVersion: cycle.rowVersion })).rejects.toBeInstanceOf(ConflictError);
+    expect((await getCycle(store.db, cycleId))!.deadlines).toEqual(moved);
+    const [event] = (await auditOf(store.db, `cycle:${cycleId}`)).filter((e) => e.action === 'cycle.deadlines-changed');
+    expect(event!.details).toMatchObject({ changed: ['submission', 'review'], reason: 'The state portal was down for a week.' });
+    // Districts still drafting hear of the submission deadline; Bridgeport's own later date still holds.
+    expect((await outbox(store.db)).some((m) => m.to === `superintendent.multi@${DEMO_DOMAIN}` && /deadlines changed/.test(m.subject) && /submission to the state: 2025-08-22 \(was 2025-08-15\)/.test(m.body))).toBe(true);
+    expect((await planView(store.db, admin, await planOf('0150011'))).deadlines.submission).toBe('2025-08-29');
+    await changeCycleDeadlines(store, admin, cycleId, { deadlines: cycle.deadlines, reason: 'Back to the published dates.', expectedRowVersion: changed.rowVersion });
   });
 
   it('an amendment of an approved plan: a new version, a diff against the approved one, the lighter path', async () => {

@@ -19,7 +19,7 @@ import { connecticut, designatedIn } from '../domain/law/cgs-10-262u/index.ts';
 import { cents, type Cents } from '../domain/money/cents.ts';
 import type { FiscalYear } from '../domain/time/fiscal-year.ts';
 import { summariseBudget, type BudgetLine, type BudgetSummary } from '../domain/workflow/budget.ts';
-import { pendingDeadline, planOptional, RESPONSIBLE, type Deadlines } from '../domain/workflow/deadlines.ts';
+import { DEADLINE_LABELS, DEADLINES, deadlinesProblem, effectiveDeadlines, extensionProblem, pendingDeadline, planOptional, RESPONSIBLE, type DeadlineExtensions, type DeadlineName, type Deadlines } from '../domain/workflow/deadlines.ts';
 import { contentComplete, contentIssues, EMPTY_CONTENT, type ContentIssue, type PlanContent } from '../domain/workflow/content.ts';
 import { DEFAULT_RUBRIC, SCORE_MAX, SCORE_MIN, scoreSummary, type RubricSection } from '../domain/workflow/rubric.ts';
 import { availableActions, canTransition, type PlanAction, type PlanFacts, type PlanState } from '../domain/workflow/plan.ts';
@@ -71,10 +71,101 @@ export interface Cycle {
   readonly status: string;
   readonly deadlines: Deadlines;
   readonly settings: CycleSettings;
+  readonly rowVersion: number;
 }
 
-function toCycle(r: { id: number; fiscal_year: number; title: string; status: string; deadlines: string; settings: string }): Cycle {
-  return { id: Number(r.id), fiscalYear: r.fiscal_year as FiscalYear, title: r.title, status: r.status, deadlines: JSON.parse(r.deadlines) as Deadlines, settings: { ...DEFAULT_SETTINGS, ...(JSON.parse(r.settings) as Partial<CycleSettings>) } };
+function toCycle(r: { id: number; fiscal_year: number; title: string; status: string; deadlines: string; settings: string; row_version: number }): Cycle {
+  return {
+    id: Number(r.id),
+    fiscalYear: r.fiscal_year as FiscalYear,
+    title: r.title,
+    status: r.status,
+    deadlines: JSON.parse(r.deadlines) as Deadlines,
+    settings: { ...DEFAULT_SETTINGS, ...(JSON.parse(r.settings) as Partial<CycleSettings>) },
+    rowVersion: Number(r.row_version),
+  };
+}
+
+/** A plan's deadlines: the cycle's, with the district's extensions in their place. */
+export function planDeadlines(cycle: Cycle, deadlineExtensions: string | null | undefined): { deadlines: Deadlines; extensions: DeadlineExtensions } {
+  const extensions = JSON.parse(deadlineExtensions || '{}') as DeadlineExtensions;
+  return { deadlines: effectiveDeadlines(cycle.deadlines, extensions), extensions };
+}
+
+/**
+ * Moves a cycle's deadlines (for every district), with the reason; refused if someone changed the
+ * cycle since it was read. The districts are told of any change to a deadline of theirs.
+ */
+export async function changeCycleDeadlines(store: Store, user: User, cycleId: number, input: { deadlines: Deadlines; reason: string; expectedRowVersion: number }): Promise<Cycle> {
+  if (!can(user.grants, PERMISSIONS.manageCycleAny)) throw new WorkflowError('forbidden', 'Only a state administrator can change a cycle\'s deadlines.', 403);
+  const problem = deadlinesProblem(input.deadlines);
+  if (problem) throw new WorkflowError('invalid', problem.message, 400);
+  const reason = input.reason.trim();
+  if (!reason) throw new WorkflowError('invalid', 'Say why the deadlines change (the districts are told).', 400);
+  return inTransaction(store, async (trx) => {
+    const before = await getCycle(trx, cycleId);
+    if (!before) throw new WorkflowError('not_found', `There is no cycle ${cycleId}.`, 404);
+    if (before.status !== 'open') throw new WorkflowError('not_allowed', 'The cycle is closed.', 409);
+    const deadlines = Object.fromEntries(DEADLINES.map((d) => [d, input.deadlines[d]])) as Record<DeadlineName, string>;
+    const r = await trx
+      .updateTable('cycle')
+      .set({ deadlines: JSON.stringify(deadlines), row_version: before.rowVersion + 1 })
+      .where('id', '=', cycleId)
+      .where('row_version', '=', input.expectedRowVersion)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) {
+      throw new ConflictError('Someone else changed this cycle since you opened it. Nothing was saved; reload to see its deadlines now.', [
+        `Its deadlines now: ${DEADLINES.map((d) => `${d} ${before.deadlines[d]}`).join(', ')}.`,
+      ]);
+    }
+    const changed = DEADLINES.filter((d) => before.deadlines[d] !== deadlines[d]);
+    await appendAudit(trx, { actor: actorOf(user), action: 'cycle.deadlines-changed', subject: `cycle:${cycleId}`, details: { from: before.deadlines, to: deadlines, changed, reason } });
+    const districtChanges = changed.filter((d) => RESPONSIBLE[d] === 'district');
+    if (districtChanges.length) {
+      const lines = districtChanges.map((d) => `- ${DEADLINE_LABELS[d]}: ${deadlines[d]} (was ${before.deadlines[d]})`).join('\n');
+      const plans = await trx.selectFrom('plan').select('district_code').where('cycle_id', '=', cycleId).where('state', 'in', ['draft', 'revisions-requested']).execute();
+      for (const p of plans) {
+        for (const m of await districtContacts(trx, p.district_code, `FY${before.fiscalYear} Alliance plan deadlines changed`, `The state changed deadlines of the FY${before.fiscalYear} cycle:\n\n${lines}\n\nWhy: ${reason}\n`)) await queueMail(trx, m);
+      }
+    }
+    return (await getCycle(trx, cycleId))!;
+  });
+}
+
+/**
+ * Gives one district a later date for one deadline, with the reason: recorded on its plan and
+ * in the audit trail, and told to the district. The sweep and the board then use that date.
+ */
+export async function extendDeadline(store: Store, user: User, planId: number, input: { deadline: string; date: string; reason: string }, expectedRowVersion?: number): Promise<PlanRow> {
+  if (!can(user.grants, PERMISSIONS.manageCycleAny)) throw new WorkflowError('forbidden', 'Only a state administrator can extend a deadline.', 403);
+  const reason = input.reason.trim();
+  if (!reason) throw new WorkflowError('invalid', 'Say why the deadline is extended (the district is told).', 400);
+  return inTransaction(store, async (trx) => {
+    const p = await loadPlan(trx, planId);
+    if (expectedRowVersion !== undefined && expectedRowVersion !== p.row_version) {
+      throw new ConflictError('Someone else changed this plan since you opened it. Nothing was saved; reload to see their changes.', await changesSince(trx, planId, expectedRowVersion, p));
+    }
+    const cycle = (await getCycle(trx, p.cycle_id))!;
+    const problem = extensionProblem(cycle.deadlines, input.deadline, input.date);
+    if (problem) throw new WorkflowError('invalid', problem, 400);
+    const deadline = input.deadline as DeadlineName;
+    const { deadlines: before, extensions } = planDeadlines(cycle, p.deadline_extensions);
+    const next = { ...extensions, [deadline]: input.date };
+    const r = await trx
+      .updateTable('plan')
+      .set({ deadline_extensions: JSON.stringify(next), row_version: p.row_version + 1, updated_at: now() })
+      .where('id', '=', planId)
+      .where('row_version', '=', p.row_version)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) throw new ConflictError('Someone else changed this plan at the same moment. Nothing was saved; reload and try again.', []);
+    const data = { deadline, from: before[deadline], to: input.date, reason };
+    await trx.insertInto('plan_event').values({ plan_id: planId, version: p.current_version, kind: 'deadline-extended', user_id: user.id, on_behalf_of: null, data: JSON.stringify(data), at: now() }).execute();
+    await appendAudit(trx, { actor: actorOf(user), action: 'plan.deadline-extended', subject: `plan:${planId}`, details: { district: p.district_code, ...data } });
+    for (const m of await districtContacts(trx, p.district_code, `FY${cycle.fiscalYear} Alliance plan: deadline extended`, `The state extended the deadline for ${DEADLINE_LABELS[deadline]} to ${input.date} (it was ${before[deadline]}).\n\nWhy: ${reason}\n`)) {
+      await queueMail(trx, m);
+    }
+    return { ...p, deadline_extensions: JSON.stringify(next), row_version: p.row_version + 1 };
+  });
 }
 
 export async function listCycles(db: Executor): Promise<Cycle[]> {
@@ -96,6 +187,8 @@ export async function openCycle(store: Store, user: User, input: { fiscalYear: F
   const settings = { ...DEFAULT_SETTINGS, ...input.settings };
   if (!(settings.substantialMajority > 0 && settings.substantialMajority <= 1)) throw new WorkflowError('invalid_settings', 'The substantial-majority share must be above 0% and at most 100%.', 400);
   if (!settings.rubric.length || new Set(settings.rubric.map((r) => r.id)).size !== settings.rubric.length) throw new WorkflowError('invalid_settings', 'The rubric needs at least one section, each with its own title.', 400);
+  const problem = deadlinesProblem(input.deadlines);
+  if (problem) throw new WorkflowError('invalid', problem.message, 400);
   const withholding = await runWithholding(store, fy);
   const record = await listDesignations(store.db);
   const designated = designatedIn(connecticut, fy, record.map((r) => ({ code: r.districtCode, firstFiscalYear: r.firstFiscalYear, act: r.act })));
@@ -139,6 +232,7 @@ interface PlanRow {
   published: number;
   updated_at: string;
   row_version: number;
+  deadline_extensions: string;
 }
 
 async function loadPlan(db: Executor, planId: number): Promise<PlanRow> {
@@ -196,6 +290,9 @@ export interface PlanView {
   readonly contentIssues: readonly ContentIssue[];
   /** The district's schools in the state directory (what the forms offer for interventions and budget lines). */
   readonly schools: readonly string[];
+  /** The deadlines that hold for this district (the cycle's, with its extensions), and the extensions. */
+  readonly deadlines: Deadlines;
+  readonly extensions: DeadlineExtensions;
   readonly facts: PlanFacts;
   readonly actions: readonly PlanAction[];
   readonly reviewers: readonly number[];
@@ -249,6 +346,7 @@ export async function planView(db: Executor, user: User, planId: number): Promis
     budgetSummary: summary,
     contentIssues: issues,
     schools,
+    ...planDeadlines(cycle, p.deadline_extensions),
     facts: f,
     actions: availableActions(user.grants, f),
     reviewers: JSON.parse(p.reviewers) as number[],
@@ -582,7 +680,8 @@ export interface BoardRow {
   /** Nothing withheld and the cycle makes such plans optional: no district deadline applies. */
   readonly optional: boolean;
   /** The next deadline for this plan's stage and whether it has passed. */
-  readonly nextDeadline: { readonly name: keyof Deadlines; readonly date: string; readonly overdue: boolean } | null;
+  /** The deadline the plan faces next; `extended` when it is the district's own later date. */
+  readonly nextDeadline: { readonly name: keyof Deadlines; readonly date: string; readonly overdue: boolean; readonly extended: boolean } | null;
 }
 
 /** The staff board: every district's stage in a cycle, with the deadline it faces. */
@@ -595,7 +694,9 @@ export async function cycleBoard(db: Executor, cycleId: number, today = new Date
     const state = p.state as PlanState;
     const deadlineName = pendingDeadline(state, p.board_approved_version === p.current_version);
     const optional = planOptional(Number(p.allocation_cents), cycle.settings.noAllocationPolicy);
-    const date = deadlineName ? cycle.deadlines[deadlineName] : null;
+    const { deadlines } = planDeadlines(cycle, p.deadline_extensions);
+    const date = deadlineName ? deadlines[deadlineName] : null;
+    const extended = deadlineName ? deadlines[deadlineName] !== cycle.deadlines[deadlineName] : false;
     return {
       planId: Number(p.id),
       districtCode: p.district_code,
@@ -607,7 +708,7 @@ export async function cycleBoard(db: Executor, cycleId: number, today = new Date
       certified: p.certified_version === p.current_version,
       fundsReleased: Boolean(p.funds_released),
       updatedAt: p.updated_at,
-      nextDeadline: deadlineName && date && !(optional && RESPONSIBLE[deadlineName] === 'district') ? { name: deadlineName, date, overdue: date < today } : null,
+      nextDeadline: deadlineName && date && !(optional && RESPONSIBLE[deadlineName] === 'district') ? { name: deadlineName, date, overdue: date < today, extended } : null,
       optional,
     };
   });

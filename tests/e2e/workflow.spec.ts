@@ -385,3 +385,36 @@ test('the state adds guidance to the cycle; a district reads it and the rubric o
   await expect(page.getByRole('list', { name: 'Replies to Riley Reviewer' }).last()).toContainText('Roosevelt and Hall, every morning.');
   await expectNoAxeViolations(page);
 });
+
+test('the state gives one district a later deadline, and moves the cycle’s deadlines for everyone', async ({ page }) => {
+  const d = projectDistrict();
+  await signIn(page, DEMO('admin'));
+  await openPlan(page, d.name);
+  await byId(page, 'extend-deadline').selectOption('review');
+  await byId(page, 'extend-date').fill('2025-09-30');
+  await byId(page, 'extend-reason').fill(`Reviewers were reassigned (${d.slug}).`);
+  await page.getByRole('button', { name: 'Extend the deadline' }).click();
+  await expectStatus(page, /deadline is extended to 2025-09-30/);
+  await expect(page.getByText('review 2025-09-30 (extended for this district from 2025-09-15)')).toBeVisible();
+  await expect(page.getByText(`Deadline extended by Avery Admin`).first()).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // The cycle's own deadlines: once, from the project with JavaScript (both projects share the cycle).
+  if (test.info().project.name === 'no-js') return;
+  await page.goto('/work/cycles');
+  const form = page.locator('details', { hasText: 'Change the FY2026' });
+  await form.locator('summary').click();
+  await expectNoAxeViolations(page);
+  await form.getByLabel("Deadline for the commissioner's decision").fill('2025-10-03');
+  await form.getByLabel(/^Why/).fill('The commissioner is away the first week of October.');
+  await form.getByRole('button', { name: 'Change the deadlines' }).click();
+  await expectStatus(page, /FY2026 deadlines are changed/);
+  await expect(page.getByText(/decision 2025-10-03/).first()).toBeVisible();
+  const again = page.locator('details', { hasText: 'Change the FY2026' });
+  // With JavaScript the page updates in place and the section stays open.
+  if (!(await again.evaluate((e) => (e as HTMLDetailsElement).open))) await again.locator('summary').click();
+  await again.getByLabel("Deadline for the commissioner's decision").fill('2025-10-01');
+  await again.getByLabel(/^Why/).fill('Back to the published date.');
+  await again.getByRole('button', { name: 'Change the deadlines' }).click();
+  await expect(page.getByText(/decision 2025-10-01/).first()).toBeVisible();
+});

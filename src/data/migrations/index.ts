@@ -11,6 +11,7 @@ import { notices } from './004-notices.ts';
 import { delegation } from './005-delegation.ts';
 import { guidance } from './006-guidance.ts';
 import { oidcLogout } from './007-oidc-logout.ts';
+import { extensions } from './008-extensions.ts';
 
 export function migrations(dialect: SqlDialect): MigrationProvider {
   return {
@@ -23,6 +24,7 @@ export function migrations(dialect: SqlDialect): MigrationProvider {
         '005-delegation': delegation(dialect),
         '006-guidance': guidance(),
         '007-oidc-logout': oidcLogout(),
+        '008-extensions': extensions(),
       };
     },
   };

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PLAN_STATES } from './plan.ts';
-import { noticeDue, noticeText, pendingDeadline, planOptional } from './deadlines.ts';
+import { deadlinesProblem, DEADLINES, effectiveDeadlines, extensionProblem, noticeDue, noticeText, pendingDeadline, planOptional } from './deadlines.ts';
 
 const OPENED = '2026-07-01';
 
@@ -78,5 +78,44 @@ describe('planOptional', () => {
     expect(planOptional(0, 'plan-optional')).toBe(true);
     expect(planOptional(0, 'plan-required')).toBe(false);
     expect(planOptional(1, 'plan-optional')).toBe(false);
+  });
+});
+
+describe('changed deadlines and extensions', () => {
+  const cycle = { draft: '2026-07-15', board: '2026-08-01', submission: '2026-08-15', review: '2026-09-15', decision: '2026-10-01' } as const;
+
+  it('a district\'s extension takes the place of the cycle\'s date; others keep the cycle\'s', () => {
+    expect(effectiveDeadlines(cycle, { submission: '2026-08-29' })).toEqual({ ...cycle, submission: '2026-08-29' });
+    expect(effectiveDeadlines(cycle)).toEqual(cycle);
+  });
+
+  it('an extension that is not later than the cycle\'s date, or not a date, never shortens a deadline', () => {
+    expect(effectiveDeadlines(cycle, { submission: '2026-08-01', review: 'soon', decision: '2026-02-30' })).toEqual(cycle);
+  });
+
+  it('an extension must be a real date later than the cycle\'s deadline', () => {
+    expect(extensionProblem(cycle, 'submission', '2026-08-29')).toBeNull();
+    expect(extensionProblem(cycle, 'submission', '2026-08-15')).toMatch(/later than the cycle's deadline for submission to the state \(2026-08-15\)/);
+    expect(extensionProblem(cycle, 'submission', '2026-02-30')).toMatch(/YYYY-MM-DD/);
+    expect(extensionProblem(cycle, 'lunch', '2026-09-01')).toMatch(/not one of the cycle's deadlines/);
+  });
+
+  it('a cycle\'s deadlines are real dates in the order the work happens', () => {
+    expect(deadlinesProblem(cycle)).toBeNull();
+    expect(deadlinesProblem({ ...cycle, review: '2026-08-01' })).toEqual({ deadline: 'review', message: expect.stringMatching(/review \(2026-08-01\) is before the one for submission to the state \(2026-08-15\)/) });
+    expect(deadlinesProblem({ ...cycle, board: '2026-13-01' })).toMatchObject({ deadline: 'board' });
+  });
+
+  it('property: the deadlines in force are never earlier than the cycle\'s, whatever extensions say', () => {
+    const date = fc.date({ min: new Date('2026-01-01'), max: new Date('2027-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...DEADLINES), fc.oneof(date, fc.string({ maxLength: 12 }))), (ext) => {
+        const e = effectiveDeadlines(cycle, ext);
+        for (const d of DEADLINES) {
+          expect(e[d] >= cycle[d]).toBe(true);
+          expect(e[d] === cycle[d] || e[d] === ext[d]).toBe(true);
+        }
+      }),
+    );
   });
 });

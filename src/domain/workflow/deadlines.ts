@@ -100,3 +100,40 @@ export function noticeText(kind: NoticeKind, deadline: DeadlineName, date: strin
 export function planOptional(allocationCents: number, policy: 'plan-required' | 'plan-optional'): boolean {
   return allocationCents === 0 && policy === 'plan-optional';
 }
+
+/** A district's own later dates for some of a cycle's deadlines (extensions the state granted). */
+export type DeadlineExtensions = Readonly<Partial<Record<DeadlineName, string>>>;
+
+const isDate = (d: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+
+/** The deadlines that hold for one district: the cycle's, with its extensions in their place. */
+export function effectiveDeadlines(cycle: Deadlines, extensions: DeadlineExtensions = {}): Deadlines {
+  const out = { ...cycle };
+  for (const d of DEADLINES) {
+    const e = extensions[d];
+    if (e && isDate(e) && e > cycle[d]) out[d] = e;
+  }
+  return out;
+}
+
+/** What is wrong with a cycle's deadlines (real dates, in the order the work happens), or null. */
+export function deadlinesProblem(d: Record<DeadlineName, string>): { deadline: DeadlineName; message: string } | null {
+  for (const name of DEADLINES) {
+    if (!isDate(d[name] ?? '')) return { deadline: name, message: `The deadline for ${DEADLINE_LABELS[name]} must be a date (YYYY-MM-DD).` };
+  }
+  for (let i = 1; i < DEADLINES.length; i++) {
+    const before = DEADLINES[i - 1]!;
+    const name = DEADLINES[i]!;
+    if (d[name] < d[before]) return { deadline: name, message: `The deadline for ${DEADLINE_LABELS[name]} (${d[name]}) is before the one for ${DEADLINE_LABELS[before]} (${d[before]}).` };
+  }
+  return null;
+}
+
+/** Whether `date` can extend `deadline` for one district: a real date, later than the cycle's. Null when it can. */
+export function extensionProblem(cycle: Deadlines, deadline: string, date: string): string | null {
+  if (!(DEADLINES as readonly string[]).includes(deadline)) return `"${deadline}" is not one of the cycle's deadlines.`;
+  const name = deadline as DeadlineName;
+  if (!isDate(date)) return 'Give the new date as YYYY-MM-DD.';
+  if (date <= cycle[name]) return `An extension must be later than the cycle's deadline for ${DEADLINE_LABELS[name]} (${cycle[name]}).`;
+  return null;
+}
