@@ -123,8 +123,9 @@ export async function changeCycleDeadlines(store: Store, user: User, cycleId: nu
     const districtChanges = changed.filter((d) => RESPONSIBLE[d] === 'district');
     if (districtChanges.length) {
       const lines = districtChanges.map((d) => `- ${DEADLINE_LABELS[d]}: ${deadlines[d]} (was ${before.deadlines[d]})`).join('\n');
-      const plans = await trx.selectFrom('plan').select('district_code').where('cycle_id', '=', cycleId).where('state', 'in', ['draft', 'revisions-requested']).execute();
-      for (const p of plans) {
+      const plans = await trx.selectFrom('plan').select(['district_code', 'allocation_cents']).where('cycle_id', '=', cycleId).where('state', 'in', ['draft', 'revisions-requested']).execute();
+      // Not the districts whose plan is optional (nothing withheld): no district deadline binds them.
+      for (const p of plans.filter((x) => !planOptional(Number(x.allocation_cents), before.settings.noAllocationPolicy))) {
         for (const m of await districtContacts(trx, p.district_code, `FY${before.fiscalYear} Alliance plan deadlines changed`, `The state changed deadlines of the FY${before.fiscalYear} cycle:\n\n${lines}\n\nWhy: ${reason}\n`)) await queueMail(trx, m);
       }
     }
