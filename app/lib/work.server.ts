@@ -245,7 +245,8 @@ export async function planAction(request: Request, rawId: string | undefined, us
         return { ok: true, message: 'An amendment is open as a new draft.' };
       case 'extend-deadline': {
         const date = txt(form.get('date'), 10);
-        await extendDeadline(store, who, id, { deadline: txt(form.get('deadline'), 20), date, reason: txt(form.get('reason'), 2000) }, expected);
+        // Not an edit of the plan: its row version is not needed (a stale form's date is still the one meant).
+        await extendDeadline(store, who, id, { deadline: txt(form.get('deadline'), 20), date, reason: txt(form.get('reason'), 2000) });
         return { ok: true, message: `The deadline is extended to ${date} for this district; its people are told.` };
       }
       case 'comment':

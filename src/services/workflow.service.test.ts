@@ -8,7 +8,7 @@ import { dialects } from '../../tests/support/dialects.ts';
 import type { Store } from '../data/database.ts';
 import { loadEmbedded } from '../data/embedded.ts';
 import { auditOf, verifyAudit } from './audit.service.ts';
-import { userByEmail, type User } from './auth.service.ts';
+import { createUser, userByEmail, type User } from './auth.service.ts';
 import { DEMO_DOMAIN, seedDemo } from './demo.service.ts';
 import { outbox } from './mail.service.ts';
 import { sweepDeadlines } from './deadline.service.ts';
@@ -167,13 +167,17 @@ describe.each(dialects)('the plan workflow ($name)', (dialect) => {
     const before = await planView(store.db, admin, middletown);
     expect(before.deadlines.board).toBe('2025-08-01');
     await expect(extendDeadline(store, users.reviewer!, middletown, { deadline: 'board', date: '2025-08-20', reason: 'Storm' })).rejects.toMatchObject({ status: 403 });
-    await expect(extendDeadline(store, admin, middletown, { deadline: 'board', date: '2025-07-20', reason: 'Storm' })).rejects.toThrow(/later than the cycle's deadline/);
+    await expect(extendDeadline(store, admin, middletown, { deadline: 'board', date: '2025-07-20', reason: 'Storm' })).rejects.toThrow(/later than the district's deadline/);
     await expect(extendDeadline(store, admin, middletown, { deadline: 'board', date: '2025-08-20', reason: ' ' })).rejects.toThrow(/Say why/);
-    await expect(extendDeadline(store, admin, middletown, { deadline: 'board', date: '2025-08-20', reason: 'Storm' }, before.rowVersion - 1)).rejects.toBeInstanceOf(ConflictError);
-    await extendDeadline(store, admin, middletown, { deadline: 'board', date: '2025-08-20', reason: 'The board meeting was postponed by the storm.' }, before.rowVersion);
+    // A board date past the submission date would make submission overdue at once: that first.
+    await expect(extendDeadline(store, admin, middletown, { deadline: 'board', date: '2025-08-20', reason: 'Storm' })).rejects.toThrow(/Extend the later deadline first/);
+    await extendDeadline(store, admin, middletown, { deadline: 'submission', date: '2025-08-29', reason: 'The board meeting was postponed by the storm.' });
+    await extendDeadline(store, admin, middletown, { deadline: 'board', date: '2025-08-20', reason: 'The board meeting was postponed by the storm.' });
+    await expect(extendDeadline(store, admin, middletown, { deadline: 'submission', date: '2025-08-25', reason: 'Shorter' })).rejects.toThrow(/now \(2025-08-29\)/);
     const after = await planView(store.db, admin, middletown);
-    expect(after.deadlines).toEqual({ ...before.deadlines, board: '2025-08-20' });
-    expect(after.extensions).toEqual({ board: '2025-08-20' });
+    expect(after.deadlines).toEqual({ ...before.deadlines, board: '2025-08-20', submission: '2025-08-29' });
+    expect(after.extensions).toEqual({ board: '2025-08-20', submission: '2025-08-29' });
+    expect(after.rowVersion).toBe(before.rowVersion); // not an edit of the plan: open forms stay valid
     expect(after.events.at(-1)).toMatchObject({ kind: 'deadline-extended', data: { deadline: 'board', from: '2025-08-01', to: '2025-08-20', reason: 'The board meeting was postponed by the storm.' } });
     expect((await cycleBoard(store.db, cycleId, '2025-08-10')).find((b) => b.districtCode === '0830011')!.nextDeadline).toEqual({ name: 'board', date: '2025-08-20', overdue: false, extended: true });
     expect((await cycleBoard(store.db, cycleId, '2025-08-10')).find((b) => b.districtCode === '0020011')!.nextDeadline).toMatchObject({ extended: false });
@@ -189,6 +193,11 @@ describe.each(dialects)('the plan workflow ($name)', (dialect) => {
 
   it('the state moves a cycle\'s deadlines for everyone, in order, and a stale form does not overwrite a newer change', async () => {
     const admin = users.admin!;
+    // Someone for Groton, whose plan is optional (nothing withheld): no district deadline binds it.
+    const groton = await createUser(store, 'admin', { email: 'editor.groton@example.org', name: 'Gale Groton', grants: [{ role: 'district-editor', districtCode: '0590011' }] });
+    // And someone for Middletown, drafting, whose own submission date (2025-08-29) is later than the new one.
+    const middletown = await createUser(store, 'admin', { email: 'editor.middletown@example.org', name: 'Mel Middletown', grants: [{ role: 'district-editor', districtCode: '0830011' }] });
+    await store.db.updateTable('app_user').set({ status: 'active' }).where('id', 'in', [groton.user.id, middletown.user.id]).execute();
     const cycle = (await getCycle(store.db, cycleId))!;
     const moved = { ...cycle.deadlines, submission: '2025-08-22', review: '2025-09-22' };
     await expect(changeCycleDeadlines(store, users.reviewer!, cycleId, { deadlines: moved, reason: 'x', expectedRowVersion: cycle.rowVersion })).rejects.toMatchObject({ status: 403 });
@@ -200,8 +209,11 @@ describe.each(dialects)('the plan workflow ($name)', (dialect) => {
     expect((await getCycle(store.db, cycleId))!.deadlines).toEqual(moved);
     const [event] = (await auditOf(store.db, `cycle:${cycleId}`)).filter((e) => e.action === 'cycle.deadlines-changed');
     expect(event!.details).toMatchObject({ changed: ['submission', 'review'], reason: 'The state portal was down for a week.' });
-    // Districts still drafting hear of the submission deadline; Bridgeport's own later date still holds.
-    expect((await outbox(store.db)).some((m) => m.to === `superintendent.multi@${DEMO_DOMAIN}` && /deadlines changed/.test(m.subject) && /submission to the state: 2025-08-22 \(was 2025-08-15\)/.test(m.body))).toBe(true);
+    // Districts still drafting hear of the change to their dates; Middletown keeps its own later
+    // submission date, so it is told nothing; Groton, with an optional plan, neither.
+    const told = (await outbox(store.db)).filter((m) => /deadlines changed/.test(m.subject));
+    expect(told.find((m) => m.to === `superintendent.multi@${DEMO_DOMAIN}`)?.body).toMatch(/submission to the state: 2025-08-22 \(was 2025-08-15\)/);
+    expect(told.filter((m) => m.to === 'editor.middletown@example.org' || m.to === 'editor.groton@example.org')).toEqual([]);
     expect((await planView(store.db, admin, await planOf('0150011'))).deadlines.submission).toBe('2025-08-29');
     await changeCycleDeadlines(store, admin, cycleId, { deadlines: cycle.deadlines, reason: 'Back to the published dates.', expectedRowVersion: changed.rowVersion });
   });

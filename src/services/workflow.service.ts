@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { inTransaction, type Store } from '../data/database.ts';
 import type { Executor } from '../data/batch.ts';
 import { listDesignations } from '../data/designation.repository.ts';
-import { listDistricts, schoolsOf } from '../data/district.repository.ts';
+import { getDistrict, listDistricts, schoolsOf } from '../data/district.repository.ts';
 import { canonicalJson } from '../domain/audit/chain.ts';
 import { actingFor, can, PERMISSIONS, visibleDistricts, type Permission } from '../domain/auth/permissions.ts';
 import type { DistrictCode } from '../domain/district.ts';
@@ -19,7 +19,7 @@ import { connecticut, designatedIn } from '../domain/law/cgs-10-262u/index.ts';
 import { cents, type Cents } from '../domain/money/cents.ts';
 import type { FiscalYear } from '../domain/time/fiscal-year.ts';
 import { summariseBudget, type BudgetLine, type BudgetSummary } from '../domain/workflow/budget.ts';
-import { DEADLINE_LABELS, DEADLINES, deadlinesProblem, effectiveDeadlines, extensionProblem, pendingDeadline, planOptional, RESPONSIBLE, type DeadlineExtensions, type DeadlineName, type Deadlines } from '../domain/workflow/deadlines.ts';
+import { DEADLINE_LABELS, DEADLINES, deadlinesProblem, effectiveDeadlines, extensionProblem, pendingDeadline, planOptional, RESPONSIBLE, TRACKED_DEADLINES, type DeadlineExtensions, type DeadlineName, type Deadlines } from '../domain/workflow/deadlines.ts';
 import { contentComplete, contentIssues, EMPTY_CONTENT, type ContentIssue, type PlanContent } from '../domain/workflow/content.ts';
 import { DEFAULT_RUBRIC, SCORE_MAX, SCORE_MIN, scoreSummary, type RubricSection } from '../domain/workflow/rubric.ts';
 import { availableActions, canTransition, type PlanAction, type PlanFacts, type PlanState } from '../domain/workflow/plan.ts';
@@ -120,52 +120,48 @@ export async function changeCycleDeadlines(store: Store, user: User, cycleId: nu
     }
     const changed = DEADLINES.filter((d) => before.deadlines[d] !== deadlines[d]);
     await appendAudit(trx, { actor: actorOf(user), action: 'cycle.deadlines-changed', subject: `cycle:${cycleId}`, details: { from: before.deadlines, to: deadlines, changed, reason } });
-    const districtChanges = changed.filter((d) => RESPONSIBLE[d] === 'district');
-    if (districtChanges.length) {
-      const lines = districtChanges.map((d) => `- ${DEADLINE_LABELS[d]}: ${deadlines[d]} (was ${before.deadlines[d]})`).join('\n');
-      const plans = await trx.selectFrom('plan').select(['district_code', 'allocation_cents']).where('cycle_id', '=', cycleId).where('state', 'in', ['draft', 'revisions-requested']).execute();
-      // Not the districts whose plan is optional (nothing withheld): no district deadline binds them.
-      for (const p of plans.filter((x) => !planOptional(Number(x.allocation_cents), before.settings.noAllocationPolicy))) {
-        for (const m of await districtContacts(trx, p.district_code, `FY${before.fiscalYear} Alliance plan deadlines changed`, `The state changed deadlines of the FY${before.fiscalYear} cycle:\n\n${lines}\n\nWhy: ${reason}\n`)) await queueMail(trx, m);
-      }
+    // Each district still drafting hears of the change to *its* dates: its own extensions still
+    // hold, and a plan that is optional (nothing withheld) has no district deadline at all.
+    const after = { ...before, deadlines };
+    const plans = await trx.selectFrom('plan').select(['district_code', 'allocation_cents', 'deadline_extensions']).where('cycle_id', '=', cycleId).where('state', 'in', ['draft', 'revisions-requested']).execute();
+    for (const p of plans) {
+      if (planOptional(Number(p.allocation_cents), before.settings.noAllocationPolicy)) continue;
+      const was = planDeadlines(before, p.deadline_extensions).deadlines;
+      const is = planDeadlines(after, p.deadline_extensions).deadlines;
+      const lines = TRACKED_DEADLINES.filter((d) => RESPONSIBLE[d] === 'district' && was[d] !== is[d]).map((d) => `- ${DEADLINE_LABELS[d]}: ${is[d]} (was ${was[d]})`);
+      if (!lines.length) continue;
+      for (const m of await districtContacts(trx, p.district_code, `FY${before.fiscalYear} Alliance plan deadlines changed`, `The state changed deadlines of the FY${before.fiscalYear} cycle for your district:\n\n${lines.join('\n')}\n\nWhy: ${reason}\n`)) await queueMail(trx, m);
     }
     return (await getCycle(trx, cycleId))!;
   });
 }
 
 /**
- * Gives one district a later date for one deadline, with the reason: recorded on its plan and
- * in the audit trail, and told to the district. The sweep and the board then use that date.
+ * Gives one district a later date for one deadline, with the reason: recorded on its plan's
+ * history and in the audit trail, and told to the district. The sweep and the board then use that
+ * date. Not an edit of the plan: its row version stays, so the district's open forms stay valid;
+ * two extensions at once are kept apart by checking the extensions read are still there.
  */
-export async function extendDeadline(store: Store, user: User, planId: number, input: { deadline: string; date: string; reason: string }, expectedRowVersion?: number): Promise<PlanRow> {
+export async function extendDeadline(store: Store, user: User, planId: number, input: { deadline: string; date: string; reason: string }): Promise<void> {
   if (!can(user.grants, PERMISSIONS.manageCycleAny)) throw new WorkflowError('forbidden', 'Only a state administrator can extend a deadline.', 403);
   const reason = input.reason.trim();
   if (!reason) throw new WorkflowError('invalid', 'Say why the deadline is extended (the district is told).', 400);
-  return inTransaction(store, async (trx) => {
+  await inTransaction(store, async (trx) => {
     const p = await loadPlan(trx, planId);
-    if (expectedRowVersion !== undefined && expectedRowVersion !== p.row_version) {
-      throw new ConflictError('Someone else changed this plan since you opened it. Nothing was saved; reload to see their changes.', await changesSince(trx, planId, expectedRowVersion, p));
-    }
     const cycle = (await getCycle(trx, p.cycle_id))!;
-    const problem = extensionProblem(cycle.deadlines, input.deadline, input.date);
+    const { deadlines: before, extensions } = planDeadlines(cycle, p.deadline_extensions);
+    const problem = extensionProblem(cycle.deadlines, extensions, input.deadline, input.date);
     if (problem) throw new WorkflowError('invalid', problem, 400);
     const deadline = input.deadline as DeadlineName;
-    const { deadlines: before, extensions } = planDeadlines(cycle, p.deadline_extensions);
-    const next = { ...extensions, [deadline]: input.date };
-    const r = await trx
-      .updateTable('plan')
-      .set({ deadline_extensions: JSON.stringify(next), row_version: p.row_version + 1, updated_at: now() })
-      .where('id', '=', planId)
-      .where('row_version', '=', p.row_version)
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) throw new ConflictError('Someone else changed this plan at the same moment. Nothing was saved; reload and try again.', []);
+    const next = JSON.stringify({ ...extensions, [deadline]: input.date });
+    const r = await trx.updateTable('plan').set({ deadline_extensions: next }).where('id', '=', planId).where('deadline_extensions', '=', p.deadline_extensions).executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) throw new ConflictError('Someone else extended a deadline of this plan at the same moment. Nothing was saved; reload and try again.', []);
     const data = { deadline, from: before[deadline], to: input.date, reason };
     await trx.insertInto('plan_event').values({ plan_id: planId, version: p.current_version, kind: 'deadline-extended', user_id: user.id, on_behalf_of: null, data: JSON.stringify(data), at: now() }).execute();
     await appendAudit(trx, { actor: actorOf(user), action: 'plan.deadline-extended', subject: `plan:${planId}`, details: { district: p.district_code, ...data } });
     for (const m of await districtContacts(trx, p.district_code, `FY${cycle.fiscalYear} Alliance plan: deadline extended`, `The state extended the deadline for ${DEADLINE_LABELS[deadline]} to ${input.date} (it was ${before[deadline]}).\n\nWhy: ${reason}\n`)) {
       await queueMail(trx, m);
     }
-    return { ...p, deadline_extensions: JSON.stringify(next), row_version: p.row_version + 1 };
   });
 }
 
@@ -305,7 +301,7 @@ export interface PlanView {
 }
 
 /** The district's schools in the state directory, by name (what interventions and budget lines name). */
-export async function schoolNames(db: Executor, districtCode: string): Promise<string[]> {
+async function schoolNames(db: Executor, districtCode: string): Promise<string[]> {
   return (await schoolsOf(db, districtCode as DistrictCode)).map((x) => x.name);
 }
 
@@ -330,7 +326,7 @@ export async function planView(db: Executor, user: User, planId: number): Promis
     .orderBy('plan_event.id')
     .execute();
   const versions = await db.selectFrom('plan_version').select(['version', 'created_at', 'created_by', 'content_hash']).where('plan_id', '=', planId).orderBy('version').execute();
-  const district = (await listDistricts(db)).find((d) => d.code === p.district_code);
+  const district = await getDistrict(db, p.district_code as DistrictCode);
   return {
     id: p.id,
     cycle,

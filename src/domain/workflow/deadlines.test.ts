@@ -93,11 +93,14 @@ describe('changed deadlines and extensions', () => {
     expect(effectiveDeadlines(cycle, { submission: '2026-08-01', review: 'soon', decision: '2026-02-30' })).toEqual(cycle);
   });
 
-  it('an extension must be a real date later than the cycle\'s deadline', () => {
-    expect(extensionProblem(cycle, 'submission', '2026-08-29')).toBeNull();
-    expect(extensionProblem(cycle, 'submission', '2026-08-15')).toMatch(/later than the cycle's deadline for submission to the state \(2026-08-15\)/);
-    expect(extensionProblem(cycle, 'submission', '2026-02-30')).toMatch(/YYYY-MM-DD/);
-    expect(extensionProblem(cycle, 'lunch', '2026-09-01')).toMatch(/not one of the cycle's deadlines/);
+  it('an extension must be a real date later than the district\'s date now, leaving its deadlines in order', () => {
+    expect(extensionProblem(cycle, {}, 'submission', '2026-08-29')).toBeNull();
+    expect(extensionProblem(cycle, {}, 'submission', '2026-08-15')).toMatch(/later than the district's deadline for submission to the state now \(2026-08-15\)/);
+    expect(extensionProblem(cycle, { submission: '2026-08-29' }, 'submission', '2026-08-20')).toMatch(/now \(2026-08-29\)/);
+    expect(extensionProblem(cycle, {}, 'board', '2026-08-20')).toMatch(/submission to the state \(2026-08-15\) is before the one for the local board's approval \(2026-08-20\)\. Extend the later deadline first\./);
+    expect(extensionProblem(cycle, { submission: '2026-08-29' }, 'board', '2026-08-20')).toBeNull();
+    expect(extensionProblem(cycle, {}, 'submission', '2026-02-30')).toMatch(/YYYY-MM-DD/);
+    expect(extensionProblem(cycle, {}, 'lunch', '2026-09-01')).toMatch(/not one of the cycle's deadlines/);
   });
 
   it('a cycle\'s deadlines are real dates in the order the work happens', () => {

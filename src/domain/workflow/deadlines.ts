@@ -29,6 +29,9 @@ export const RESPONSIBLE: Readonly<Record<DeadlineName, Responsible>> = {
   decision: 'commissioner',
 };
 
+/** The deadlines a plan can be working toward (pendingDeadline); the draft date is a milestone only. */
+export const TRACKED_DEADLINES: readonly DeadlineName[] = ['board', 'submission', 'review', 'decision'];
+
 /** Days before a deadline that a reminder goes out, when a cycle does not say otherwise. */
 export const DEFAULT_REMINDER_DAYS: readonly number[] = [7, 1];
 
@@ -129,11 +132,19 @@ export function deadlinesProblem(d: Record<DeadlineName, string>): { deadline: D
   return null;
 }
 
-/** Whether `date` can extend `deadline` for one district: a real date, later than the cycle's. Null when it can. */
-export function extensionProblem(cycle: Deadlines, deadline: string, date: string): string | null {
+/**
+ * Whether `date` can extend `deadline` for one district that already has `extensions`: a real
+ * date, later than the date the district has now, and leaving its deadlines in order (a later
+ * board date past the submission date would make submission overdue at once — extend the later
+ * deadlines first). Null when it can.
+ */
+export function extensionProblem(cycle: Deadlines, extensions: DeadlineExtensions, deadline: string, date: string): string | null {
   if (!(DEADLINES as readonly string[]).includes(deadline)) return `"${deadline}" is not one of the cycle's deadlines.`;
   const name = deadline as DeadlineName;
   if (!isDate(date)) return 'Give the new date as YYYY-MM-DD.';
-  if (date <= cycle[name]) return `An extension must be later than the cycle's deadline for ${DEADLINE_LABELS[name]} (${cycle[name]}).`;
+  const now = effectiveDeadlines(cycle, extensions);
+  if (date <= now[name]) return `An extension must be later than the district's deadline for ${DEADLINE_LABELS[name]} now (${now[name]}).`;
+  const order = deadlinesProblem({ ...now, [name]: date });
+  if (order) return `${order.message} Extend the later deadline first.`;
   return null;
 }
