@@ -4,7 +4,9 @@
  * every indicator kept.
  */
 import type { SchoolYear } from '../domain/time/fiscal-year.ts';
+import type { Selectable } from 'kysely';
 import { upsertRows, type Executor } from './batch.ts';
+import type { AccountabilityResultTable } from './schema.ts';
 
 export const STATE_CODE = '0000000';
 export const WHOLE_DISTRICT = '0000000';
@@ -85,18 +87,8 @@ export async function upsertAccountability(db: Executor, rows: readonly Accounta
   );
 }
 
-type Row = {
-  school_year: string;
-  district_code: string;
-  school_code: string;
-  school_name: string;
-  category: string | null;
-  total_points: number | null;
-  total_possible_points: number | null;
-  accountability_index: number | null;
-  layout_id: number;
-  indicators: string;
-};
+/** A stored result as read back (without the import it came from). */
+type Row = Omit<Selectable<AccountabilityResultTable>, 'import_id'>;
 
 async function unpack(db: Executor, rows: readonly Row[]): Promise<AccountabilityResult[]> {
   const ids = [...new Set(rows.map((r) => Number(r.layout_id)))];

@@ -35,18 +35,23 @@ export function nameKey(name: string): string {
     .trim();
 }
 
+const districtRow = (d: District, importId: number | null) => ({
+  code: d.code,
+  name: d.name,
+  org_type: d.orgType,
+  town_code: d.townCode,
+  member_towns: d.memberTowns ? JSON.stringify(d.memberTowns) : null,
+  import_id: importId,
+});
+
+const schoolRow = (s: School, importId: number | null) => ({ code: s.code, district_code: s.districtCode, name: s.name, org_type: s.orgType, town: s.town, grades: s.grades, import_id: importId });
+
+/** Adds districts and updates known ones — all but their member towns, which only setMemberTowns sets. */
 export async function upsertDistricts(db: Executor, districts: readonly District[], importId: number | null): Promise<void> {
   await upsertRows(
     db,
     'district',
-    districts.map((d) => ({
-      code: d.code,
-      name: d.name,
-      org_type: d.orgType,
-      town_code: d.townCode,
-      member_towns: d.memberTowns ? JSON.stringify(d.memberTowns) : null,
-      import_id: importId,
-    })),
+    districts.map((d) => districtRow(d, importId)),
     ['code'],
     ['name', 'org_type', 'town_code', 'import_id'],
   );
@@ -57,14 +62,7 @@ export async function insertMissingDistricts(db: Executor, districts: readonly D
   await upsertRows(
     db,
     'district',
-    districts.map((d) => ({
-      code: d.code,
-      name: d.name,
-      org_type: d.orgType,
-      town_code: d.townCode,
-      member_towns: d.memberTowns ? JSON.stringify(d.memberTowns) : null,
-      import_id: importId,
-    })),
+    districts.map((d) => districtRow(d, importId)),
     ['code'],
     [],
   );
@@ -126,15 +124,7 @@ export async function upsertSchools(db: Executor, schools: readonly School[], im
   await upsertRows(
     db,
     'school',
-    schools.map((s) => ({
-      code: s.code,
-      district_code: s.districtCode,
-      name: s.name,
-      org_type: s.orgType,
-      town: s.town,
-      grades: s.grades,
-      import_id: importId,
-    })),
+    schools.map((s) => schoolRow(s, importId)),
     ['code'],
     ['district_code', 'name', 'org_type', 'town', 'grades', 'import_id'],
   );
@@ -145,7 +135,7 @@ export async function insertMissingSchools(db: Executor, schools: readonly Schoo
   await upsertRows(
     db,
     'school',
-    schools.map((s) => ({ code: s.code, district_code: s.districtCode, name: s.name, org_type: s.orgType, town: s.town, grades: s.grades, import_id: importId })),
+    schools.map((s) => schoolRow(s, importId)),
     ['code'],
     [],
   );

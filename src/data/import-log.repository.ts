@@ -2,7 +2,9 @@
  * The log of imported files: kind, name, SHA-256, rows and time. A file whose hash is already
  * logged for its kind is not imported again.
  */
+import type { Selectable } from 'kysely';
 import type { Executor } from './batch.ts';
+import type { ImportLogTable } from './schema.ts';
 
 export interface ImportLogEntry {
   readonly id: number;
@@ -49,16 +51,7 @@ export async function listImports(db: Executor): Promise<ImportLogEntry[]> {
   return rows.map(toEntry);
 }
 
-function toEntry(r: {
-  id: number;
-  kind: string;
-  file_name: string;
-  file_sha256: string;
-  rows: number;
-  skipped: number;
-  imported_at: string;
-  note: string | null;
-}): ImportLogEntry {
+function toEntry(r: Selectable<ImportLogTable>): ImportLogEntry {
   return {
     id: Number(r.id),
     kind: r.kind,

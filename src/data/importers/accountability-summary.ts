@@ -17,10 +17,7 @@ export const accountabilitySummaryImporter: Importer = {
   async run(ctx): Promise<ImportCounts> {
     const table = await openTable(ctx.source, (c) => c.includes('accountability_index'), 'a header with District, District Code, fiscal_year, accountability_index');
     const { header } = table;
-    if (!requireColumns(ctx, header, table.headerLine, ['District', 'District Code', 'fiscal_year', 'accountability_index'])) {
-      await table.rows.return(undefined);
-      ctx.issues.check();
-    }
+    await requireColumns(ctx, table, ['District', 'District Code', 'fiscal_year', 'accountability_index']);
     const seen = new SeenDistricts();
     const measures: Measure[] = [];
     const keys = new Set<string>();

@@ -19,10 +19,7 @@ export const designationsImporter: Importer = {
   async run(ctx): Promise<ImportCounts> {
     const table = await openTable(ctx.source, (c) => c.includes('district_code') && c.includes('first_designated_fiscal_year'), 'a header with district_code and first_designated_fiscal_year');
     const { header } = table;
-    if (!requireColumns(ctx, header, table.headerLine, COLUMNS)) {
-      await table.rows.return(undefined);
-      ctx.issues.check();
-    }
+    await requireColumns(ctx, table, COLUMNS);
     const records: DesignationRecord[] = [];
     const seen = new Set<string>();
     for await (const { line, cells } of table.rows) {

@@ -20,10 +20,7 @@ export const directoryImporter: Importer = {
   async run(ctx): Promise<ImportCounts> {
     const table = await openTable(ctx.source, (c) => c.includes('Organization Code'), 'a header with "District Name", "School Name", "Organization Code"');
     const { header } = table;
-    if (!requireColumns(ctx, header, table.headerLine, COLUMNS)) {
-      await table.rows.return(undefined);
-      ctx.issues.check();
-    }
+    await requireColumns(ctx, table, COLUMNS);
     const districts = new Map<DistrictCode, District>();
     const schoolDistricts = new Map<DistrictCode, District>();
     const schools: School[] = [];

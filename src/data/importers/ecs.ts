@@ -47,10 +47,7 @@ export const ecsImporter: Importer = {
   async run(ctx): Promise<ImportCounts> {
     const table = await openTable(ctx.source, (cells) => cells.includes('town_code') && cells.includes('entitlement'), 'a header with town_code, fiscal_year and entitlement');
     const { header } = table;
-    if (!requireColumns(ctx, header, table.headerLine, COLUMNS)) {
-      await table.rows.return(undefined);
-      ctx.issues.check();
-    }
+    await requireColumns(ctx, table, COLUMNS);
     const notes: string[] = [];
     const towns = new Map<number, string>();
     const seen = new Set<string>();

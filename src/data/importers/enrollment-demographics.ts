@@ -17,10 +17,7 @@ export const enrollmentDemographicsImporter: Importer = {
   async run(ctx): Promise<ImportCounts> {
     const table = await openTable(ctx.source, (c) => c.includes('enrollment_total'), 'a header with District, District Code, fiscal_year, enrollment_total');
     const { header } = table;
-    if (!requireColumns(ctx, header, table.headerLine, ['District', 'District Code', 'fiscal_year', 'enrollment_total'])) {
-      await table.rows.return(undefined);
-      ctx.issues.check();
-    }
+    await requireColumns(ctx, table, ['District', 'District Code', 'fiscal_year', 'enrollment_total']);
     const measureColumns = header.names.filter((n) => n === 'enrollment_total' || /^(n|pct)_[a-z_]+$/.test(n));
     const seen = new SeenDistricts();
     const keys = new Set<string>();

@@ -22,10 +22,7 @@ export const graduationImporter: Importer = {
     const table = await openTable(ctx.source, (c) => c.includes('graduation_rate'), 'a header with district, fiscal_year, needs_group, graduation_rate');
     const { header } = table;
     const required = ['district', 'fiscal_year', 'needs_group', 'cohort_count', 'graduation_count', 'graduation_rate'];
-    if (!requireColumns(ctx, header, table.headerLine, required)) {
-      await table.rows.return(undefined);
-      ctx.issues.check();
-    }
+    await requireColumns(ctx, table, required);
     const codes = await districtCodesByName(ctx.db);
     const measures: Measure[] = [];
     const keys = new Set<string>();

@@ -15,10 +15,7 @@ export const measuresImporter: Importer = {
   async run(ctx): Promise<ImportCounts> {
     const table = await openTable(ctx.source, (c) => c.includes('measure') && c.includes('value'), 'the header district_code,school_year,measure,value');
     const { header } = table;
-    if (!requireColumns(ctx, header, table.headerLine, ['district_code', 'school_year', 'measure', 'value'])) {
-      await table.rows.return(undefined);
-      ctx.issues.check();
-    }
+    await requireColumns(ctx, table, ['district_code', 'school_year', 'measure', 'value']);
     const measures: Measure[] = [];
     const keys = new Set<string>();
     for await (const { line, cells } of table.rows) {

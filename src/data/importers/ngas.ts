@@ -104,11 +104,7 @@ export const ngasImporter: Importer = {
     const table = await openTable(ctx.source, (c) => c[0] === 'FallOfYear', 'a header starting with "FallOfYear" (data.ct.gov h28j-iix5 or the EdSight NGAS export)', 4);
     const { header } = table;
     const indexColumn = header.has('Accountability Index') ? 'Accountability Index' : header.has('OutcomeRatePct') ? 'OutcomeRatePct' : null;
-    const ok = requireColumns(ctx, header, table.headerLine, indexColumn ? REQUIRED : [...REQUIRED, 'Accountability Index']);
-    if (!ok) {
-      await table.rows.return(undefined);
-      ctx.issues.check();
-    }
+    await requireColumns(ctx, table, indexColumn ? REQUIRED : [...REQUIRED, 'Accountability Index']);
     // Each indicator as `"key":` ready to be followed by its value: the JSON is written directly.
     const indicatorColumns = header.names.map((n, i) => [n, i] as const).filter(([n]) => n !== '' && !IDENTITY.has(n));
     const layout = await layoutId(ctx.db, indicatorColumns.map(([n]) => indicatorKey(n)));

@@ -99,14 +99,17 @@ export async function openTable(
   ]);
 }
 
-/** Checks required columns and reports the missing ones by name; false if any is missing. */
-export function requireColumns(ctx: ImportContext, header: Header, line: number, required: readonly string[]): boolean {
+/**
+ * Checks the table's required columns: if any is missing, reports them by name, closes the file
+ * and stops the import (with every issue found so far).
+ */
+export async function requireColumns(ctx: ImportContext, table: OpenTable, required: readonly string[]): Promise<void> {
+  const { header } = table;
   const missing = header.missing(required);
-  if (missing.length) {
-    ctx.issues.add(line, missing[0]!, `Missing column${missing.length > 1 ? 's' : ''}: ${missing.map((m) => `"${m}"`).join(', ')}. The header has: ${header.names.filter(Boolean).slice(0, 12).join(', ')}${header.names.length > 12 ? ', …' : ''}.`);
-    return false;
-  }
-  return true;
+  if (!missing.length) return;
+  ctx.issues.add(table.headerLine, missing[0]!, `Missing column${missing.length > 1 ? 's' : ''}: ${missing.map((m) => `"${m}"`).join(', ')}. The header has: ${header.names.filter(Boolean).slice(0, 12).join(', ')}${header.names.length > 12 ? ', …' : ''}.`);
+  await table.rows.return(undefined);
+  ctx.issues.check();
 }
 
 /** Values EdSight and data.ct.gov write for "no value". */
