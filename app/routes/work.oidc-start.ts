@@ -5,7 +5,7 @@
  */
 import { redirect, type LoaderFunctionArgs } from 'react-router';
 import { beginOidc, oidcCookieHeader, OidcError, safeNext, sealOidcCookie } from '../../src/services/oidc.service.ts';
-import { sessionCookie } from '../lib/session.server.ts';
+import { publicOrigin, sessionCookie } from '../lib/session.server.ts';
 
 /** Secure exactly when the session cookie is (session.server.ts decides: HTTPS or COOKIE_SECURE). */
 const secure = (request: Request) => sessionCookie(request, '', new Date().toISOString()).endsWith('; Secure');
@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const next = safeNext(url.searchParams.get('next'));
   try {
-    const start = await beginOidc(process.env, { origin: url.origin, next });
+    const start = await beginOidc(process.env, { origin: publicOrigin(request), next });
     return redirect(start.url.href, { headers: { 'Set-Cookie': oidcCookieHeader(sealOidcCookie(process.env, start.saved), secure(request)) } });
   } catch (e) {
     if (!(e instanceof OidcError)) throw e;

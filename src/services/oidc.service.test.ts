@@ -7,7 +7,7 @@
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 // @ts-expect-error oidc-provider ships no type declarations (and there is no @types package for v9).
 import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -190,7 +190,7 @@ describe('configuration and the signed cookie', () => {
 
   it('asks for the code flow with PKCE (S256), a fresh state and nonce, and our callback', async () => {
     const a = await beginOidc(env, { origin: 'http://app.test', next: '/work' });
-    const b = await beginOidc({ ...env, PUBLIC_URL: 'https://plans.example.gov/' }, { origin: 'http://app.test', next: '/work' });
+    const b = await beginOidc(env, { origin: 'https://plans.example.gov/', next: '/work' });
     const q = a.url.searchParams;
     expect(a.url.origin).toBe(issuer);
     expect([q.get('response_type'), q.get('code_challenge_method'), q.get('client_id'), q.get('scope')]).toEqual(['code', 'S256', CLIENT_ID, 'openid email']);
@@ -350,6 +350,18 @@ describe.each(dialects)('sign-in through the identity provider ($name)', (dialec
     expect(await oidcSignOutUrl(env, null, issuer)).toBeNull();
     expect(await oidcSignOutUrl({}, token, issuer)).toBeNull();
     expect(await oidcSignOutUrl({ ...env, OIDC_ISSUER: 'http://127.0.0.1:9/nobody', OIDC_CLIENT_ID: 'unreachable' }, token, issuer)).toBeNull();
+    // A provider that takes the connection and never answers: signing out does not hang on it.
+    const held: Socket[] = [];
+    const silent = createNetServer((socket) => held.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const started = Date.now();
+      expect(await oidcSignOutUrl({ ...env, OIDC_ISSUER: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`, OIDC_CLIENT_ID: 'silent' }, token, issuer)).toBeNull();
+      expect(Date.now() - started).toBeLessThan(8_000); // discovery alone would wait 10 s
+    } finally {
+      for (const socket of held) socket.destroy();
+      silent.close();
+    }
     expect(oidcProviderOrigin(env)).toBe(issuer);
     expect(oidcProviderOrigin({ ...env, OIDC_SIGNOUT: 'local' })).toBeNull();
     expect(oidcProviderOrigin({ ...env, OIDC_ISSUER: 'not a url' })).toBeNull();

@@ -228,7 +228,10 @@ export interface OidcStart {
   readonly saved: OidcSaved;
 }
 
-/** Starts a sign-in at the provider: a fresh state, nonce and PKCE verifier each time. */
+/**
+ * Starts a sign-in at the provider: a fresh state, nonce and PKCE verifier each time. `origin` is
+ * the site's public address (the app's publicOrigin: PUBLIC_URL, else the request's).
+ */
 export async function beginOidc(env: Env, options: { origin: string; next: string; now?: Date }): Promise<OidcStart> {
   const s = settingsOrRefuse(env);
   let config: client.Configuration;
@@ -237,7 +240,7 @@ export async function beginOidc(env: Env, options: { origin: string; next: strin
   } catch (e) {
     throw new OidcError('provider', oidcMessage('provider', env), { issuer: s.issuer.href, problem: String(e) }, { cause: e });
   }
-  const base = env.PUBLIC_URL?.trim().replace(/\/+$/, '') || options.origin.replace(/\/+$/, '');
+  const base = options.origin.replace(/\/+$/, '');
   const redirectUri = s.redirectUri ?? `${base}${OIDC_CALLBACK_PATH}`;
   const codeVerifier = client.randomPKCECodeVerifier();
   const state = client.randomState();
@@ -260,22 +263,31 @@ export async function beginOidc(env: Env, options: { origin: string; next: strin
  * its session ends too (RP-Initiated Logout: the provider's end_session_endpoint with the ID token
  * as id_token_hint and the sign-in page to come back to). Null — sign out here only — when
  * OIDC_SIGNOUT=local (a state whose provider also signs people in to other systems may prefer
- * that), when the provider advertises no end-session endpoint, or when it cannot be reached: being
- * signed out here never waits on the provider.
+ * that), when the provider advertises no end-session endpoint, or when it does not answer within
+ * two seconds: the session here is already ended, and the person is never kept waiting longer.
+ * `origin` is the site's public address (the app's publicOrigin).
  */
 export async function oidcSignOutUrl(env: Env, idToken: string | null, origin: string): Promise<URL | null> {
   const s = oidcSettings(env);
   if (!s || !idToken || env.OIDC_SIGNOUT?.trim().toLowerCase() === 'local') return null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    const config = await providerConfiguration(s);
+    // Discovery is usually cached; when it is not, the person waits at most this long.
+    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer from the provider in ${SIGN_OUT_WAIT_MS} ms`)), SIGN_OUT_WAIT_MS)));
+    const config = await Promise.race([providerConfiguration(s), late]);
     if (!config.serverMetadata().end_session_endpoint) return null;
-    const base = env.PUBLIC_URL?.trim().replace(/\/+$/, '') || origin.replace(/\/+$/, '');
+    const base = origin.replace(/\/+$/, '');
     return client.buildEndSessionUrl(config, { id_token_hint: idToken, post_logout_redirect_uri: env.OIDC_POST_LOGOUT_REDIRECT_URI?.trim() || `${base}${OIDC_SIGNED_OUT_PATH}` });
   } catch (e) {
     console.error(`OIDC sign-out at the provider was skipped: ${String(e).slice(0, 300)}`);
     return null;
+  } finally {
+    clearTimeout(timer);
   }
 }
+
+/** How long signing out waits for the provider's discovery document before signing out here only. */
+const SIGN_OUT_WAIT_MS = 2_000;
 
 /** Where the provider sends people back after signing out there (register it with the provider). */
 export const OIDC_SIGNED_OUT_PATH = '/work/signin?signedout=1';
