@@ -51,6 +51,7 @@ describe('dated parameters', () => {
     expect(valueAt(count, isoDate('2023-07-01')).value).toBe(33);
     // No gaps, no overlaps after carving.
     const segs = segments(over);
+    expect(segs.map((x) => x.value)).toEqual([30, 33, 15, 33]);
     for (let i = 1; i < segs.length; i++) expect(segs[i]!.period.from).toBe(segs[i - 1]!.period.until);
   });
 
