@@ -2,16 +2,11 @@
  * Output helpers for the command line: aligned tables, CSV safe to open in Excel, money.
  */
 
+import { formatUsd } from '../domain/money/cents.ts';
+
 /** "$1,234,567" from cents; cents shown only when there are any. */
 export function money(cents: number | null): string {
-  if (cents === null) return '';
-  const dollars = cents / 100;
-  return dollars.toLocaleString('en-US', {
-    style: 'currency',
-    currency: 'USD',
-    minimumFractionDigits: cents % 100 === 0 ? 0 : 2,
-    maximumFractionDigits: 2,
-  });
+  return cents === null ? '' : formatUsd(cents);
 }
 
 export function number(n: number | null, digits = 0): string {

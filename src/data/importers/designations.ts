@@ -2,10 +2,11 @@
  * The record of designations: district_code, town, town_code, first_designated_fiscal_year,
  * designating_act, evidence — one row per alliance district.
  */
-import { districtCode, orgTypeOf, townCodeOf } from '../../domain/district.ts';
+import { orgTypeOf, townCodeOf, type DistrictCode } from '../../domain/district.ts';
 import type { FiscalYear } from '../../domain/time/fiscal-year.ts';
 import { upsertDesignations, type DesignationRecord } from '../designation.repository.ts';
-import { insertMissingDistricts } from '../district.repository.ts';
+import { insertMissingDistricts, type District } from '../district.repository.ts';
+import { codeCell } from './common.ts';
 import { openTable, requireColumns, type ImportCounts, type Importer } from './table.ts';
 
 const COLUMNS = ['district_code', 'town', 'first_designated_fiscal_year', 'designating_act'];
@@ -22,15 +23,12 @@ export const designationsImporter: Importer = {
     await requireColumns(ctx, table, COLUMNS);
     const records: DesignationRecord[] = [];
     const seen = new Set<string>();
+    // Districts the record names that are not known yet, written once the whole file is good.
+    const districts = new Map<DistrictCode, District>();
     for await (const { line, cells } of table.rows) {
       if (cells.every((c) => c.trim() === '')) continue;
-      let code;
-      try {
-        code = districtCode(header.cell(cells, 'district_code'));
-      } catch (e) {
-        ctx.issues.add(line, 'district_code', (e as Error).message);
-        continue;
-      }
+      const code = codeCell(ctx, header.cell(cells, 'district_code'), line, 'district_code');
+      if (!code) continue;
       const type = orgTypeOf(code);
       if (type !== 'local' && type !== 'regional') {
         ctx.issues.add(line, 'district_code', `${code} is not a local or regional district; only those can be alliance districts.`);
@@ -54,9 +52,10 @@ export const designationsImporter: Importer = {
       seen.add(`${code}:${fy}`);
       const town = header.cell(cells, 'town');
       records.push({ districtCode: code, firstFiscalYear: fy as FiscalYear, act, basis: 'rank', evidence: header.cell(cells, 'evidence') || null });
-      await insertMissingDistricts(ctx.db, [{ code, name: `${town} School District`, orgType: type, townCode: townCodeOf(code), memberTowns: null }], ctx.importId);
+      districts.set(code, { code, name: `${town} School District`, orgType: type, townCode: townCodeOf(code), memberTowns: null });
     }
     ctx.issues.check();
+    await insertMissingDistricts(ctx.db, [...districts.values()], ctx.importId);
     await upsertDesignations(ctx.db, records, ctx.importId);
     return { rows: records.length, skipped: 0, notes: [] };
   },

@@ -11,6 +11,7 @@
 import { schoolYear, type SchoolYear } from '../../domain/time/fiscal-year.ts';
 import { upsertMeasures, type Measure } from '../measure.repository.ts';
 import { codeCell, SeenDistricts } from './common.ts';
+import { cleanCell } from './csv.ts';
 import { ngasImporter } from './ngas.ts';
 import { ImportFailure } from './issues.ts';
 import { Batcher, numberCell, openTable, type Header, type ImportContext, type ImportCounts, type Importer } from './table.ts';
@@ -148,7 +149,7 @@ async function readDistrictRows(
       }
       checkedColumns = true;
     }
-    const rawCode = (cells[1] ?? '').trim().replace(/^=/, '').replace(/"/g, '');
+    const rawCode = cleanCell(cells[1]);
     if (rawCode === '' && columns.every((c) => ['', '*', '.'].includes((cells[c.index] ?? '').trim()))) {
       // EdSight lists some organisations without a code and with every value suppressed.
       uncoded.push(first);
@@ -162,7 +163,7 @@ async function readDistrictRows(
       continue;
     }
     keys.add(key);
-    seen.add(code, first.replace(/^="?|"$/g, ''));
+    seen.add(code, cleanCell(first));
     for (const c of columns) {
       const cell = numberCell(ctx, cells[c.index] ?? '', line, c.column, { min: 0, ...(c.max !== undefined ? { max: c.max } : {}) });
       if (cell.kind === 'suppressed') suppressed++;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cents, centsToDollarString, dollarsToCents, sumCents } from './cents.ts';
+import { cents, centsToDollarString, dollarsToCents, formatUsd, sumCents, ZERO } from './cents.ts';
 
 describe('cents', () => {
   it('parses dollar amounts as CSDE files write them, exactly', () => {
@@ -33,5 +33,15 @@ describe('cents', () => {
   it('sums without floating point drift: $0.10 + $0.20 is exactly $0.30', () => {
     expect(sumCents([dollarsToCents('0.10'), dollarsToCents('0.20')])).toBe(dollarsToCents('0.30'));
     expect(centsToDollarString(sumCents(Array.from({ length: 10 }, () => dollarsToCents('0.10'))))).toBe('1.00');
+  });
+});
+
+describe('formatUsd', () => {
+  it('shows whole dollars plainly and cents with two digits, never one', () => {
+    expect(formatUsd(cents(123_456_700))).toBe('$1,234,567');
+    expect(formatUsd(cents(150))).toBe('$1.50');
+    expect(formatUsd(cents(-123_450))).toBe('-$1,234.50');
+    expect(formatUsd(cents(5))).toBe('$0.05');
+    expect(formatUsd(ZERO)).toBe('$0');
   });
 });

@@ -73,3 +73,10 @@ export function centsToDollarString(c: Cents): string {
   const rest = abs % 100;
   return `${sign}${dollars}.${String(rest).padStart(2, '0')}`;
 }
+
+/** "$1,234,567" or "-$1,234.50": US dollars for people, with cents only when there are any. */
+export function formatUsd(c: number): string {
+  const sign = c < 0 ? '-' : '';
+  const abs = Math.abs(c);
+  return `${sign}$${Math.floor(abs / 100).toLocaleString('en-US')}${abs % 100 ? `.${String(abs % 100).padStart(2, '0')}` : ''}`;
+}

@@ -4,7 +4,7 @@
  * and the "substantial majority" of the conditional funding must go to new reform efforts or the
  * extension of existing ones (CSDE's guidance since 2012).
  */
-import { cents, type Cents } from '../money/cents.ts';
+import { cents, formatUsd, type Cents } from '../money/cents.ts';
 import { ALL_SCHOOLS, normaliseSchoolName } from './content.ts';
 
 export const FUNDING_AREAS = [
@@ -136,7 +136,7 @@ export function summariseBudget(lines: readonly BudgetLine[], allocationCents: C
     issues.push({
       line: null,
       field: 'total',
-      message: `The lines add up to ${usd(total)}; the allocation is ${usd(allocationCents)} (${difference > 0 ? 'over' : 'under'} by ${usd(Math.abs(difference))}).`,
+      message: `The lines add up to ${formatUsd(total)}; the allocation is ${formatUsd(allocationCents)} (${difference > 0 ? 'over' : 'under'} by ${formatUsd(Math.abs(difference))}).`,
       severity: 'error',
     });
   }
@@ -160,8 +160,3 @@ export function summariseBudget(lines: readonly BudgetLine[], allocationCents: C
   };
 }
 
-function usd(c: number): string {
-  const sign = c < 0 ? '-' : '';
-  const abs = Math.abs(c);
-  return `${sign}$${Math.floor(abs / 100).toLocaleString('en-US')}${abs % 100 ? `.${String(abs % 100).padStart(2, '0')}` : ''}`;
-}

@@ -8,7 +8,7 @@
  */
 import type { DistrictCode } from '../../district.ts';
 import { MissingDataError } from '../../errors.ts';
-import { cents, maxCents, subCents, ZERO, type Cents } from '../../money/cents.ts';
+import { cents, formatUsd, maxCents, subCents, ZERO, type Cents } from '../../money/cents.ts';
 import type { RuleContext } from '../../rules/law.ts';
 import { valueAt } from '../../rules/parameter.ts';
 import type { TraceStep } from '../../rules/trace.ts';
@@ -63,8 +63,8 @@ export interface WithholdingResult {
   readonly trace: readonly TraceStep[];
 }
 
-const dollars = (c: Cents) =>
-  (c / 100).toLocaleString('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 0, maximumFractionDigits: 2 });
+/** Amounts in explanations: "$1,234,567", cents shown when there are any ("$1.50", never "$1.5"). */
+const dollars = (c: Cents) => formatUsd(c);
 
 function entitlement(t: TownGrants, fy: FiscalYear, purpose: string): Cents {
   const v = t.entitlements.get(fy);
