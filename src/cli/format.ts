@@ -3,6 +3,7 @@
  */
 
 import { formatUsd } from '../domain/money/cents.ts';
+import { UsageError } from './context.ts';
 
 /** "$1,234,567" from cents; cents shown only when there are any. */
 export function money(cents: number | null): string {
@@ -46,4 +47,14 @@ export function csvField(value: string | number | boolean | null | undefined): s
 
 export function csv(header: readonly string[], rows: readonly (readonly (string | number | boolean | null | undefined)[])[]): string {
   return [header.map(csvField).join(','), ...rows.map((r) => r.map(csvField).join(','))].join('\n') + '\n';
+}
+
+/** The --format value, refused with a usage error unless it is one of `allowed`. */
+export function parseFormat<F extends string>(value: string | undefined, allowed: readonly F[]): F {
+  const format = value ?? allowed[0]!;
+  if (!(allowed as readonly string[]).includes(format)) {
+    const list = allowed.length > 1 ? `${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}` : allowed[0];
+    throw new UsageError(`--format must be ${list} (got "${format}").`);
+  }
+  return format as F;
 }

@@ -106,6 +106,10 @@ describe('alliance (CLI)', () => {
     expect((await run('designate', '--fiscal-year', 'soon')).code).toBe(2);
     expect((await run('designate', '--fiscal-year', '2025', '--data-year', '2024-26')).code).toBe(2);
     expect((await run('designate', '--fiscal-year', '2025', '--bogus')).code).toBe(2);
+    const format = await run('laws', '--format', 'csv');
+    expect(format.code).toBe(2);
+    expect(format.err).toMatch(/--format must be table or json \(got "csv"\)/);
+    expect((await run('withholding', '--fiscal-year', '2025', '--format', 'xml')).err).toMatch(/--format must be table, json or csv/);
     const bad = join(dir, 'bad.yaml');
     writeFileSync(bad, 'id: x\ntitle: t\nlowestCount: -3\n');
     const r = await run('designate', '--scenario', bad);

@@ -10,7 +10,7 @@ import { runDesignation, type DesignationRun } from '../../services/designation.
 import { parseScenario } from '../../services/scenario-schema.ts';
 import type { ScenarioSpec } from '../../domain/law/proposals/index.ts';
 import { type CliContext, UsageError } from '../context.ts';
-import { csv, number, table } from '../format.ts';
+import { csv, number, parseFormat, table } from '../format.ts';
 
 export const designateHelp = `Usage: alliance designate (--law <id> | --fiscal-year <YYYY>) [options]
 
@@ -77,8 +77,7 @@ export async function designate(argv: string[], ctx: CliContext): Promise<number
   }
   if (!values.law && !values['fiscal-year'] && !values.scenario) throw new UsageError('Say which law: --law <id> or --fiscal-year <YYYY> (or --scenario <file>).', designateHelp);
   if (values.law && values['fiscal-year']) throw new UsageError('Use --law or --fiscal-year, not both.', designateHelp);
-  const format = values.format!;
-  if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`--format must be table, json or csv (got "${format}").`);
+  const format = parseFormat(values.format, ['table', 'json', 'csv'] as const);
   const fy = values['fiscal-year'] ? parseFiscalYear(values['fiscal-year']) : undefined;
   const dataYear = values['data-year'] ? schoolYear(values['data-year']) : undefined;
   const explain = values.explain ? districtCode(values.explain) : undefined;

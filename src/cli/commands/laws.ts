@@ -8,6 +8,7 @@ import { segments, type Parameter } from '../../domain/rules/parameter.ts';
 import { formatFiscalYear, fiscalYearOf } from '../../domain/time/fiscal-year.ts';
 import { formatPeriod } from '../../domain/time/period.ts';
 import type { CliContext } from '../context.ts';
+import { parseFormat } from '../format.ts';
 
 export const lawsHelp = `Usage: alliance laws [--parameters] [--format table|json]
 
@@ -39,7 +40,7 @@ export async function laws(argv: string[], ctx: CliContext): Promise<number> {
     unit: p.unit ?? null,
     values: segments(p).map((s) => ({ from: s.period.from, until: s.period.until, value: s.value, citation: formatCitation(s.cite), cite: s.cite, note: s.note ?? null })),
   }));
-  if (values.format === 'json') {
+  if (parseFormat(values.format, ['table', 'json'] as const) === 'json') {
     ctx.io.out(
       JSON.stringify(
         {

@@ -3,7 +3,7 @@ import { renderTrace } from '../../domain/rules/trace.ts';
 import { formatFiscalYear, parseFiscalYear } from '../../domain/time/fiscal-year.ts';
 import { runWithholding, type WithholdingRun } from '../../services/withholding.service.ts';
 import { type CliContext, UsageError } from '../context.ts';
-import { csv, money, table } from '../format.ts';
+import { csv, money, parseFormat, table } from '../format.ts';
 
 export const withholdingHelp = `Usage: alliance withholding --fiscal-year <YYYY> [options]
 
@@ -41,8 +41,7 @@ export async function withholding(argv: string[], ctx: CliContext): Promise<numb
     return 0;
   }
   if (!values['fiscal-year']) throw new UsageError('Say which fiscal year: --fiscal-year <YYYY>.', withholdingHelp);
-  const format = values.format!;
-  if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`--format must be table, json or csv (got "${format}").`);
+  const format = parseFormat(values.format, ['table', 'json', 'csv'] as const);
   const fy = parseFiscalYear(values['fiscal-year']);
   const run = await runWithholding(await ctx.store(), fy);
   const towns = run.result.towns;
