@@ -13,6 +13,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { createRequestHandler, type ServerBuild } from 'react-router';
+import { wholeNumberSetting } from './app/lib/env.server.ts';
 
 const ROOT = resolve(import.meta.dirname);
 const CLIENT_DIR = join(ROOT, 'build', 'client');
@@ -153,7 +154,7 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string
 export const CLIENT_IP_HEADER = 'x-alliance-client-ip';
 
 /** The largest request body accepted (uploads are limited again, by type, in the upload service). */
-const MAX_BODY_BYTES = Number(process.env.MAX_BODY_BYTES ?? 25 * 1024 * 1024);
+const MAX_BODY_BYTES = wholeNumberSetting(process.env, 'MAX_BODY_BYTES', 25 * 1024 * 1024, 1);
 
 /** The request body, cut off with an error past the limit (a body sent without a length too). */
 function limitedBody(req: IncomingMessage): ReadableStream<Uint8Array> {
@@ -274,7 +275,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const handle = createRequestHandler(build, process.env.NODE_ENV === 'development' ? 'development' : 'production');
   const dataVersionNow = build.entry.module.dataVersionNow ?? (async () => 'static');
   const log = options.log ?? ((line: string) => console.log(line));
-  const limiter = new RateLimiter(options.rateLimitPerMinute ?? Number(process.env.RATE_LIMIT_PER_MINUTE ?? 600));
+  const limiter = new RateLimiter(options.rateLimitPerMinute ?? wholeNumberSetting(process.env, 'RATE_LIMIT_PER_MINUTE', 600));
   const trustProxy = options.trustProxy ?? process.env.TRUST_PROXY === '1';
   const cache = new Map<string, CachedResponse>();
   let version = { value: await dataVersionNow(), at: Date.now() };
