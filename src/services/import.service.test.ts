@@ -24,6 +24,7 @@ import { fiscalYear, schoolYear } from '../domain/time/fiscal-year.ts';
 
 const shared = fileURLToPath(SHARED_DATA);
 const haveShared = existsSync(shared);
+if (!haveShared) console.warn(`The real data files are not at ${shared}: the import tests on them are skipped. Set ALLIANCE_SHARED_DATA to the data folder to run them.`);
 const f = (p: string) => join(shared, p);
 const tmp = mkdtempSync(join(tmpdir(), 'alliance-import-'));
 

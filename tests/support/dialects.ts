@@ -3,6 +3,7 @@
  * TEST_DATABASE_URL is set (CI sets it; each store gets a schema of its own, dropped after).
  */
 import { randomBytes } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
 import { dropSchema, openStore, type SqlDialect, type Store } from '../../src/data/database.ts';
 
 export interface TestDialect {
@@ -45,5 +46,8 @@ if (!PG_URL && !process.env.ALLIANCE_QUIET_SKIP) {
   console.warn('TEST_DATABASE_URL is not set: database tests run on SQLite only. Set it (e.g. postgres://postgres@127.0.0.1:5432/test) to run them on PostgreSQL too.');
 }
 
-/** The real data folder beside the project, if present (CI has it; a fresh clone may not). */
-export const SHARED_DATA = new URL('../../../shared/data/', import.meta.url);
+/**
+ * The real data folder: ALLIANCE_SHARED_DATA (as for scripts/build-dataset.ts), else the one beside
+ * the project — if present (CI has it; a fresh clone may not). Tests that need it say when they skip.
+ */
+export const SHARED_DATA = process.env.ALLIANCE_SHARED_DATA ? pathToFileURL(`${process.env.ALLIANCE_SHARED_DATA.replace(/\/+$/, '')}/`) : new URL('../../../shared/data/', import.meta.url);
