@@ -2,6 +2,9 @@
  * The open-data API over HTTP: JSON, CSV and Excel of the same lists, the OpenAPI document,
  * clear 400/404 errors, caching with ETags, and a rate limit a scraping loop hits.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
 import { startServer } from '../../server.ts';
@@ -77,6 +80,9 @@ test('public responses carry ETags and answer a conditional request with 304', a
 });
 
 test('a scraping loop is rate limited; a reader is not', async () => {
+  // This server runs inside the test worker: give it a database of its own, never the
+  // developer's ./data/alliance.sqlite or whatever DATABASE_URL the shell has.
+  process.env.DATABASE_URL = `sqlite:${join(mkdtempSync(join(tmpdir(), 'alliance-rate-')), 'rate.sqlite')}`;
   const server = await startServer({ port: 0, rateLimitPerMinute: 60, log: () => undefined });
   try {
     const statuses: number[] = [];
