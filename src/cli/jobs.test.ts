@@ -19,10 +19,14 @@ async function run(...argv: string[]) {
 }
 
 describe('alliance jobs (CLI)', () => {
-  it('sweeps: the demo cycle’s deadlines passed before it opened, so nothing is sent, twice over', async () => {
+  it('sweeps: reminders due that day are queued once; after the deadlines, which passed before the cycle opened, nothing', async () => {
     expect((await run('seed', '--demo')).code).toBe(0);
-    const first = await run('jobs', 'sweep', '--today', '2026-12-01');
-    expect(first).toMatchObject({ code: 0, out: '2026-12-01: 0 notices recorded, 0 e-mails queued in the outbox.' });
+    // 2025-08-10: five days before the demo's submission deadline — Derby (board vote recorded, signed) is reminded.
+    const first = await run('jobs', 'sweep', '--today', '2025-08-10');
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/^2025-08-10: [1-9]\d* notices? recorded, [1-9]\d* e-mails? queued in the outbox\.$/);
+    expect(await run('jobs', 'sweep', '--today', '2025-08-10')).toMatchObject({ code: 0, out: '2025-08-10: 0 notices recorded, 0 e-mails queued in the outbox.' });
+    expect(await run('jobs', 'sweep', '--today', '2026-12-01')).toMatchObject({ code: 0, out: '2026-12-01: 0 notices recorded, 0 e-mails queued in the outbox.' });
   }, 60_000);
 
   it('says what is missing: a date for --today, SMTP_URL for deliver, a known subcommand', async () => {

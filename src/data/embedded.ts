@@ -15,7 +15,7 @@ import { inTransaction, type Store } from './database.ts';
 import { listDesignations, upsertDesignations, type DesignationRecord } from './designation.repository.ts';
 import { addDistrictNames, listDistricts, listTowns, upsertDistricts, upsertSchools, upsertTowns, type District, type School } from './district.repository.ts';
 import { listEcsGrants, upsertEcsGrants, type EcsGrant } from './ecs.repository.ts';
-import { insertImport, listImports } from './import-log.repository.ts';
+import { insertImport } from './import-log.repository.ts';
 import { upsertMeasures, type Measure } from './measure.repository.ts';
 import { parse } from 'csv-parse/sync';
 import { listAccountability, upsertAccountability, type AccountabilityResult } from './accountability.repository.ts';
@@ -107,7 +107,7 @@ export function readManifest(dir: URL = EMBEDDED_DIR): EmbeddedManifest {
 
 /** Whether the database already holds data (any import). */
 export async function hasData(store: Store): Promise<boolean> {
-  return (await listImports(store.db)).length > 0;
+  return (await store.db.selectFrom('import_log').select('id').limit(1).executeTakeFirst()) !== undefined;
 }
 
 /** Loads the embedded dataset in one transaction; logs one import entry per source file. */

@@ -45,8 +45,7 @@ export async function sweepDeadlines(store: Store, options: { today?: string } =
   let notices = 0;
   let messages = 0;
   for (const cycle of (await listCycles(store.db)).filter((c) => c.status === 'open')) {
-    const row = await store.db.selectFrom('cycle').select('created_at').where('id', '=', cycle.id).executeTakeFirstOrThrow();
-    const opened = programToday(new Date(row.created_at));
+    const opened = programToday(new Date(cycle.openedAt));
     const reminderDays = cycle.settings.reminderDays?.length ? cycle.settings.reminderDays : DEFAULT_REMINDER_DAYS;
     const plans = await store.db.selectFrom('plan').select(['id', 'district_code', 'state', 'board_approved_version', 'current_version', 'reviewers', 'allocation_cents', 'deadline_extensions']).where('cycle_id', '=', cycle.id).execute();
     for (const p of plans) {

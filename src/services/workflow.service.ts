@@ -72,9 +72,11 @@ export interface Cycle {
   readonly deadlines: Deadlines;
   readonly settings: CycleSettings;
   readonly rowVersion: number;
+  /** When it was opened (an ISO timestamp). */
+  readonly openedAt: string;
 }
 
-function toCycle(r: { id: number; fiscal_year: number; title: string; status: string; deadlines: string; settings: string; row_version: number }): Cycle {
+function toCycle(r: { id: number; fiscal_year: number; title: string; status: string; deadlines: string; settings: string; row_version: number; created_at: string }): Cycle {
   return {
     id: Number(r.id),
     fiscalYear: r.fiscal_year as FiscalYear,
@@ -83,6 +85,7 @@ function toCycle(r: { id: number; fiscal_year: number; title: string; status: st
     deadlines: JSON.parse(r.deadlines) as Deadlines,
     settings: { ...DEFAULT_SETTINGS, ...(JSON.parse(r.settings) as Partial<CycleSettings>) },
     rowVersion: Number(r.row_version),
+    openedAt: r.created_at,
   };
 }
 
