@@ -62,6 +62,9 @@ describe('temporal coverage', () => {
         expect(segs.filter((s) => contains(s.period, date)).length, `${p.id} on ${date}`).toBe(1);
       }
       expect(() => valueAt(p, isoDate('2012-06-30'))).toThrow(NoRuleInForceError);
+      // A value that ends is not read past its end.
+      const end = segs.at(-1)!.period.until;
+      if (end) expect(() => valueAt(p, end)).toThrow(NoRuleInForceError);
     });
   }
 
