@@ -172,6 +172,20 @@ export interface UserTokenTable {
   expires_at: string | null;
   used_at: string | null;
   last_used_at: string | null;
+  /** An access token's scope: read | workflow (migration 010); null for other kinds (and older tokens: workflow). */
+  scope: string | null;
+  /** When the token was revoked (by its owner, a password reset or the account being disabled). */
+  revoked_at: string | null;
+}
+
+/** A password-reset request, recorded before it is worked through (migration 010). */
+export interface ResetRequestTable {
+  id: Generated<number>;
+  email: string;
+  /** The site's public address the link is built from (PUBLIC_URL). */
+  base_url: string;
+  at: string;
+  processed_at: string | null;
 }
 
 export interface CycleTable {
@@ -230,6 +244,23 @@ export interface PlanEventTable {
   user_id: number;
   on_behalf_of: number | null;
   data: string;
+  at: string;
+}
+
+/** A release of withheld funds: one per cycle and district (migration 009). */
+export interface FundReleaseTable {
+  id: Generated<number>;
+  cycle_id: number;
+  district_code: string;
+  plan_id: number;
+  amount_cents: number;
+  /** The date the funds were released (YYYY-MM-DD). */
+  released_on: string;
+  approved_version: number | null;
+  /** Who approved the plan (the commissioner, also when a delegate decided). */
+  approved_by: number | null;
+  recorded_by: number;
+  on_behalf_of: number | null;
   at: string;
 }
 
@@ -337,10 +368,12 @@ export interface Database {
   session: SessionTable;
   login_attempt: LoginAttemptTable;
   user_token: UserTokenTable;
+  reset_request: ResetRequestTable;
   cycle: CycleTable;
   plan: PlanTable;
   plan_version: PlanVersionTable;
   plan_event: PlanEventTable;
+  fund_release: FundReleaseTable;
   upload: UploadTable;
   audit_event: AuditEventTable;
   audit_head: AuditHeadTable;

@@ -9,7 +9,7 @@ import type { Store } from '../data/database.ts';
 import { loadEmbedded } from '../data/embedded.ts';
 import { actingFor, can, PERMISSIONS, type Grant } from '../domain/auth/permissions.ts';
 import { auditOf, verifyAudit } from './audit.service.ts';
-import { userByEmail, userById, type User } from './auth.service.ts';
+import { createUser, grantRole, revokeRole, userByEmail, userById, type User } from './auth.service.ts';
 import { delegate, delegationsFrom, revokeDelegation } from './delegation.service.ts';
 import { DEMO_DOMAIN, seedDemo } from './demo.service.ts';
 import { decide, planView, recommend, releaseFunds } from './workflow.service.ts';
@@ -89,6 +89,28 @@ describe.each(dialects)('the commissioner’s delegation ($name)', (dialect) => 
     ]);
     expect((await auditOf(store.db, `user:${reviewer.id}`)).map((e) => e.action)).toEqual(expect.arrayContaining(['delegation.granted', 'delegation.revoked']));
     expect((await verifyAudit(store)).ok).toBe(true);
+  });
+
+  it('a delegation holds only while its reason holds, checked when the delegate acts', async () => {
+    const staff = await createUser(store, 'test', { email: 'deputy@example.org', name: 'Dana Deputy', password: 'a long enough test password', grants: [{ role: 'program-staff', districtCode: null }] });
+    const d = await delegate(store, commissioner, { toUserId: staff.user.id, startsOn: today, endsOn: plus(7), reason: 'Leave' });
+    const hartford = Number((await store.db.selectFrom('plan').select('id').where('district_code', '=', '0640011').executeTakeFirstOrThrow()).id);
+    const derby = Number((await store.db.selectFrom('plan').select('id').where('district_code', '=', '0370011').executeTakeFirstOrThrow()).id);
+    // Loaded while the delegation held (a page open in the browser)…
+    const loaded = (await userById(store.db, staff.user.id))!;
+    expect(can(loaded.grants, PERMISSIONS.approvePlanAny, '0370011')).toBe(true);
+    // …then given a role in Derby: no decisions on Derby's plan, with the delegation or without.
+    await grantRole(store, 'test', staff.user.id, { role: 'district-viewer', districtCode: '0370011' });
+    await expect(releaseFunds(store, loaded, derby, { date: today })).rejects.toMatchObject({ status: 403 });
+    expect(can((await userById(store.db, staff.user.id))!.grants, PERMISSIONS.approvePlanAny, '0370011')).toBe(false);
+    expect(can((await userById(store.db, staff.user.id))!.grants, PERMISSIONS.approvePlanAny, '0640011')).toBe(true);
+    // …then no longer state staff: the delegation ends with the role, though the page still offers it.
+    await revokeRole(store, 'test', staff.user.id, { role: 'program-staff', districtCode: null });
+    expect(can((await userById(store.db, staff.user.id))!.grants, PERMISSIONS.approvePlanAny, '0640011')).toBe(false);
+    const before = (await planView(store.db, commissioner, hartford)).rowVersion;
+    await expect(decide(store, loaded, hartford, 'deny', {})).rejects.toMatchObject({ status: 403 });
+    expect((await planView(store.db, commissioner, hartford)).rowVersion).toBe(before);
+    await revokeDelegation(store, commissioner, d.id);
   });
 
   it('a delegation from someone who is no longer the commissioner carries nothing', async () => {

@@ -12,7 +12,7 @@ import { createUser, userByEmail, type User } from './auth.service.ts';
 import { DEMO_DOMAIN, seedDemo } from './demo.service.ts';
 import { outbox } from './mail.service.ts';
 import { sweepDeadlines } from './deadline.service.ts';
-import { fiscalYear } from '../domain/time/fiscal-year.ts';
+import { fiscalYear, type IsoDate } from '../domain/time/fiscal-year.ts';
 import {
   certify,
   changeCycleDeadlines,
@@ -262,11 +262,66 @@ describe.each(dialects)('the plan workflow ($name)', (dialect) => {
     await expect(comment(store, users['superintendent.hartford']!, id, { body: 'not mine' })).rejects.toMatchObject({ status: 403 });
   });
 
-  it('funds are released once, only after approval, and not beyond the amount withheld', async () => {
-    const id = await planOf('0640011');
-    await releaseFunds(store, users.commissioner!, id, { date: '2026-02-01' });
-    await expect(releaseFunds(store, users.commissioner!, id, { date: '2026-02-02' })).rejects.toThrow(/already been released/);
+  it('a refused save tells the district what changed, but not that internal notes or scores exist', async () => {
+    const id = await planOf('0150011'); // in review, with internal notes (above)
+    const stale = await planView(store.db, users['editor.bridgeport']!, id);
+    await score(store, users.reviewer!, id, { section: 'budget', score: 2, comment: 'Thin on costs.' });
+    await comment(store, users.reviewer!, id, { body: 'Internal: compare with last year.', internal: true });
+    const district = (await saveDraft(store, users['editor.bridgeport']!, id, { content: stale.content, budget: stale.budget, expectedRowVersion: stale.rowVersion }).catch((e: unknown) => e)) as ConflictError;
+    expect(district).toBeInstanceOf(ConflictError);
+    expect(district.changes.join(' ')).not.toMatch(/score/i);
+    // The events it lists are the last ones the district can see (the internal note is not among them).
+    const seen = (await planView(store.db, users['editor.bridgeport']!, id)).events.slice(-3).map((e) => `${e.kind.replace(/-/g, ' ')} by ${e.userName}`);
+    expect(district.changes.filter((c) => / at .* by /.test(c)).map((c) => c.replace(/ at .* by /, ' by ').replace(/\.$/, ''))).toEqual(seen);
+    // The state's reviewers are shown them.
+    const staff = (await recommend(store, users.reviewer!, id, 'x', stale.rowVersion).catch((e: unknown) => e)) as ConflictError;
+    expect(staff.changes.join(' ')).toMatch(/score/);
+  });
+
+  it('money moves once: after an amendment is approved again, a second release of the cycle\'s funds is refused', async () => {
+    const id = await planOf('0640011'); // released in the demo, then amended and approved again above
+    const v = await planView(store.db, users.commissioner!, id);
+    expect(v.state).toBe('approved-with-conditions');
+    expect(v.facts.fundsReleased).toBe(true);
+    expect(v.actions).not.toContain('release-funds');
+    await expect(releaseFunds(store, users.commissioner!, id, { date: '2026-02-01' })).rejects.toThrow(/already been released/);
+    expect((await planView(store.db, users.commissioner!, id)).events.filter((e) => e.kind === 'release')).toHaveLength(1);
+    expect(await store.db.selectFrom('fund_release').select('amount_cents').where('plan_id', '=', id).execute()).toHaveLength(1);
     await expect(releaseFunds(store, users.commissioner!, await planOf('0150011'), { date: '2026-02-02' })).rejects.toBeInstanceOf(WorkflowError);
+    // The release's audit row carries the amount itself, and who approved.
+    const [audited] = (await auditOf(store.db, `plan:${id}`)).filter((e) => e.action === 'funds.released');
+    expect(audited!.details).toMatchObject({ date: '2025-10-03', amountCents: (226_674_245 - 187_974_890) * 100, approvedBy: users.commissioner!.id });
+  });
+
+  it('two releases of the same funds at the same moment: exactly one is recorded', async () => {
+    const id = await planOf('1510011'); // Waterbury: taken to approval here
+    const v = await planView(store.db, users.admin!, id);
+    // Straight to a recommended plan (the path to it is tested above); then approved.
+    await store.db.updateTable('plan').set({ state: 'recommended' }).where('id', '=', id).execute();
+    await decide(store, users.commissioner!, id, 'approve', {});
+    // Dates are real calendar dates in the cycle's reach.
+    await expect(releaseFunds(store, users.commissioner!, id, { date: '9999-99-99' })).rejects.toThrow(/real calendar date/);
+    await expect(releaseFunds(store, users.commissioner!, id, { date: '2999-01-01' })).rejects.toThrow(/between 2024-07-01 and 2027-06-30/);
+    await expect(releaseFunds(store, users.commissioner!, id, { date: '2026-07-01' }, undefined, '2026-06-01' as IsoDate)).rejects.toThrow(/in the future/);
+    const results = await Promise.allSettled([
+      releaseFunds(store, users.commissioner!, id, { date: '2025-11-01' }),
+      releaseFunds(store, users.admin!, id, { date: '2025-11-02' }),
+      releaseFunds(store, users.commissioner!, id, { date: '2025-11-03' }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results) if (r.status === 'rejected') expect((r.reason as WorkflowError).status).toBe(409);
+    expect(await store.db.selectFrom('fund_release').select('id').where('plan_id', '=', id).execute()).toHaveLength(1);
+    expect((await planView(store.db, users.admin!, id)).events.filter((e) => e.kind === 'release')).toHaveLength(1);
+    expect((await auditOf(store.db, `plan:${id}`)).filter((e) => e.action === 'funds.released')).toHaveLength(1);
+    expect(v.allocationCents).toBeGreaterThan(0);
+  });
+
+  it('a board meeting is dated on a real day that has passed', async () => {
+    const id = await planOf('1510011');
+    const bpt = await planOf('0150011');
+    await expect(recordBoardApproval(store, users['editor.bridgeport']!, bpt, { meetingDate: '2025-02-30', votesFor: 5, votesAgainst: 0, abstentions: 0, minutesUploadId: null })).rejects.toThrow(/real calendar date/);
+    await expect(recordBoardApproval(store, users['editor.bridgeport']!, bpt, { meetingDate: '2999-01-01', votesFor: 5, votesAgainst: 0, abstentions: 0, minutesUploadId: null })).rejects.toThrow(/in the future/);
+    expect((await planView(store.db, users.admin!, id)).events.find((e) => e.kind === 'release')!.data.date).toMatch(/^2025-11-0[123]$/);
   });
 
   it('every change is in the audit trail, chained; decisions and revisions reached the district by e-mail', async () => {

@@ -12,19 +12,20 @@ import type { Executor } from '../data/batch.ts';
 import { listDesignations } from '../data/designation.repository.ts';
 import { getDistrict, listDistricts, schoolsOf } from '../data/district.repository.ts';
 import { canonicalJson } from '../domain/audit/chain.ts';
-import { actingFor, can, PERMISSIONS, visibleDistricts, type Permission } from '../domain/auth/permissions.ts';
+import { actingFor, can, PERMISSIONS, visibleDistricts, type Grant, type Permission } from '../domain/auth/permissions.ts';
 import type { DistrictCode } from '../domain/district.ts';
 import { DomainError } from '../domain/errors.ts';
 import { connecticut, designatedIn } from '../domain/law/cgs-10-262u/index.ts';
 import { cents, type Cents } from '../domain/money/cents.ts';
-import type { FiscalYear } from '../domain/time/fiscal-year.ts';
+import { isCalendarDate, type FiscalYear, type IsoDate } from '../domain/time/fiscal-year.ts';
+import { cycleDateProblem, releaseProblem } from '../domain/workflow/release.ts';
 import { summariseBudget, type BudgetLine, type BudgetSummary } from '../domain/workflow/budget.ts';
 import { DEADLINE_LABELS, DEADLINES, deadlinesProblem, effectiveDeadlines, extensionProblem, pendingDeadline, planOptional, RESPONSIBLE, TRACKED_DEADLINES, type DeadlineExtensions, type DeadlineName, type Deadlines } from '../domain/workflow/deadlines.ts';
 import { contentComplete, contentIssues, EMPTY_CONTENT, type ContentIssue, type PlanContent } from '../domain/workflow/content.ts';
 import { DEFAULT_RUBRIC, SCORE_MAX, SCORE_MIN, scoreSummary, type RubricSection } from '../domain/workflow/rubric.ts';
 import { availableActions, canTransition, type PlanAction, type PlanFacts, type PlanState } from '../domain/workflow/plan.ts';
 import { appendAudit } from './audit.service.ts';
-import type { User } from './auth.service.ts';
+import { userById, type User } from './auth.service.ts';
 import { queueMail } from './mail.service.ts';
 import { runWithholding } from './withholding.service.ts';
 
@@ -256,6 +257,7 @@ function facts(p: PlanRow, budget: BudgetSummary, contentOk: boolean): PlanFacts
     budgetBalanced: budget.balanced,
     contentComplete: contentOk,
     reviewersAssigned: (JSON.parse(p.reviewers) as number[]).length > 0,
+    committee: JSON.parse(p.reviewers) as number[],
     fundsReleased: Boolean(p.funds_released),
     amendment: Boolean(p.amendment),
   };
@@ -348,7 +350,7 @@ export async function planView(db: Executor, user: User, planId: number): Promis
     schools,
     ...planDeadlines(cycle, p.deadline_extensions),
     facts: f,
-    actions: availableActions(user.grants, f),
+    actions: availableActions(user.grants, f, user.id),
     reviewers: JSON.parse(p.reviewers) as number[],
     events: events
       .map((e) => ({ id: Number(e.id), version: Number(e.version), kind: e.kind, userId: Number(e.user_id), userName: e.name ?? `user ${e.user_id}`, onBehalfOf: e.on_behalf_of === null ? null : Number(e.on_behalf_of), onBehalfOfName: e.onBehalfOfName ?? null, data: JSON.parse(e.data) as Record<string, unknown>, at: e.at }))
@@ -365,10 +367,13 @@ interface Step {
   readonly expectedRowVersion?: number;
   /** Changes to the plan row besides state and row version. */
   readonly update?: Partial<Pick<PlanRow, 'current_version' | 'approved_version' | 'board_approved_version' | 'certified_version' | 'reviewers' | 'funds_released' | 'amendment' | 'published'>>;
-  readonly event?: { kind: string; data: Record<string, unknown>; onBehalfOf?: number | null };
-  readonly audit: { action: string; details?: Record<string, unknown>; onBehalfOf?: string | null };
+  readonly event?: { kind: string; data: Record<string, unknown> };
+  /** `details` may be computed after `before` ran (e.g. the amount a release recorded). */
+  readonly audit: { action: string; details?: Record<string, unknown> | (() => Record<string, unknown>) };
+  /** A permission a delegate may exercise: the step is then recorded as on the delegating person's behalf. */
+  readonly onBehalfOf?: Permission;
   /** Extra work in the same transaction, after the checks (e.g. a new version). */
-  readonly before?: (trx: Executor, p: PlanRow, v: { content: PlanContent; budget: BudgetLine[]; hash: string }) => Promise<Partial<PlanRow> | void>;
+  readonly before?: (trx: Executor, p: PlanRow, v: { content: PlanContent; budget: BudgetLine[]; hash: string }, acting: { grants: readonly Grant[]; onBehalfOf: number | null }) => Promise<Partial<PlanRow> | void>;
   /** Messages to queue, read through the transaction (on SQLite the transaction holds the only connection). */
   readonly mail?: (trx: Executor, p: PlanRow) => Promise<{ to: string; subject: string; body: string; kind: string }[]>;
 }
@@ -378,40 +383,52 @@ async function transact(store: Store, user: User, planId: number, step: Step): P
   return inTransaction(store, async (trx) => {
     const p = await loadPlan(trx, planId);
     if (step.expectedRowVersion !== undefined && step.expectedRowVersion !== p.row_version) {
-      throw new ConflictError('Someone else changed this plan since you opened it. Nothing was saved; reload to see their changes.', await changesSince(trx, planId, step.expectedRowVersion, p));
+      throw new ConflictError('Someone else changed this plan since you opened it. Nothing was saved; reload to see their changes.', await changesSince(trx, planId, step.expectedRowVersion, p, can(user.grants, PERMISSIONS.reviewPlanAny, p.district_code)));
     }
     const cycle = (await getCycle(trx, p.cycle_id))!;
     const v = await loadVersion(trx, planId, p.current_version);
     const schools = await schoolNames(trx, p.district_code);
     const summary = summariseBudget(v.budget, cents(p.allocation_cents), cycle.settings.substantialMajority, new Set(v.content.strategies.map((s) => s.id)), schools);
-    const check = canTransition(user.grants, facts(p, summary, contentComplete(contentIssues(v.content, schools))), step.action);
+    // The person's roles as they are now, read in this transaction: a role revoked, an account
+    // disabled or a delegation ended since the page was loaded no longer counts.
+    const actor = await userById(trx, user.id);
+    if (!actor || actor.status !== 'active') throw new WorkflowError('forbidden', 'Your account is no longer active.', 403);
+    const check = canTransition(actor.grants, facts(p, summary, contentComplete(contentIssues(v.content, schools))), step.action, actor.id);
     if (!check.ok) throw new WorkflowError(check.code === 'forbidden' ? 'forbidden' : 'not_allowed', check.reason, check.code === 'forbidden' ? 403 : 409);
-    const extra = (await step.before?.(trx, p, v)) ?? {};
+    const onBehalfOf = step.onBehalfOf ? actingFor(actor.grants, step.onBehalfOf, p.district_code) : null;
+    const extra = (await step.before?.(trx, p, v, { grants: actor.grants, onBehalfOf })) ?? {};
     const update = { ...step.update, ...extra, state: check.to, updated_at: now(), row_version: p.row_version + 1 };
     const r = await trx.updateTable('plan').set(update).where('id', '=', planId).where('row_version', '=', p.row_version).executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw new ConflictError('Someone else changed this plan at the same moment. Nothing was saved; reload and try again.', []);
     const version = (update as Partial<PlanRow>).current_version ?? p.current_version;
     if (step.event) {
-      await trx.insertInto('plan_event').values({ plan_id: planId, version, kind: step.event.kind, user_id: user.id, on_behalf_of: step.event.onBehalfOf ?? null, data: JSON.stringify(step.event.data), at: now() }).execute();
+      await trx.insertInto('plan_event').values({ plan_id: planId, version, kind: step.event.kind, user_id: user.id, on_behalf_of: onBehalfOf, data: JSON.stringify(step.event.data), at: now() }).execute();
     }
     await appendAudit(trx, {
       actor: actorOf(user),
-      onBehalfOf: step.audit.onBehalfOf ?? null,
+      onBehalfOf: onBehalfOf === null ? null : `user:${onBehalfOf}`,
       action: step.audit.action,
       subject: `plan:${planId}`,
-      details: { district: p.district_code, version, from: p.state, to: check.to, ...step.audit.details },
+      details: { district: p.district_code, version, from: p.state, to: check.to, ...(typeof step.audit.details === 'function' ? step.audit.details() : step.audit.details) },
     });
     for (const m of (await step.mail?.(trx, { ...p, ...update } as PlanRow)) ?? []) await queueMail(trx, m);
     return { ...p, ...update } as PlanRow;
   });
 }
 
-/** What changed in the plan since the row version the person loaded (for the conflict message). */
-async function changesSince(db: Executor, planId: number, rowVersion: number, now: PlanRow): Promise<string[]> {
+/**
+ * What changed in the plan since the row version the person loaded (for the conflict message) —
+ * only what the person may see: reviewers' scores and internal notes are listed for the state's
+ * reviewers alone, so a refused save does not tell a district that they exist.
+ */
+async function changesSince(db: Executor, planId: number, rowVersion: number, now: PlanRow, internal: boolean): Promise<string[]> {
   const changes: string[] = [];
   const versions = await db.selectFrom('plan_version').select(['version', 'created_by', 'created_at']).where('plan_id', '=', planId).orderBy('version').execute();
-  const events = await db.selectFrom('plan_event').select(['kind', 'at', 'user_id']).where('plan_id', '=', planId).orderBy('id').execute();
-  changes.push(`The plan is now at version ${now.current_version} (state: ${now.state}); you loaded it ${now.row_version - rowVersion} change(s) ago.`);
+  const events = (await db.selectFrom('plan_event').select(['kind', 'at', 'user_id', 'data']).where('plan_id', '=', planId).orderBy('id').execute()).filter(
+    (e) => internal || !(e.kind === 'score' || (e.kind === 'comment' && (JSON.parse(e.data) as { internal?: boolean }).internal === true)),
+  );
+  changes.push(`The plan is now at version ${now.current_version} (state: ${now.state}); it changed since you loaded it.`);
+  void rowVersion;
   const ids = [...new Set([...versions.map((v) => Number(v.created_by)), ...events.map((e) => Number(e.user_id))])];
   const names = new Map(ids.length ? (await db.selectFrom('app_user').select(['id', 'name']).where('id', 'in', ids).execute()).map((u) => [Number(u.id), u.name]) : []);
   const by = (id: number | string) => names.get(Number(id)) ?? `user ${id}`;
@@ -453,8 +470,9 @@ export interface BoardApproval {
 }
 
 /** The meeting date and the vote, checked before anything is stored (the page checks them before keeping the minutes). */
-export function checkBoardApproval(b: Omit<BoardApproval, 'minutesUploadId'>): void {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(b.meetingDate)) throw new WorkflowError('invalid', 'Give the meeting date (YYYY-MM-DD).', 400);
+export function checkBoardApproval(b: Omit<BoardApproval, 'minutesUploadId'>, today = new Date().toISOString().slice(0, 10)): void {
+  if (!isCalendarDate(b.meetingDate)) throw new WorkflowError('invalid', 'Give the meeting date as a real calendar date (YYYY-MM-DD).', 400);
+  if (b.meetingDate > today) throw new WorkflowError('invalid', `The meeting date ${b.meetingDate} is in the future: record the board's vote once it has been taken.`, 400);
   if (![b.votesFor, b.votesAgainst, b.abstentions].every((n) => Number.isInteger(n) && n >= 0 && n < 100)) throw new WorkflowError('invalid', 'Votes must be whole numbers.', 400);
   if (b.votesFor <= b.votesAgainst) throw new WorkflowError('invalid', 'The vote recorded does not approve the plan (more votes for than against are needed).', 400);
 }
@@ -478,7 +496,11 @@ export async function recordBoardApproval(store: Store, user: User, planId: numb
     ...(expectedRowVersion !== undefined ? { expectedRowVersion } : {}),
     audit: { action: 'plan.board-approved', details: { meetingDate: b.meetingDate, votes: [b.votesFor, b.votesAgainst, b.abstentions], ...(minutes ? { minutes: { upload: b.minutesUploadId, sha256: minutes.sha256 } } : {}) } },
     event: { kind: 'board-approval', data: { ...b, ...(minutes ? { minutesName: minutes.name, minutesSha256: minutes.sha256 } : {}) } },
-    before: async (_trx, p) => ({ board_approved_version: p.current_version }),
+    before: async (trx, p) => {
+      const problem = cycleDateProblem('the meeting date', b.meetingDate, (await getCycle(trx, p.cycle_id))!.fiscalYear, new Date().toISOString().slice(0, 10) as IsoDate);
+      if (problem) throw new WorkflowError('invalid', problem, 400);
+      return { board_approved_version: p.current_version };
+    },
   });
 }
 
@@ -578,43 +600,69 @@ export async function recommend(store: Store, user: User, planId: number, note: 
 export type Decision = 'approve' | 'approve-with-conditions' | 'deny';
 
 /** The commissioner's decision (or a delegate's, recorded as on the commissioner's behalf). */
-export async function decide(store: Store, user: User, planId: number, decision: Decision, input: { conditions?: string; onBehalfOf?: number | null }, expectedRowVersion?: number): Promise<PlanRow> {
+export async function decide(store: Store, user: User, planId: number, decision: Decision, input: { conditions?: string }, expectedRowVersion?: number): Promise<PlanRow> {
   if (decision === 'approve-with-conditions' && !input.conditions?.trim()) throw new WorkflowError('invalid', 'State the conditions of the approval.', 400);
-  // A delegate decides on the commissioner's behalf, and the record says so.
-  input = { ...input, onBehalfOf: input.onBehalfOf ?? actingFor(user.grants, PERMISSIONS.approvePlanAny) };
   return transact(store, user, planId, {
     action: decision,
     ...(expectedRowVersion !== undefined ? { expectedRowVersion } : {}),
-    audit: { action: `plan.${decision === 'approve' ? 'approved' : decision === 'deny' ? 'denied' : 'approved-with-conditions'}`, ...(input.onBehalfOf ? { onBehalfOf: `user:${input.onBehalfOf}` } : {}), details: { conditions: input.conditions ?? null } },
-    event: { kind: 'decision', data: { decision, conditions: input.conditions?.trim() ?? null }, onBehalfOf: input.onBehalfOf ?? null },
-    before: async (_trx, p) => (decision === 'deny' ? {} : { approved_version: p.current_version, published: 1, funds_released: 0 }),
+    // A delegate decides on the commissioner's behalf, and the record says so.
+    onBehalfOf: PERMISSIONS.approvePlanAny,
+    audit: { action: `plan.${decision === 'approve' ? 'approved' : decision === 'deny' ? 'denied' : 'approved-with-conditions'}`, details: { conditions: input.conditions ?? null } },
+    event: { kind: 'decision', data: { decision, conditions: input.conditions?.trim() ?? null } },
+    // The release stays as it was: an allocation is released once per cycle (ADR 011).
+    before: async (_trx, p) => (decision === 'deny' ? {} : { approved_version: p.current_version, published: 1 }),
     mail: async (trx, p) => districtContacts(trx, p.district_code, `Your Alliance plan was ${decision === 'deny' ? 'not approved' : 'approved'}`, decision === 'deny' ? 'The commissioner did not approve the plan.\n' : `The commissioner approved the plan${input.conditions ? ` with conditions:\n\n${input.conditions}` : '.'}\n`),
   });
 }
 
-/** The audit's "on behalf of" for an action a delegate may take. */
-function onBehalf(user: User, permission: Permission): string | null {
-  const via = actingFor(user.grants, permission);
-  return via === null ? null : `user:${via}`;
+/** The release of a cycle's funds to a district, if there has been one. */
+export async function releaseOf(db: Executor, cycleId: number, districtCode: string): Promise<{ amountCents: number; date: IsoDate; planId: number; at: string } | null> {
+  const r = await db.selectFrom('fund_release').select(['amount_cents', 'released_on', 'plan_id', 'at']).where('cycle_id', '=', cycleId).where('district_code', '=', districtCode).executeTakeFirst();
+  return r ? { amountCents: Number(r.amount_cents), date: r.released_on as IsoDate, planId: Number(r.plan_id), at: r.at } : null;
 }
 
-/** Records the release of the withheld amount: date, amount and the approving official. */
-export async function releaseFunds(store: Store, user: User, planId: number, input: { date: string; amountCents?: number }, expectedRowVersion?: number): Promise<PlanRow> {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date)) throw new WorkflowError('invalid', 'Give the release date (YYYY-MM-DD).', 400);
-  return transact(store, user, planId, {
-    action: 'release-funds',
-    ...(expectedRowVersion !== undefined ? { expectedRowVersion } : {}),
-    update: { funds_released: 1 },
-    audit: { action: 'funds.released', details: { date: input.date }, onBehalfOf: onBehalf(user, PERMISSIONS.releaseFundsAny) },
-    before: async (trx, p) => {
-      const amount = input.amountCents ?? p.allocation_cents;
-      if (!Number.isSafeInteger(amount) || amount < 0 || amount > p.allocation_cents) {
-        throw new WorkflowError('invalid', `The amount released must be between $0 and the amount withheld ($${(p.allocation_cents / 100).toLocaleString('en-US')}).`, 400);
-      }
-      const approval = await trx.selectFrom('plan_event').select(['user_id', 'on_behalf_of']).where('plan_id', '=', planId).where('kind', '=', 'decision').orderBy('id', 'desc').executeTakeFirst();
-      await trx.insertInto('plan_event').values({ plan_id: planId, version: p.current_version, kind: 'release', user_id: user.id, on_behalf_of: null, data: JSON.stringify({ date: input.date, amountCents: amount, approvedBy: approval ? Number(approval.on_behalf_of ?? approval.user_id) : null }), at: now() }).execute();
-    },
-  });
+/** Whether a database refused a row because of a unique key (SQLite and PostgreSQL). */
+function isUniqueViolation(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/**
+ * Records the release of the withheld amount: the date, the amount and the approving official —
+ * in the release record (one per cycle and district: an allocation is released once, ADR 011),
+ * on the plan's history, and in the audit row itself.
+ */
+export async function releaseFunds(store: Store, user: User, planId: number, input: { date: string; amountCents?: number }, expectedRowVersion?: number, today = new Date().toISOString().slice(0, 10) as IsoDate): Promise<PlanRow> {
+  let recorded: { amountCents: number; approvedBy: number | null; approvedVersion: number | null } | null = null;
+  try {
+    return await transact(store, user, planId, {
+      action: 'release-funds',
+      ...(expectedRowVersion !== undefined ? { expectedRowVersion } : {}),
+      update: { funds_released: 1 },
+      onBehalfOf: PERMISSIONS.releaseFundsAny,
+      audit: { action: 'funds.released', details: () => ({ date: input.date, ...recorded }) },
+      before: async (trx, p, _v, { onBehalfOf }) => {
+        const cycle = (await getCycle(trx, p.cycle_id))!;
+        const dateProblem = cycleDateProblem('the release date', input.date, cycle.fiscalYear, today);
+        if (dateProblem) throw new WorkflowError('invalid', dateProblem, 400);
+        const amount = input.amountCents ?? p.allocation_cents;
+        const problem = releaseProblem(amount, p.allocation_cents, await releaseOf(trx, p.cycle_id, p.district_code));
+        if (problem) throw new WorkflowError(problem.startsWith('The funds') ? 'not_allowed' : 'invalid', problem, problem.startsWith('The funds') ? 409 : 400);
+        const approval = await trx.selectFrom('plan_event').select(['user_id', 'on_behalf_of']).where('plan_id', '=', planId).where('kind', '=', 'decision').orderBy('id', 'desc').executeTakeFirst();
+        const approvedBy = approval ? Number(approval.on_behalf_of ?? approval.user_id) : null;
+        recorded = { amountCents: amount, approvedBy, approvedVersion: p.approved_version };
+        await trx
+          .insertInto('fund_release')
+          .values({ cycle_id: p.cycle_id, district_code: p.district_code, plan_id: planId, amount_cents: amount, released_on: input.date, approved_version: p.approved_version, approved_by: approvedBy, recorded_by: user.id, on_behalf_of: onBehalfOf, at: now() })
+          .execute();
+        await trx.insertInto('plan_event').values({ plan_id: planId, version: p.current_version, kind: 'release', user_id: user.id, on_behalf_of: onBehalfOf, data: JSON.stringify({ date: input.date, amountCents: amount, approvedBy }), at: now() }).execute();
+      },
+    });
+  } catch (e) {
+    // Another release of the same cycle's funds was stored first (two requests at once).
+    if (isUniqueViolation(e)) throw new WorkflowError('not_allowed', 'The funds for this cycle have already been released; an allocation is released once.', 409);
+    throw e;
+  }
 }
 
 /** Starts an amendment of an approved plan: a new draft version, reviewed on a lighter path. */

@@ -12,6 +12,8 @@ import { delegation } from './005-delegation.ts';
 import { guidance } from './006-guidance.ts';
 import { oidcLogout } from './007-oidc-logout.ts';
 import { extensions } from './008-extensions.ts';
+import { fundRelease } from './009-fund-release.ts';
+import { tokensAndResets } from './010-tokens-and-resets.ts';
 
 export function migrations(dialect: SqlDialect): MigrationProvider {
   return {
@@ -25,6 +27,8 @@ export function migrations(dialect: SqlDialect): MigrationProvider {
         '006-guidance': guidance(),
         '007-oidc-logout': oidcLogout(),
         '008-extensions': extensions(),
+        '009-fund-release': fundRelease(dialect),
+        '010-tokens-and-resets': tokensAndResets(dialect),
       };
     },
   };

@@ -103,13 +103,39 @@ export interface Grant {
 /** Permissions a delegated role does not carry. */
 const NOT_DELEGABLE: ReadonlySet<string> = new Set([P.delegateApprovalAny]);
 
+/** The state's staff roles: the ones a delegate must hold, in person, for a delegation to hold. */
+export const STATE_STAFF_ROLES: ReadonlySet<Role> = new Set(['state-admin', 'program-staff', 'commissioner']);
+
+/**
+ * The state's decisions on a district's plan and money. Nobody who holds a role in that district
+ * takes them for it — not with their own statewide role, not with a delegated one: the reviewer,
+ * the approver and the payer are never the district's own people (a conflict of interest).
+ */
+export const CONFLICTED_PERMISSIONS: ReadonlySet<string> = new Set([P.reviewPlanAny, P.recommendPlanAny, P.requestRevisionsAny, P.assignReviewersAny, P.approvePlanAny, P.releaseFundsAny]);
+
+/** Whether the grants include a role in the district (a district editor, representative or viewer there). */
+export function holdsDistrictRole(grants: readonly Grant[], districtCode: string): boolean {
+  return grants.some((g) => g.districtCode === districtCode && DISTRICT_ROLES.has(g.role));
+}
+
+/**
+ * The grants that count now: a delegated role holds only while its holder is, in person, a member
+ * of the state's staff (a delegate who loses the staff role loses the delegation with it).
+ */
+function inForce(grants: readonly Grant[]): readonly Grant[] {
+  if (!grants.some((g) => g.delegatedBy !== undefined)) return grants;
+  const staff = grants.some((g) => g.delegatedBy === undefined && STATE_STAFF_ROLES.has(g.role));
+  return staff ? grants : grants.filter((g) => g.delegatedBy === undefined);
+}
+
 /**
  * On whose behalf a permission is exercised: null when the person holds it themselves, else the
  * delegating person's id (a delegated grant is used only when no own grant allows it).
  */
 export function actingFor(grants: readonly Grant[], permission: Permission, districtCode: string | null = null): number | null {
-  if (can(grants.filter((g) => g.delegatedBy === undefined), permission, districtCode)) return null;
-  const via = grants.find((g) => g.delegatedBy !== undefined && can([g], permission, districtCode));
+  const own = grants.filter((g) => g.delegatedBy === undefined);
+  if (can(own, permission, districtCode)) return null;
+  const via = grants.find((g) => g.delegatedBy !== undefined && can([...own, g], permission, districtCode));
   return via?.delegatedBy ?? null;
 }
 
@@ -121,12 +147,17 @@ export function actingFor(grants: readonly Grant[], permission: Permission, dist
  */
 export function can(grants: readonly Grant[], permission: Permission, districtCode: string | null = null): boolean {
   const [action, entity, access] = permission.split(':') as [string, string, Access];
-  for (const g of grants) {
+  // The district's own people never take the state's decisions on it (their "any" grants do not reach it).
+  const conflicted = districtCode !== null && holdsDistrictRole(grants, districtCode);
+  for (const g of inForce(grants)) {
     for (const p of ROLE_PERMISSIONS[g.role]) {
       if (g.delegatedBy !== undefined && NOT_DELEGABLE.has(p)) continue;
       const [a, e, acc] = p.split(':') as [string, string, Access];
       if (a !== action || e !== entity) continue;
-      if (acc === 'any') return true;
+      if (acc === 'any') {
+        if (conflicted && CONFLICTED_PERMISSIONS.has(p)) continue;
+        return true;
+      }
       if (access === 'own' && acc === 'own') {
         // A record of a district: the grant must be for that district. A record of no district
         // (e.g. one's own access tokens) is one's own.

@@ -90,16 +90,25 @@ export function fiscalYearToSchoolYear(fy: FiscalYear): SchoolYear {
   return `${fy - 1}-${String(fy).slice(2)}` as SchoolYear;
 }
 
+/** Whether `text` is a real calendar date written "YYYY-MM-DD" (not 2026-02-30, not 9999-99-99). */
+export function isCalendarDate(text: string): text is IsoDate {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
 /** Makes an IsoDate from "YYYY-MM-DD", checking it is a real calendar date. */
 export function isoDate(text: string): IsoDate {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (m) {
-    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-    if (d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3])) {
-      return text as IsoDate;
-    }
-  }
+  if (isCalendarDate(text)) return text;
   throw new DomainError('invalid_date', `Not a date: "${text}" (expected YYYY-MM-DD)`, { text });
+}
+
+/** The date `days` after (or before, if negative) a date. */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10) as IsoDate;
 }
 
 /** Fiscal years from..through inclusive. */

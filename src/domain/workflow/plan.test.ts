@@ -8,6 +8,8 @@ import { ROLES, type Grant, type Role, DISTRICT_ROLES } from '../auth/permission
 import { availableActions, canTransition, isEditable, PLAN_ACTIONS, TRANSITIONS, type PlanAction, type PlanFacts, type PlanState } from './plan.ts';
 
 const HARTFORD = '0640011';
+/** The person acting in the property test; the committee, once assigned, is that person. */
+const ACTOR = 7;
 const OTHER = '0150011';
 const grant = (role: Role, district: string | null = DISTRICT_ROLES.has(role) ? HARTFORD : null): Grant => ({ role, districtCode: district });
 
@@ -85,10 +87,11 @@ function apply(w: World, action: PlanAction, to: PlanState): World {
     case 'resubmit':
       return { ...next, submittedEver: true };
     case 'assign-reviewers':
-      return { ...next, reviewersAssigned: true };
+      return { ...next, reviewersAssigned: true, committee: [ACTOR] };
     case 'approve':
     case 'approve-with-conditions':
-      return { ...next, approvedOnce: true, fundsReleased: false };
+      // An approval (of an amendment too) leaves the release as it was: once per cycle.
+      return { ...next, approvedOnce: true };
     case 'release-funds':
       return { ...next, fundsReleased: true, releases: w.releases + 1 };
     case 'start-amendment':
@@ -113,7 +116,7 @@ const step = fc.record({
 /** Each action open now on the own district's plan, once, with a role that may take it. */
 function openSteps(world: PlanFacts): { role: Role; action: PlanAction }[] {
   const byAction = new Map<PlanAction, Role>();
-  for (const role of ROLES) for (const action of availableActions([grant(role)], world)) if (!byAction.has(action)) byAction.set(action, role);
+  for (const role of ROLES) for (const action of availableActions([grant(role)], world, ACTOR)) if (!byAction.has(action)) byAction.set(action, role);
   // Repeating a vote or a signature already on this version changes nothing; unguided steps still try it.
   if (world.boardApproved) byAction.delete('record-board-approval');
   if (world.certified) byAction.delete('certify');
@@ -132,7 +135,7 @@ describe('workflow properties', () => {
           const open = s.guided ? openSteps(world) : [];
           const chosen = open.length ? { ...open[s.pick % open.length]!, own: true } : s;
           const grants = [grant(chosen.role, DISTRICT_ROLES.has(chosen.role) ? (chosen.own ? HARTFORD : OTHER) : null)];
-          const r = canTransition(grants, world, chosen.action);
+          const r = canTransition(grants, world, chosen.action, ACTOR);
           if (open.length) expect(r.ok).toBe(true); // what availableActions offers, canTransition allows
           if (!r.ok) continue;
           applied.set(chosen.action, (applied.get(chosen.action) ?? 0) + 1);
@@ -160,7 +163,8 @@ describe('workflow properties', () => {
             expect(['approved', 'approved-with-conditions']).toContain(w.state);
           }
         }
-        expect(w.releases).toBeLessThanOrEqual(approvals);
+        // Money moves once: however many approvals (amendments re-approve), one release at most.
+        expect(w.releases).toBeLessThanOrEqual(Math.min(1, approvals));
       }),
       { numRuns: 500 },
     );
@@ -168,6 +172,23 @@ describe('workflow properties', () => {
     for (const a of ['submit', 'resubmit', 'recommend', 'approve', 'deny', 'release-funds', 'start-amendment'] as const) {
       expect(applied.get(a) ?? 0, a).toBeGreaterThan(10);
     }
+  });
+
+  it("scoring and recommending are the committee's; with no committee (an amendment) any program staff may recommend", () => {
+    const staff = [grant('program-staff')];
+    const inReview = plan({ state: 'in-review', reviewersAssigned: true, committee: [1, 2] });
+    expect(canTransition(staff, inReview, 'score', 1)).toEqual({ ok: true, to: 'in-review' });
+    expect(canTransition(staff, inReview, 'score', 3)).toMatchObject({ ok: false, code: 'forbidden', reason: /review committee/ });
+    expect(canTransition(staff, inReview, 'recommend', 3)).toMatchObject({ ok: false, code: 'forbidden', reason: /review committee/ });
+    expect(canTransition(staff, inReview, 'recommend', 2)).toEqual({ ok: true, to: 'recommended' });
+    expect(canTransition(staff, plan({ state: 'submitted', amendment: true, committee: [] }), 'recommend', 3)).toEqual({ ok: true, to: 'recommended' });
+    expect(availableActions(staff, inReview, 3)).not.toContain('score');
+  });
+
+  it('the district\'s own people never take the state\'s decisions on it, whatever statewide role they also hold', () => {
+    const both = [grant('commissioner'), grant('district-viewer')];
+    expect(canTransition(both, plan({ state: 'recommended' }), 'approve')).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(canTransition(both, plan({ state: 'recommended', districtCode: OTHER }), 'approve')).toEqual({ ok: true, to: 'approved' });
   });
 
   it('every transition names a permission some role has, and leaves from states that exist', () => {

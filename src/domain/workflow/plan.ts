@@ -51,6 +51,12 @@ export interface PlanFacts {
   /** The plan's content has no errors (needs, goals, strategies, interventions, narrative). */
   readonly contentComplete: boolean;
   readonly reviewersAssigned: boolean;
+  /**
+   * The plan's review committee (user ids). Scoring and recommending are the committee's
+   * (ADR 011); a plan with no committee (an amendment on the lighter path) may be recommended by
+   * any program staff.
+   */
+  readonly committee?: readonly number[];
   /** Funds already released for this plan's approval. */
   readonly fundsReleased: boolean;
   /** This version amends an approved plan (the lighter path). */
@@ -64,7 +70,12 @@ export interface Transition {
   readonly to: PlanState | null;
   /** Prerequisites, each with the message shown when it is not met. */
   readonly requires?: readonly { readonly check: (p: PlanFacts) => boolean; readonly message: string }[];
+  /** Who among those with the permission may act (e.g. only the review committee), with the refusal. */
+  readonly actor?: { readonly check: (p: PlanFacts, actorId: number | null) => boolean; readonly message: string };
 }
+
+/** On the committee, or — when the plan has none — anyone with the permission. */
+const onCommittee = (p: PlanFacts, actorId: number | null) => !p.committee?.length || (actorId !== null && p.committee.includes(actorId));
 
 const P = PERMISSIONS;
 const EDITABLE: readonly PlanState[] = ['draft', 'revisions-requested'];
@@ -95,7 +106,13 @@ export const TRANSITIONS: Readonly<Record<PlanAction, Transition>> = {
     ],
   },
   'assign-reviewers': { permission: P.assignReviewersAny, from: ['submitted', 'in-review'], to: 'in-review' },
-  score: { permission: P.reviewPlanAny, from: ['in-review'], to: null, requires: [{ check: (p) => p.reviewersAssigned, message: 'Assign reviewers first.' }] },
+  score: {
+    permission: P.reviewPlanAny,
+    from: ['in-review'],
+    to: null,
+    requires: [{ check: (p) => p.reviewersAssigned, message: 'Assign reviewers first.' }],
+    actor: { check: onCommittee, message: "Only the plan's review committee scores it; ask to be assigned to the committee." },
+  },
   'request-revisions': { permission: P.requestRevisionsAny, from: ['submitted', 'in-review', 'recommended'], to: 'revisions-requested' },
   resubmit: {
     permission: P.submitPlanOwn,
@@ -113,6 +130,7 @@ export const TRANSITIONS: Readonly<Record<PlanAction, Transition>> = {
     from: ['in-review', 'submitted'],
     to: 'recommended',
     requires: [{ check: (p) => p.reviewersAssigned || p.amendment, message: 'A review committee must review the plan first (amendments may go straight to a recommendation).' }],
+    actor: { check: onCommittee, message: "Only the plan's review committee recommends it; ask to be assigned to the committee." },
   },
   approve: { permission: P.approvePlanAny, from: ['recommended'], to: 'approved' },
   'approve-with-conditions': { permission: P.approvePlanAny, from: ['recommended'], to: 'approved-with-conditions' },
@@ -121,7 +139,8 @@ export const TRANSITIONS: Readonly<Record<PlanAction, Transition>> = {
     permission: P.releaseFundsAny,
     from: ['approved', 'approved-with-conditions'],
     to: null,
-    requires: [{ check: (p) => !p.fundsReleased, message: 'The funds for this approval have already been released.' }],
+    // Once per cycle, whatever happens to the plan after (ADR 011): an amendment's approval releases nothing more.
+    requires: [{ check: (p) => !p.fundsReleased, message: 'The funds for this cycle have already been released; an allocation is released once.' }],
   },
   'start-amendment': { permission: P.editPlanOwn, from: ['approved', 'approved-with-conditions'], to: 'draft' },
 };
@@ -143,8 +162,8 @@ export function stateLabel(s: PlanState): string {
   return STATE_LABELS[s];
 }
 
-/** Whether `grants` may take `action` on the plan now, and the state it leads to. */
-export function canTransition(grants: readonly Grant[], plan: PlanFacts, action: PlanAction): TransitionCheck {
+/** Whether `grants` (of the person `actorId`) may take `action` on the plan now, and the state it leads to. */
+export function canTransition(grants: readonly Grant[], plan: PlanFacts, action: PlanAction, actorId: number | null = null): TransitionCheck {
   const t = TRANSITIONS[action];
   if (!can(grants, t.permission, plan.districtCode)) {
     return { ok: false, code: 'forbidden', reason: `You are not allowed to ${action.replace(/-/g, ' ')} this plan.` };
@@ -153,6 +172,7 @@ export function canTransition(grants: readonly Grant[], plan: PlanFacts, action:
     return { ok: false, code: 'wrong-state', reason: `The plan is ${STATE_LABELS[plan.state]}; it cannot be ${action === 'save' ? 'changed' : `given "${action.replace(/-/g, ' ')}"`} now.` };
   }
   for (const r of t.requires ?? []) if (!r.check(plan)) return { ok: false, code: 'prerequisite', reason: r.message };
+  if (t.actor && !t.actor.check(plan, actorId)) return { ok: false, code: 'forbidden', reason: t.actor.message };
   return { ok: true, to: t.to ?? plan.state };
 }
 
@@ -167,6 +187,6 @@ export function isDecided(state: PlanState): boolean {
 }
 
 /** The actions a person could take on the plan now (for buttons and the API). */
-export function availableActions(grants: readonly Grant[], plan: PlanFacts): PlanAction[] {
-  return PLAN_ACTIONS.filter((a) => canTransition(grants, plan, a).ok);
+export function availableActions(grants: readonly Grant[], plan: PlanFacts, actorId: number | null = null): PlanAction[] {
+  return PLAN_ACTIONS.filter((a) => canTransition(grants, plan, a, actorId).ok);
 }
