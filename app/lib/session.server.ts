@@ -6,6 +6,7 @@
 import { data, redirect } from 'react-router';
 import { can, type Permission } from '../../src/domain/auth/permissions.ts';
 import { accessTokenUser, sessionUser, type User } from '../../src/services/auth.service.ts';
+import { publicUrlSetting } from './env.server.ts';
 import { getStore } from './store.server.ts';
 
 export const SESSION_COOKIE = 'alliance_session';
@@ -40,13 +41,24 @@ export function sessionToken(request: Request): string | null {
   return cookieValue(request, SESSION_COOKIE);
 }
 
-/** The signed-in person, or null. An API request may carry "Authorization: Bearer adp_…". */
-export async function currentUser(request: Request): Promise<User | null> {
+/** A person, and how they proved it: a session (the pages and the API) or a personal access token (the API only). */
+export type RequestUser = User & { readonly via: 'session' | 'token'; readonly tokenScope?: 'read' | 'workflow' };
+
+/**
+ * The signed-in person, or null. A personal access token ("Authorization: Bearer adp_…") counts
+ * only for the API (/api/v1/…): it never opens a signed-in page, and cannot make more tokens.
+ */
+export async function currentUser(request: Request): Promise<RequestUser | null> {
   const store = await getStore();
   const auth = request.headers.get('authorization');
-  if (auth?.startsWith('Bearer ')) return accessTokenUser(store, auth.slice(7).trim());
+  if (auth?.startsWith('Bearer ')) {
+    if (!new URL(request.url).pathname.toLowerCase().startsWith('/api/v1/')) return null;
+    const u = await accessTokenUser(store, auth.slice(7).trim());
+    return u ? { ...u, via: 'token' } : null;
+  }
   const token = sessionToken(request);
-  return token ? sessionUser(store, token) : null;
+  const u = token ? await sessionUser(store, token) : null;
+  return u ? { ...u, via: 'session' } : null;
 }
 
 /** The signed-in person, or a redirect to the sign-in page that comes back here. */
@@ -70,10 +82,9 @@ export function clientIp(request: Request): string {
 }
 
 /**
- * The site's own address for links in e-mails: PUBLIC_URL when set (always set it in production,
- * or a forged Host header could put another site's address in a reset e-mail), else this request's.
+ * The site's own address for links in e-mails and redirects: PUBLIC_URL (see publicUrlSetting),
+ * never the request's Host, which the client chooses. The request is not read at all.
  */
-export function publicOrigin(request: Request): string {
-  const configured = process.env.PUBLIC_URL?.replace(/\/+$/, '');
-  return configured || new URL(request.url).origin;
+export function publicOrigin(_request?: Request): string {
+  return publicUrlSetting(process.env);
 }

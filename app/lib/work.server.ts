@@ -15,7 +15,7 @@ import { auditOf } from '../../src/services/audit.service.ts';
 import { cycleDocuments, formatSize, readUpload, saveCycleDocument, saveUpload, UploadError, UploadIntegrityError, uploadSettings } from '../../src/services/upload.service.ts';
 import { outbox } from '../../src/services/mail.service.ts';
 import { delegate, delegationsFrom, revokeDelegation } from '../../src/services/delegation.service.ts';
-import { createAccessToken, createUser, grantRole, isRole, revokeRole } from '../../src/services/auth.service.ts';
+import { accessTokensOf, createAccessToken, createUser, grantRole, isRole, revokeAccessToken, revokeRole, setAccountStatus } from '../../src/services/auth.service.ts';
 import {
   assignReviewers,
   certify,
@@ -46,6 +46,7 @@ import { readBudget, readPlanContent } from './plan-form.server.ts';
 import { getStore } from './store.server.ts';
 import { routeFor } from './work-routes.ts';
 import { publicOrigin, requirePermission, requireUser } from './session.server.ts';
+import { separationOfDuties } from './env.server.ts';
 
 /** The outcome of a form action, shown on the page. */
 export interface ActionResult {
@@ -471,18 +472,28 @@ export async function outboxData(request: Request) {
 export async function tokensData(request: Request) {
   const user = await requireUser(request);
   requirePermission(user, routeFor('GET', '/work/tokens').permission!);
-  const store = await getStore();
-  const tokens = await store.db.selectFrom('user_token').select(['id', 'name', 'created_at', 'expires_at', 'last_used_at']).where('user_id', '=', user.id).where('kind', '=', 'access').orderBy('id').execute();
-  return { tokens: tokens.map((t) => ({ id: Number(t.id), name: t.name ?? '', createdAt: t.created_at, expiresAt: t.expires_at, lastUsedAt: t.last_used_at })) };
+  return { tokens: await accessTokensOf((await getStore()).db, user.id) };
 }
 
 export async function tokensAction(request: Request): Promise<ActionResult & { token?: string }> {
   const user = await requireUser(request);
   const form = await request.formData();
-  requirePermission(user, routeFor('POST', '/work/tokens', 'create').permission!);
+  const intent = String(form.get('intent') ?? '');
+  if (intent !== 'create' && intent !== 'revoke') throw data({ ok: false, message: 'Unknown action.' } satisfies ActionResult, { status: 400 });
+  requirePermission(user, routeFor('POST', '/work/tokens', intent).permission!);
+  const store = await getStore();
+  if (intent === 'revoke') {
+    try {
+      await revokeAccessToken(store, user.id, Number(form.get('id')));
+    } catch (e) {
+      return refusal(e) as never;
+    }
+    return { ok: true, message: 'The token is revoked: programs using it are refused from now on.' };
+  }
   const name = txt(form.get('name'), 80).trim();
   if (!name) return { ok: false, message: 'Name the token (what will use it).', issues: { name: 'Required.' } };
-  const token = await createAccessToken(await getStore(), user.id, name);
+  const scope = form.get('scope') === 'read' ? 'read' : 'workflow';
+  const token = await createAccessToken(store, user.id, name, 90, scope);
   return { ok: true, message: 'Copy the token now: it is shown only once.', token };
 }
 
@@ -534,9 +545,19 @@ export async function usersAction(request: Request): Promise<ActionOutcome> {
   const user = await requireUser(request);
   const form = await request.formData();
   const intent = String(form.get('intent') ?? '');
-  if (!['invite', 'grant', 'revoke'].includes(intent)) throw data({ ok: false, message: 'Unknown action.' } satisfies ActionResult, { status: 400 });
+  if (!['invite', 'grant', 'revoke', 'disable', 'enable'].includes(intent)) throw data({ ok: false, message: 'Unknown action.' } satisfies ActionResult, { status: 400 });
   requirePermission(user, routeFor('POST', '/work/users', intent).permission!);
   const store = await getStore();
+  if (intent === 'disable' || intent === 'enable') {
+    const target = Number(form.get('userId'));
+    if (!Number.isInteger(target)) return { ok: false, message: 'There is no such account.' };
+    try {
+      await setAccountStatus(store, `user:${user.id}`, target, intent === 'disable' ? 'disabled' : 'active');
+    } catch (e) {
+      return refusal(e);
+    }
+    return { ok: true, message: intent === 'disable' ? 'The account is disabled: its sessions ended and its access tokens are revoked.' : 'The account is enabled again.' };
+  }
   const grant = await grantFromForm(form);
   if (typeof grant === 'string') return { ok: false, message: grant, issues: { role: grant } };
   const actor = `user:${user.id}`;
@@ -550,7 +571,7 @@ export async function usersAction(request: Request): Promise<ActionOutcome> {
       return { ok: false, message: 'There is no such account.' };
     }
     if (intent === 'grant') {
-      await grantRole(store, actor, target, grant);
+      await grantRole(store, actor, target, grant, { separationOfDuties: separationOfDuties(process.env) });
       return { ok: true, message: 'The role is granted.' };
     }
     if (target === user.id && grant.role === 'state-admin') return { ok: false, message: 'You cannot remove your own administrator role; ask another administrator.' };

@@ -41,6 +41,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await who(request);
+  if (user.via === 'token' && user.tokenScope === 'read') {
+    return Response.json({ error: { status: 403, message: 'This access token is read-only: it cannot take plan actions. Make a workflow token at /work/tokens.' } }, { status: 403 });
+  }
   let form: FormData;
   if ((request.headers.get('content-type') ?? '').includes('application/json')) {
     let body: unknown;

@@ -96,6 +96,15 @@ export default function Users() {
                 <td>
                   {u.status}
                   {u.locked ? ' (locked after failed sign-ins)' : ''}
+                  {u.id === me ? null : (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value={u.status === 'disabled' ? 'enable' : 'disable'} />
+                      <input type="hidden" name="userId" value={u.id} />{' '}
+                      <button className="usa-button usa-button--unstyled" type="submit" aria-label={`${u.status === 'disabled' ? 'Enable' : 'Disable'} the account of ${u.name}`}>
+                        {u.status === 'disabled' ? 'enable' : 'disable'}
+                      </button>
+                    </Form>
+                  )}
                 </td>
                 <td>
                   <ul className="usa-list usa-list--unstyled">

@@ -8,14 +8,19 @@ import { dialects } from '../../tests/support/dialects.ts';
 import type { Store } from '../data/database.ts';
 import { auditOf, verifyAudit } from './audit.service.ts';
 import {
+  accessTokensOf,
   accessTokenUser,
   AuthError,
   createAccessToken,
   createUser,
+  grantRole,
   IP_FAILURES_PER_15_MINUTES,
   LOCK_AFTER_FAILURES,
+  processResetRequests,
   requestPasswordReset,
+  revokeAccessToken,
   sessionUser,
+  setAccountStatus,
   signIn,
   signOut,
   usePasswordToken,
@@ -102,15 +107,92 @@ describe.each(dialects)('accounts and sign-in ($name)', (dialect) => {
     await expect(usePasswordToken(store, invitation!, PASSWORD, '10.2.0.1')).rejects.toThrow(/not valid any more/);
   });
 
-  it('a password reset goes by e-mail and says nothing about unknown addresses', async () => {
+  it('a password reset goes by e-mail and says nothing about unknown addresses: the same one write either way', async () => {
     const before = (await outbox(store.db)).length;
     await requestPasswordReset(store, 'nobody-here@example.org', 'https://plans.example.org');
-    expect((await outbox(store.db)).length).toBe(before);
     await requestPasswordReset(store, 'editor@example.org', 'https://plans.example.org');
+    // Both requests are recorded alike, and nothing else happens until they are worked through.
+    expect(await store.db.selectFrom('reset_request').select(['email', 'processed_at']).orderBy('id').execute()).toEqual([
+      { email: 'nobody-here@example.org', processed_at: null },
+      { email: 'editor@example.org', processed_at: null },
+    ]);
+    expect((await outbox(store.db)).length).toBe(before);
+    expect(await processResetRequests(store)).toBe(1);
+    expect(await processResetRequests(store)).toBe(0); // each request once
+    expect((await outbox(store.db)).length).toBe(before + 1);
     const mail = (await outbox(store.db))[0]!;
+    expect(mail.to).toBe('editor@example.org');
     const token = /token=([\w-]+)/.exec(mail.body)![1]!;
     const s = await usePasswordToken(store, token, 'a brand new long passphrase', '10.3.0.1');
     expect(s.user.email).toBe('editor@example.org');
+  });
+
+  it('using one reset link voids every other outstanding link of the account, and revokes its access tokens', async () => {
+    await createUser(store, 'system', { email: 'twolinks@example.org', name: 'Two Links', grants: [], password: PASSWORD });
+    const id = Number((await store.db.selectFrom('app_user').select('id').where('email', '=', 'twolinks@example.org').executeTakeFirstOrThrow()).id);
+    const pat = await createAccessToken(store, id, 'script');
+    await requestPasswordReset(store, 'twolinks@example.org', 'https://plans.example.org');
+    await requestPasswordReset(store, 'twolinks@example.org', 'https://plans.example.org');
+    await processResetRequests(store);
+    const links = (await outbox(store.db)).filter((m) => m.to === 'twolinks@example.org').map((m) => /token=([\w-]+)/.exec(m.body)![1]!);
+    expect(links).toHaveLength(2);
+    await usePasswordToken(store, links[0]!, 'the first new long passphrase', '10.3.0.2');
+    await expect(usePasswordToken(store, links[1]!, 'the second new long passphrase', '10.3.0.2')).rejects.toThrow(/not valid any more/);
+    expect(await accessTokenUser(store, pat)).toBeNull();
+    expect((await accessTokensOf(store.db, id))[0]!.revokedAt).not.toBeNull();
+  });
+
+  it('"locked" never tells a real account from an unknown one, nor does "disabled" without the right password', async () => {
+    const now = new Date('2026-11-30T11:00:00Z');
+    await createUser(store, 'system', { email: 'real@example.org', name: 'Real Person', grants: [], password: PASSWORD });
+    const answers: Record<string, string[]> = { 'real@example.org': [], 'ghost@example.org': [] };
+    for (const email of Object.keys(answers)) {
+      for (let i = 0; i < LOCK_AFTER_FAILURES + 2; i++) {
+        const e = await signIn(store, { email, password: 'wrong password guess number', ip: `10.4.${i}.1`, now }).catch((x: unknown) => x as AuthError);
+        answers[email]!.push(`${(e as AuthError).code}: ${(e as AuthError).message}`);
+      }
+    }
+    expect(answers['ghost@example.org']).toEqual(answers['real@example.org']);
+    expect(answers['real@example.org']!.at(-1)).toMatch(/^auth_locked/);
+    const disabled = await createUser(store, 'system', { email: 'gone@example.org', name: 'Gone Person', grants: [], password: PASSWORD });
+    await setAccountStatus(store, 'user:1', disabled.user.id, 'disabled');
+    await expect(signIn(store, { email: 'gone@example.org', password: 'not the password at all', ip: '10.5.0.1', now })).rejects.toMatchObject({ code: 'auth_invalid' });
+    await expect(signIn(store, { email: 'gone@example.org', password: PASSWORD, ip: '10.5.0.1', now })).rejects.toMatchObject({ code: 'auth_disabled' });
+  });
+
+  it('disabling an account ends its sessions and revokes its access tokens and links; enabling brings it back', async () => {
+    const u = await createUser(store, 'system', { email: 'leaver@example.org', name: 'Lee Leaver', grants: [], password: PASSWORD });
+    const session = await signIn(store, { email: 'leaver@example.org', password: PASSWORD, ip: '10.6.0.1' });
+    const pat = await createAccessToken(store, u.user.id, 'nightly export', 30, 'read');
+    expect((await accessTokenUser(store, pat))?.tokenScope).toBe('read');
+    await expect(setAccountStatus(store, `user:${u.user.id}`, u.user.id, 'disabled')).rejects.toThrow(/your own account/);
+    await setAccountStatus(store, 'user:1', u.user.id, 'disabled');
+    expect(await sessionUser(store, session.token)).toBeNull();
+    expect(await accessTokenUser(store, pat)).toBeNull();
+    await setAccountStatus(store, 'user:1', u.user.id, 'active');
+    expect(await accessTokenUser(store, pat)).toBeNull(); // revoked stays revoked
+    await expect(signIn(store, { email: 'leaver@example.org', password: PASSWORD, ip: '10.6.0.1' })).resolves.toBeTruthy();
+  });
+
+  it('access tokens are listed and revoked by their owner only', async () => {
+    const u = await createUser(store, 'system', { email: 'owner@example.org', name: 'Owen Owner', grants: [], password: PASSWORD });
+    const pat = await createAccessToken(store, u.user.id, 'dashboard', 30, 'read');
+    const [listed] = await accessTokensOf(store.db, u.user.id);
+    expect(listed).toMatchObject({ name: 'dashboard', scope: 'read', revokedAt: null });
+    expect(JSON.stringify(listed)).not.toContain(pat.slice(4));
+    await expect(revokeAccessToken(store, u.user.id + 1000, listed!.id)).rejects.toThrow(/no such token/);
+    await revokeAccessToken(store, u.user.id, listed!.id);
+    expect(await accessTokenUser(store, pat)).toBeNull();
+    await expect(createAccessToken(store, u.user.id, 'x', 30, 'admin' as never)).rejects.toThrow(/scope/);
+  });
+
+  it('separation of duties: an administrator cannot give themselves the commissioner\'s role unless the deployment allows it', async () => {
+    const admin = await createUser(store, 'system', { email: 'sod-admin@example.org', name: 'Sam Admin', grants: [{ role: 'state-admin', districtCode: null }], password: PASSWORD });
+    const other = await createUser(store, 'system', { email: 'sod-other@example.org', name: 'Olly Other', grants: [], password: PASSWORD });
+    await expect(grantRole(store, `user:${admin.user.id}`, admin.user.id, { role: 'commissioner', districtCode: null })).rejects.toMatchObject({ code: 'separation_of_duties' });
+    await grantRole(store, `user:${admin.user.id}`, admin.user.id, { role: 'program-staff', districtCode: null });
+    await grantRole(store, `user:${admin.user.id}`, other.user.id, { role: 'commissioner', districtCode: null });
+    await grantRole(store, `user:${admin.user.id}`, admin.user.id, { role: 'commissioner', districtCode: null }, { separationOfDuties: false });
   });
 
   it('personal access tokens authenticate programs; sign-ins and failures are all in the verified audit chain', async () => {

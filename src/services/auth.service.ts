@@ -135,9 +135,20 @@ async function addGrant(db: Executor, actor: string, userId: number, g: Grant): 
   await appendAudit(db, { actor, action: 'role.granted', subject: `user:${userId}`, details: { role: g.role, districtCode: g.districtCode } });
 }
 
-export async function grantRole(store: Store, actor: string, userId: number, g: Grant): Promise<void> {
+/** Roles that approve plans or release money: under separation of duties nobody grants one to themselves (ADR 011). */
+const MONEY_ROLES: ReadonlySet<Role> = new Set(['commissioner']);
+
+/**
+ * Gives a person a role. With separation of duties (the default; SEPARATION_OF_DUTIES=off turns
+ * it off), an administrator cannot give themselves the commissioner's role: the one who manages
+ * accounts is not the one who approves plans and releases funds.
+ */
+export async function grantRole(store: Store, actor: string, userId: number, g: Grant, options: { separationOfDuties?: boolean } = {}): Promise<void> {
   const p = grantProblem(g);
   if (p) throw new DomainError('invalid_grant', p);
+  if ((options.separationOfDuties ?? true) && actor === `user:${userId}` && MONEY_ROLES.has(g.role)) {
+    throw new DomainError('separation_of_duties', 'You cannot give yourself the commissioner\'s role: another administrator must, so that managing accounts and approving plans stay apart. (A deployment may allow it with SEPARATION_OF_DUTIES=off.)');
+  }
   await inTransaction(store, async (trx) => {
     let q = trx.selectFrom('user_grant').select('id').where('user_id', '=', userId).where('role', '=', g.role);
     q = g.districtCode === null ? q.where('district_code', 'is', null) : q.where('district_code', '=', g.districtCode);
@@ -195,14 +206,31 @@ export async function signIn(store: Store, input: SignIn): Promise<Session> {
     await inTransaction(store, (trx) => record(trx, false, null, 'throttled'));
     throw new AuthError('throttled', 'Too many failed sign-ins from this address. Wait 15 minutes and try again.');
   }
+  // The lock is kept by e-mail address, from the attempts themselves, so an address with no
+  // account locks exactly as a real one does: "locked" never tells that an account exists.
+  const lastSuccess = await store.db
+    .selectFrom('login_attempt')
+    .select((eb) => eb.fn.max('at').as('at'))
+    .where('email', '=', email)
+    .where('success', '=', 1)
+    .executeTakeFirst();
+  const lockSince = lastSuccess?.at && lastSuccess.at > addMinutes(now, -LOCK_MINUTES) ? lastSuccess.at : addMinutes(now, -LOCK_MINUTES);
+  const recentFailures = await store.db
+    .selectFrom('login_attempt')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('email', '=', email)
+    .where('success', '=', 0)
+    .where('at', '>', lockSince)
+    .executeTakeFirstOrThrow();
+  const locked = Number(recentFailures.n) >= LOCK_AFTER_FAILURES;
   const u = await store.db.selectFrom('app_user').selectAll().where('email', '=', email).executeTakeFirst();
   dummyHash ??= hashPassword('a password nobody has chosen, for timing');
   const ok = u?.password_hash ? await argonVerify(u.password_hash, input.password) : (await argonVerify(await dummyHash, input.password), false);
-  if (!u || !ok || u.status !== 'active' || (u.locked_until && u.locked_until > now.toISOString())) {
-    const locked = Boolean(u && u.locked_until && u.locked_until > now.toISOString());
+  if (!u || !ok || u.status !== 'active' || locked) {
     await inTransaction(store, async (trx) => {
-      if (u && !locked && u.status === 'active') {
+      if (u && !locked && u.status === 'active' && !ok) {
         const failures = Number(u.failed_attempts) + 1;
+        // Kept on the account for the administrators' page; the lock itself is decided above.
         await trx
           .updateTable('app_user')
           .set({ failed_attempts: failures, locked_until: failures >= LOCK_AFTER_FAILURES ? addMinutes(now, LOCK_MINUTES) : null })
@@ -210,10 +238,11 @@ export async function signIn(store: Store, input: SignIn): Promise<Session> {
           .execute();
         if (failures >= LOCK_AFTER_FAILURES) await appendAudit(trx, { actor: 'system', action: 'auth.locked', subject: `user:${u.id}`, details: { until: addMinutes(now, LOCK_MINUTES) }, at: now.toISOString() });
       }
-      await record(trx, false, u ? Number(u.id) : null, locked ? 'locked' : !u ? 'unknown-account' : u.status !== 'active' ? u.status : 'wrong-password');
+      await record(trx, false, u ? Number(u.id) : null, locked ? 'locked' : !u ? 'unknown-account' : !ok ? 'wrong-password' : u.status);
     });
-    if (locked) throw new AuthError('locked', `This account is locked after ${LOCK_AFTER_FAILURES} failed sign-ins. Try again in ${LOCK_MINUTES} minutes, or reset the password.`);
-    if (u && u.status === 'disabled') throw new AuthError('disabled', 'This account is disabled.');
+    if (locked) throw new AuthError('locked', `Too many failed sign-ins for this address: sign-in is paused for ${LOCK_MINUTES} minutes. Try again then, or reset the password.`);
+    // Only the right password learns that an account is disabled.
+    if (u && ok && u.status === 'disabled') throw new AuthError('disabled', 'This account is disabled.');
     throw new AuthError('invalid', 'The e-mail or the password is not right.');
   }
   return inTransaction(store, async (trx) => {
@@ -274,7 +303,12 @@ export async function usePasswordToken(store: Store, token: string, password: st
   if (problem) throw new DomainError('weak_password', problem);
   const hashed = await hashPassword(password);
   return inTransaction(store, async (trx) => {
-    await trx.updateTable('user_token').set({ used_at: now.toISOString() }).where('id', '=', t.id).execute();
+    // Single use, and the only one: this link voids every other invitation or reset link of the
+    // account, and a new password revokes the account's personal access tokens too.
+    const used = await trx.updateTable('user_token').set({ used_at: now.toISOString() }).where('id', '=', t.id).where('used_at', 'is', null).executeTakeFirst();
+    if (Number(used.numUpdatedRows) !== 1) throw new AuthError('token', 'This link is not valid any more. Ask for a new one.');
+    await trx.updateTable('user_token').set({ used_at: now.toISOString() }).where('user_id', '=', t.user_id).where('kind', 'in', ['invitation', 'reset']).where('used_at', 'is', null).execute();
+    await trx.updateTable('user_token').set({ revoked_at: now.toISOString() }).where('user_id', '=', t.user_id).where('kind', '=', 'access').where('revoked_at', 'is', null).execute();
     await trx.updateTable('app_user').set({ password_hash: hashed, status: 'active', failed_attempts: 0, locked_until: null }).where('id', '=', t.user_id).execute();
     await trx.deleteFrom('session').where('user_id', '=', t.user_id).execute();
     await appendAudit(trx, { actor: `user:${t.user_id}`, action: t.kind === 'invitation' ? 'auth.invitation-accepted' : 'auth.password-reset', subject: `user:${t.user_id}` });
@@ -282,38 +316,110 @@ export async function usePasswordToken(store: Store, token: string, password: st
   });
 }
 
-/** Sends a reset link if the account exists; says nothing either way (no account discovery). */
-export async function requestPasswordReset(store: Store, email: string, baseUrl: string): Promise<void> {
-  const u = await store.db.selectFrom('app_user').select(['id', 'name', 'email', 'status']).where('email', '=', normalEmail(email)).executeTakeFirst();
-  if (!u || u.status === 'disabled') return;
-  const token = newToken();
-  const now = new Date();
-  await inTransaction(store, async (trx) => {
-    await trx.insertInto('user_token').values({ user_id: Number(u.id), kind: 'reset', token_hash: tokenHash(token), name: null, created_at: now.toISOString(), expires_at: addMinutes(now, 60), used_at: null, last_used_at: null }).execute();
-    await queueMail(trx, { to: u.email, kind: 'reset', subject: 'Reset your password', body: `Hello ${u.name},\n\nChoose a new password here (the link works for one hour):\n\n${baseUrl}/work/welcome?token=${token}\n\nIf you did not ask for this, ignore this message.\n` });
-    await appendAudit(trx, { actor: 'anonymous', action: 'auth.reset-requested', subject: `user:${u.id}` });
-  });
+/**
+ * Asks for a reset link: records the request — the same one write whether or not the address
+ * has an account — and nothing else, so the answer takes as long either way and says nothing
+ * (no account discovery). `processResetRequests` then sends the link if the account exists;
+ * the caller starts it after answering, and the mail job works through any left behind.
+ */
+export async function requestPasswordReset(store: Store, email: string, baseUrl: string, now = new Date()): Promise<void> {
+  await store.db.insertInto('reset_request').values({ email: normalEmail(email).slice(0, 320), base_url: baseUrl, at: now.toISOString(), processed_at: null }).execute();
 }
 
-/** A personal access token for the API: shown once, stored as a hash. */
-export async function createAccessToken(store: Store, userId: number, name: string, days = 90): Promise<string> {
+/** Works through the recorded reset requests: a link (valid one hour) to each active account asked for. */
+export async function processResetRequests(store: Store, now = new Date()): Promise<number> {
+  const pending = await store.db.selectFrom('reset_request').selectAll().where('processed_at', 'is', null).orderBy('id').limit(100).execute();
+  let sent = 0;
+  for (const r of pending) {
+    await inTransaction(store, async (trx) => {
+      // Claimed in the transaction: two workers never both send for one request.
+      const claim = await trx.updateTable('reset_request').set({ processed_at: now.toISOString() }).where('id', '=', r.id).where('processed_at', 'is', null).executeTakeFirst();
+      if (Number(claim.numUpdatedRows) !== 1) return;
+      const u = await trx.selectFrom('app_user').select(['id', 'name', 'email', 'status']).where('email', '=', r.email).executeTakeFirst();
+      if (!u || u.status === 'disabled') return;
+      const token = newToken();
+      await trx.insertInto('user_token').values({ user_id: Number(u.id), kind: 'reset', token_hash: tokenHash(token), name: null, created_at: now.toISOString(), expires_at: addMinutes(now, 60), used_at: null, last_used_at: null }).execute();
+      await queueMail(trx, { to: u.email, kind: 'reset', subject: 'Reset your password', body: `Hello ${u.name},\n\nChoose a new password here (the link works for one hour):\n\n${r.base_url}/work/welcome?token=${token}\n\nIf you did not ask for this, ignore this message.\n` });
+      await appendAudit(trx, { actor: 'anonymous', action: 'auth.reset-requested', subject: `user:${u.id}`, at: r.at });
+      sent++;
+    });
+  }
+  return sent;
+}
+
+export const TOKEN_SCOPES = ['read', 'workflow'] as const;
+/** What a personal access token may do: read (GET only) or workflow (the plan actions too). */
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+/** A personal access token for the API (/api/v1/… only): shown once, stored as a hash. */
+export async function createAccessToken(store: Store, userId: number, name: string, days = 90, scope: TokenScope = 'workflow'): Promise<string> {
+  if (!TOKEN_SCOPES.includes(scope)) throw new DomainError('invalid_scope', `A token's scope is "read" or "workflow".`);
   const token = `adp_${newToken()}`;
   const now = new Date();
   await inTransaction(store, async (trx) => {
-    await trx.insertInto('user_token').values({ user_id: userId, kind: 'access', token_hash: tokenHash(token), name: name.slice(0, 80), created_at: now.toISOString(), expires_at: addMinutes(now, days * 24 * 60), used_at: null, last_used_at: null }).execute();
-    await appendAudit(trx, { actor: `user:${userId}`, action: 'token.created', subject: `user:${userId}`, details: { name } });
+    await trx.insertInto('user_token').values({ user_id: userId, kind: 'access', token_hash: tokenHash(token), name: name.slice(0, 80), created_at: now.toISOString(), expires_at: addMinutes(now, days * 24 * 60), used_at: null, last_used_at: null, scope }).execute();
+    await appendAudit(trx, { actor: `user:${userId}`, action: 'token.created', subject: `user:${userId}`, details: { name, scope } });
   });
   return token;
 }
 
-export async function accessTokenUser(store: Store, token: string): Promise<User | null> {
+/** The person a personal access token belongs to, with its scope; null if unknown, expired, revoked or the account is not active. */
+export async function accessTokenUser(store: Store, token: string): Promise<(User & { readonly tokenScope: TokenScope }) | null> {
   if (!token.startsWith('adp_') || token.length > 100) return null;
   const t = await store.db.selectFrom('user_token').selectAll().where('token_hash', '=', tokenHash(token)).where('kind', '=', 'access').executeTakeFirst();
   const now = new Date().toISOString();
-  if (!t || (t.expires_at && t.expires_at <= now)) return null;
+  if (!t || t.revoked_at || (t.expires_at && t.expires_at <= now)) return null;
   await store.db.updateTable('user_token').set({ last_used_at: now }).where('id', '=', t.id).execute();
   const user = await userById(store.db, Number(t.user_id));
-  return user && user.status === 'active' ? user : null;
+  return user && user.status === 'active' ? { ...user, tokenScope: t.scope === 'read' ? 'read' : 'workflow' } : null;
+}
+
+export interface AccessToken {
+  readonly id: number;
+  readonly name: string;
+  readonly scope: TokenScope;
+  readonly createdAt: string;
+  readonly expiresAt: string | null;
+  readonly lastUsedAt: string | null;
+  readonly revokedAt: string | null;
+}
+
+/** A person's personal access tokens (never the tokens themselves), newest first. */
+export async function accessTokensOf(db: Executor, userId: number): Promise<AccessToken[]> {
+  const rows = await db.selectFrom('user_token').select(['id', 'name', 'scope', 'created_at', 'expires_at', 'last_used_at', 'revoked_at']).where('user_id', '=', userId).where('kind', '=', 'access').orderBy('id', 'desc').execute();
+  return rows.map((t) => ({ id: Number(t.id), name: t.name ?? '', scope: t.scope === 'read' ? 'read' : 'workflow', createdAt: t.created_at, expiresAt: t.expires_at, lastUsedAt: t.last_used_at, revokedAt: t.revoked_at }));
+}
+
+/** Revokes one of the person's own tokens (another's is "not found"). */
+export async function revokeAccessToken(store: Store, userId: number, tokenId: number): Promise<void> {
+  await inTransaction(store, async (trx) => {
+    const r = await trx.updateTable('user_token').set({ revoked_at: new Date().toISOString() }).where('id', '=', tokenId).where('user_id', '=', userId).where('kind', '=', 'access').where('revoked_at', 'is', null).executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) throw new DomainError('not_found', 'There is no such token of yours (or it is already revoked).');
+    await appendAudit(trx, { actor: `user:${userId}`, action: 'token.revoked', subject: `user:${userId}`, details: { token: tokenId } });
+  });
+}
+
+/**
+ * Disables an account (its sessions end, its access tokens are revoked, its outstanding links
+ * are void) or enables it again. An administrator cannot disable their own account.
+ */
+export async function setAccountStatus(store: Store, actor: string, userId: number, status: 'active' | 'disabled'): Promise<void> {
+  if (status === 'disabled' && actor === `user:${userId}`) throw new DomainError('invalid_user', 'You cannot disable your own account; ask another administrator.');
+  await inTransaction(store, async (trx) => {
+    const u = await trx.selectFrom('app_user').select(['id', 'status', 'password_hash']).where('id', '=', userId).executeTakeFirst();
+    if (!u) throw new DomainError('not_found', 'There is no such account.');
+    const now = new Date().toISOString();
+    if (status === 'disabled') {
+      await trx.updateTable('app_user').set({ status: 'disabled' }).where('id', '=', userId).execute();
+      await trx.deleteFrom('session').where('user_id', '=', userId).execute();
+      await trx.updateTable('user_token').set({ revoked_at: now }).where('user_id', '=', userId).where('kind', '=', 'access').where('revoked_at', 'is', null).execute();
+      await trx.updateTable('user_token').set({ used_at: now }).where('user_id', '=', userId).where('kind', 'in', ['invitation', 'reset']).where('used_at', 'is', null).execute();
+    } else {
+      // Back to active, or to invited if the person never chose a password.
+      await trx.updateTable('app_user').set({ status: u.password_hash ? 'active' : 'invited', failed_attempts: 0, locked_until: null }).where('id', '=', userId).execute();
+    }
+    await appendAudit(trx, { actor, action: status === 'disabled' ? 'user.disabled' : 'user.enabled', subject: `user:${userId}` });
+  });
 }
 
 export function isRole(value: string): value is Role {

@@ -5,6 +5,7 @@
  * the middle of a job) loses nothing — what came due while the server was down runs at start.
  */
 import type { Store } from '../data/database.ts';
+import { processResetRequests } from './auth.service.ts';
 import { sweepDeadlines } from './deadline.service.ts';
 import { deliverPending, mailSettingsFromEnv, type MailSettings } from './mail.service.ts';
 
@@ -45,7 +46,9 @@ export function jobDefinitions(store: Store, mail: MailSettings | null): JobDefi
       everySeconds: 60,
       cron: '* * * * *',
       run: async () => {
-        if (!mail) return 'SMTP_URL is not set: messages stay in the outbox';
+        // Reset requests a stopped process left behind are worked through first (their links are mail too).
+        const resets = await processResetRequests(store);
+        if (!mail) return `${resets ? `${resets} reset links queued; ` : ''}SMTP_URL is not set: messages stay in the outbox`;
         const r = await deliverPending(store, mail);
         return `${r.sent} sent, ${r.failed} failed`;
       },

@@ -333,6 +333,27 @@ test('the workflow API with a personal access token: the same permissions, JSON 
   expect((await request.post(`/api/v1/plans/${hartford}`, { headers: auth, data: { intent: 'approve', rowVersion: plan.rowVersion } })).status()).toBe(403);
   // A made-up token is not a session.
   expect((await request.get('/api/v1/plans', { headers: { authorization: 'Bearer adp_not-a-token' } })).status()).toBe(401);
+
+  // A token is for the API only: it opens no signed-in page and cannot make another token.
+  const page = await request.get('/work/tokens', { headers: auth, maxRedirects: 0 });
+  expect(page.status()).toBe(302);
+  expect(page.headers().location).toMatch(/^\/work\/signin/);
+  const mint = await request.post('/work/tokens', { headers: auth, form: { intent: 'create', name: 'minted by a token' }, maxRedirects: 0 });
+  expect(await mint.text()).not.toMatch(/adp_/);
+  expect((await request.get('/Work/Plans', { headers: auth, maxRedirects: 0 })).status()).not.toBe(200);
+
+  // A read-only token reads and is refused every action; a revoked token is refused everything.
+  const ro = /adp_[\w-]+/.exec(await (await request.post('/work/tokens', { headers: { cookie }, form: { intent: 'create', name: 'read-only dashboard', scope: 'read' } })).text())?.[0];
+  const roAuth = { authorization: `Bearer ${ro}` };
+  expect((await request.get(`/api/v1/plans/${hartford}`, { headers: roAuth })).status()).toBe(200);
+  const refused = await request.post(`/api/v1/plans/${hartford}`, { headers: roAuth, data: { intent: 'comment', body: 'from a read-only token' } });
+  expect(refused.status()).toBe(403);
+  expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/read-only/);
+  const listed = await request.get('/work/tokens', { headers: { cookie } });
+  const id = /name="id" value="(\d+)"[^>]*>\s*<button[^>]*aria-label="Revoke the token &quot;read-only dashboard&quot;"/.exec(await listed.text())?.[1];
+  expect(id, 'the token is listed with a revoke button').toBeTruthy();
+  await request.post('/work/tokens', { headers: { cookie }, form: { intent: 'revoke', id: id! } });
+  expect((await request.get('/api/v1/plans', { headers: roAuth })).status()).toBe(401);
 });
 
 test('the commissioner delegates decisions for a period, and revokes the delegation', async ({ page }) => {
