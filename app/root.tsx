@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError, type LinksFunction } from 'react-router';
 import { langOfPath, localPath, switchLangPath, translate, type Lang, type MessageKey } from './i18n/messages.ts';
+import { useNonce } from './lib/nonce.ts';
 import styles from './styles/app.scss?url';
 
 export const links: LinksFunction = () => [
@@ -92,6 +93,7 @@ function Footer() {
 
 export function Layout({ children }: { children: ReactNode }) {
   const lang = useLang();
+  const nonce = useNonce();
   return (
     <html lang={lang}>
       <head>
@@ -106,8 +108,8 @@ export function Layout({ children }: { children: ReactNode }) {
           <div className="grid-container">{children}</div>
         </main>
         <Footer />
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

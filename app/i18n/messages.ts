@@ -418,8 +418,11 @@ export function localPath(lang: Lang, path: string): string {
 /** The same page in the other language. */
 export function switchLangPath(pathname: string, search: string): string {
   const lang = langOfPath(pathname);
-  const bare = lang === 'es' ? pathname.slice(3) || '/' : pathname;
-  return (lang === 'es' ? bare : localPath('es', bare)) + search;
+  // One leading slash, always: "/es//evil.example" must not become "//evil.example", which a
+  // browser reads as another site.
+  const bare = `/${(lang === 'es' ? pathname.slice(3) : pathname).replace(/^[/\\]+/, '')}`;
+  const query = search && !search.startsWith('?') ? `?${search}` : search;
+  return (lang === 'es' ? bare : localPath('es', bare)) + query;
 }
 
 export function formatNumber(lang: Lang, n: number, digits = 0): string {

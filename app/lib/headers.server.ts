@@ -1,7 +1,24 @@
 /**
  * Security headers for every response, and the Content-Security-Policy for pages: only this
- * origin's scripts, styles, images and fonts, plus the page's own inline scripts by hash.
+ * origin's scripts, styles, images and fonts, plus the app's own inline scripts by hash.
  */
+import { createHash } from 'node:crypto';
+
+/**
+ * The inline scripts the app rendered — those marked with this render's nonce — by their hashes,
+ * and the page without the marks. An inline script without the mark (one that reached the page
+ * any other way) is not hashed, so the policy does not allow it.
+ */
+export function appScripts(html: string, nonce: string): { html: string; hashes: string[] } {
+  const hashes: string[] = [];
+  const mark = ` nonce="${nonce}"`;
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+    const attributes = m[1] ?? '';
+    if (!attributes.includes(mark) || /\bsrc=/.test(attributes)) continue;
+    hashes.push(`'sha256-${createHash('sha256').update(m[2] ?? '').digest('base64')}'`);
+  }
+  return { html: html.split(mark).join(''), hashes: [...new Set(hashes)] };
+}
 export function contentSecurityPolicy(scriptHashes: readonly string[], formTargets: readonly string[] = []): string {
   return [
     "default-src 'self'",

@@ -8,11 +8,12 @@ import { DomainError } from '../../src/domain/errors.ts';
 import { DISTRICT_ROLES, ROLE_LABELS, ROLES, type Grant } from '../../src/domain/auth/permissions.ts';
 import { fiscalYear } from '../../src/domain/time/fiscal-year.ts';
 import { parseRubric } from '../../src/domain/workflow/rubric.ts';
+import { stateLabel } from '../../src/domain/workflow/plan.ts';
 import { can, PERMISSIONS } from '../../src/domain/auth/permissions.ts';
 import type { User } from '../../src/services/auth.service.ts';
 import { exportBudget, formatWorkbookIssue, importBudget } from '../../src/services/budget-workbook.service.ts';
 import { auditOf } from '../../src/services/audit.service.ts';
-import { cycleDocuments, formatSize, readUpload, saveCycleDocument, saveUpload, UploadError, UploadIntegrityError, uploadSettings } from '../../src/services/upload.service.ts';
+import { cycleDocuments, formatSize, prepareUpload, readUpload, saveCycleDocument, UploadError, UploadIntegrityError, uploadSettings } from '../../src/services/upload.service.ts';
 import { outbox } from '../../src/services/mail.service.ts';
 import { delegate, delegationsFrom, revokeDelegation } from '../../src/services/delegation.service.ts';
 import { accessTokensOf, createAccessToken, createUser, grantRole, isRole, revokeAccessToken, revokeRole, setAccountStatus } from '../../src/services/auth.service.ts';
@@ -202,14 +203,21 @@ export async function planAction(request: Request, rawId: string | undefined, us
         if (!(minutes instanceof File) || (minutes.size === 0 && !minutes.name)) {
           return { ok: false, message: 'Attach the minutes of the board meeting. Nothing was recorded.', issues: { minutes: 'Required.' } };
         }
-        let upload;
+        let prepared;
         try {
-          upload = await saveUpload(store, who, id, { name: minutes.name, bytes: new Uint8Array(await minutes.arrayBuffer()) }, { permission: route.permission! });
+          prepared = await prepareUpload({ name: minutes.name, bytes: new Uint8Array(await minutes.arrayBuffer()) });
         } catch (e) {
           if (!(e instanceof UploadError)) throw e;
           return data({ ok: false, message: `${e.message} Nothing was recorded.`, issues: { minutes: e.short } } satisfies ActionResult, { status: e.status });
         }
-        await recordBoardApproval(store, who, id, { ...vote, minutesUploadId: upload.id }, expected);
+        // The minutes are kept with the vote, in its transaction: a refused vote keeps no file.
+        try {
+          await recordBoardApproval(store, who, id, { ...vote, minutesUploadId: null, minutes: prepared }, expected);
+        } catch (e) {
+          if (e instanceof UploadError) return data({ ok: false, message: `${e.message} Nothing was recorded.`, issues: { minutes: e.short } } satisfies ActionResult, { status: e.status });
+          throw e;
+        }
+        const upload = prepared.checked;
         return { ok: true, message: `The board's approval is recorded, with the minutes (${upload.name}).` };
       }
       case 'certify':
@@ -269,9 +277,16 @@ export async function budgetPageData(request: Request, rawId: string | undefined
   return { plan: await planView(store.db, user, id).catch(fail) };
 }
 
+/** The largest budget workbook file accepted (compressed); what it unpacks to is limited too (WORKBOOK_LIMITS). */
+const WORKBOOK_MAX_BYTES = 5 * 1024 * 1024;
+
 export async function budgetAction(request: Request, rawId: string | undefined): Promise<ActionOutcome> {
   const user = await requireUser(request);
   const id = planId(rawId);
+  // A body far larger than a workbook is refused before it is read.
+  if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data') && Number(request.headers.get('content-length') ?? 0) > WORKBOOK_MAX_BYTES + FORM_OVERHEAD_BYTES) {
+    return data({ ok: false, message: 'The workbook is larger than 5 MB; is it the right file? Nothing was imported.' } satisfies ActionResult, { status: 413 });
+  }
   const form = await request.formData();
   const intent = String(form.get('intent') ?? '');
   if (intent !== 'save' && intent !== 'import') throw data({ ok: false, message: 'Unknown action.' } satisfies ActionResult, { status: 400 });
@@ -279,11 +294,15 @@ export async function budgetAction(request: Request, rawId: string | undefined):
   const store = await getStore();
   const view = await planView(store.db, user, id).catch(fail);
   const expected = Number(form.get('rowVersion'));
+  // A plan that cannot be changed now: say so, and never open the workbook.
+  if (!view.actions.includes('save')) {
+    return data({ ok: false, message: `The plan is ${stateLabel(view.state)}; its budget cannot be changed now. Nothing was ${intent === 'import' ? 'imported' : 'saved'}.` } satisfies ActionResult, { status: 409 });
+  }
   let lines;
   if (intent === 'import') {
     const file = form.get('workbook');
     if (!(file instanceof File) || file.size === 0) return { ok: false, message: 'Choose the workbook (.xlsx) to upload.' };
-    if (file.size > 5 * 1024 * 1024) return { ok: false, message: 'The workbook is larger than 5 MB; is it the right file?' };
+    if (file.size > WORKBOOK_MAX_BYTES) return { ok: false, message: 'The workbook is larger than 5 MB; is it the right file?' };
     const result = await importBudget(new Uint8Array(await file.arrayBuffer()), workbookContext(view));
     if (!result.ok) return { ok: false, message: 'The workbook has problems; nothing was imported.', changes: result.issues.map(formatWorkbookIssue) };
     lines = result.lines;

@@ -6,7 +6,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { cents } from '../domain/money/cents.ts';
 import { sampleBudget } from './demo.service.ts';
-import { exportBudget, formatWorkbookIssue, importBudget, SHEET } from './budget-workbook.service.ts';
+import { deflateRawSync } from 'node:zlib';
+import { exportBudget, formatWorkbookIssue, importBudget, SHEET, workbookTooLarge } from './budget-workbook.service.ts';
 
 const ctx = { district: 'Hartford School District', fiscalYear: 2026, allocationCents: 3_869_935_500, strategies: [{ id: 'k3-reading', title: 'K-3' }, { id: 'wraparound', title: 'W' }, { id: 'talent', title: 'T' }] };
 
@@ -73,5 +74,63 @@ describe('budget workbook (Excel)', () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Other');
     expect(await importBudget(Buffer.from(await wb.xlsx.writeBuffer()), ctx)).toMatchObject({ ok: false, issues: [{ message: /no sheet named "Budget"/ }] });
+  });
+});
+
+/** A zip with deflated entries; `declare` overrides the uncompressed size a part claims. */
+function deflatedZip(entries: { name: string; content: Uint8Array; declare?: number }[]): Uint8Array {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const n = Buffer.from(e.name);
+    const data = deflateRawSync(e.content);
+    const size = e.declare ?? e.content.length;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(n.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(n.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, n, data);
+    centrals.push(central, n);
+    offset += 30 + n.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...locals, directory, end]));
+}
+
+describe('a budget workbook is measured before it is parsed', () => {
+  it('a small file that unpacks to a huge one is refused from its zip, before any parser sees it', async () => {
+    const bomb = deflatedZip([{ name: 'xl/worksheets/sheet1.xml', content: new Uint8Array(25 * 1024 * 1024) }]);
+    expect(bomb.length).toBeLessThan(100 * 1024);
+    expect(workbookTooLarge(bomb)).toMatch(/unpacks to 25 MB; a budget workbook is at most 20 MB/);
+    // A part that lies about its size is stopped at the limit as it inflates.
+    const liar = deflatedZip([{ name: 'xl/sharedStrings.xml', content: new Uint8Array(25 * 1024 * 1024), declare: 1000 }]);
+    expect(workbookTooLarge(liar)).toMatch(/more than 20 MB \(its parts say less\)/);
+    const r = await importBudget(bomb, ctx);
+    expect(r).toEqual({ ok: false, issues: [expect.objectContaining({ sheet: '(file)', message: expect.stringMatching(/unpacks to 25 MB/) })] });
+  });
+
+  it('counts the cells of its sheets; the real workbook passes', async () => {
+    const many = deflatedZip([{ name: 'xl/worksheets/sheet1.xml', content: new TextEncoder().encode(`<sheetData>${'<c r="A1"><v>1</v></c>'.repeat(1001)}</sheetData>`) }]);
+    expect(workbookTooLarge(many, { maxUncompressedBytes: 1024 * 1024, maxCells: 1000 })).toMatch(/more than 1,000 cells/);
+    const real = new Uint8Array(await exportBudget(sampleBudget(cents(ctx.allocationCents)), ctx));
+    expect(workbookTooLarge(real)).toBeNull();
+    expect(workbookTooLarge(real, { maxUncompressedBytes: 20 * 1024 * 1024, maxCells: 50 })).toMatch(/more than 50 cells/);
   });
 });

@@ -4,6 +4,7 @@
  * import with any problem changes nothing.
  */
 import ExcelJS from 'exceljs';
+import { readZipEntry, ZipLimitError, zipEntries } from './zip.ts';
 import { cents, dollarsToCents } from '../domain/money/cents.ts';
 import { ALL_SCHOOLS } from '../domain/workflow/content.ts';
 import { EFFORTS, FUNDING_AREAS, FUNDING_AREA_LABELS, UCOA_SERIES, type BudgetLine, type Effort, type FundingArea } from '../domain/workflow/budget.ts';
@@ -84,7 +85,45 @@ function text(v: ExcelJS.CellValue): string {
 const AREA_BY_LABEL = new Map<string, FundingArea>([...FUNDING_AREAS.map((a) => [FUNDING_AREA_LABELS[a].toLowerCase(), a] as const), ...FUNDING_AREAS.map((a) => [a, a] as const)]);
 
 /** Reads the lines back; every problem is named by sheet, row and column. */
-export async function importBudget(buffer: ArrayBuffer | Uint8Array, ctx: WorkbookContext): Promise<{ ok: true; lines: BudgetLine[] } | { ok: false; issues: WorkbookIssue[] }> {
+/** The most a budget workbook may hold, checked before it is parsed (a budget is a few hundred cells). */
+export const WORKBOOK_LIMITS = { maxUncompressedBytes: 20 * 1024 * 1024, maxCells: 100_000 } as const;
+
+/**
+ * Whether an .xlsx is small enough to parse, judged from the zip itself before any parser sees
+ * it: what its parts declare and what they really inflate to (a 0.5 MB file can inflate to
+ * hundreds of MB), and how many cells its sheets hold. Null when it may be parsed.
+ */
+export function workbookTooLarge(bytes: Uint8Array, limits: { maxUncompressedBytes: number; maxCells: number } = WORKBOOK_LIMITS): string | null {
+  const entries = zipEntries(bytes);
+  if (!entries) return null; // not a zip: the parser says it is not a workbook
+  const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+  const declared = entries.reduce((a, e) => a + e.size, 0);
+  if (declared > limits.maxUncompressedBytes) return `The workbook unpacks to ${mb(declared)}; a budget workbook is at most ${mb(limits.maxUncompressedBytes)}. Is it the right file?`;
+  let budget = limits.maxUncompressedBytes;
+  let cells = 0;
+  for (const e of entries) {
+    let content: Uint8Array | null;
+    try {
+      // Every part is inflated against what is left of the limit, whatever it declares.
+      content = readZipEntry(bytes, e, budget);
+    } catch (err) {
+      if (err instanceof ZipLimitError) return `The workbook unpacks to more than ${mb(limits.maxUncompressedBytes)} (its parts say less); a budget workbook is at most that. Is it the right file?`;
+      throw err;
+    }
+    if (!content) continue;
+    budget -= content.length;
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) {
+      const xml = new TextDecoder('utf-8', { fatal: false }).decode(content);
+      for (const _ of xml.matchAll(/<c[\s>/]/g)) if (++cells > limits.maxCells) return `The workbook has more than ${limits.maxCells.toLocaleString('en-US')} cells; a budget workbook has far fewer. Is it the right file?`;
+    }
+  }
+  return null;
+}
+
+export async function importBudget(buffer: ArrayBuffer | Uint8Array, ctx: WorkbookContext, limits: { maxUncompressedBytes: number; maxCells: number } = WORKBOOK_LIMITS): Promise<{ ok: true; lines: BudgetLine[] } | { ok: false; issues: WorkbookIssue[] }> {
+  const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
+  const tooLarge = workbookTooLarge(bytes, limits);
+  if (tooLarge) return { ok: false, issues: [{ sheet: '(file)', row: 0, column: null, message: tooLarge }] };
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buffer instanceof Uint8Array ? (buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer) : buffer);

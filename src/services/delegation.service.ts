@@ -11,7 +11,7 @@ import { can, PERMISSIONS } from '../domain/auth/permissions.ts';
 import { appendAudit } from './audit.service.ts';
 import type { User } from './auth.service.ts';
 import { queueMail } from './mail.service.ts';
-import { WorkflowError } from './workflow.service.ts';
+import { WorkflowError } from './workflow-errors.ts';
 
 export interface Delegation {
   readonly id: number;

@@ -16,7 +16,7 @@ import { loadEmbedded } from '../data/embedded.ts';
 import { auditOf, verifyAudit } from './audit.service.ts';
 import { userByEmail, type User } from './auth.service.ts';
 import { DEMO_DOMAIN, seedDemo } from './demo.service.ts';
-import { cleanFileName, cycleDocuments, MEDIA_TYPES, readUpload, saveCycleDocument, saveUpload, sniffType, UploadError, UploadIntegrityError, uploadSettings, type UploadSettings } from './upload.service.ts';
+import { cleanFileName, cycleDocuments, MEDIA_TYPES, prepareUpload, readUpload, saveCycleDocument, saveUpload, sniffType, UploadError, UploadIntegrityError, uploadSettings, type UploadSettings } from './upload.service.ts';
 import { planView, recordBoardApproval } from './workflow.service.ts';
 
 const text = (s: string) => new TextEncoder().encode(s);
@@ -66,7 +66,8 @@ function zip(entries: Record<string, string>): Uint8Array {
   return new Uint8Array(Buffer.concat([...locals, directory, end]));
 }
 
-const DOCX = { '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' };
+const MAIN = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml';
+const DOCX = { '[Content_Types].xml': `<Types><Override PartName="/word/document.xml" ContentType="${MAIN}"/></Types>`, 'word/document.xml': '<w:document/>' };
 
 describe('what an upload is, by its content', () => {
   it('knows PDF, PNG, JPEG and Word by their first bytes, whatever the name says', () => {
@@ -83,6 +84,16 @@ describe('what an upload is, by its content', () => {
     expect(sniffType('minutes.docx', zip({ 'payload.exe': 'MZ' }))).toMatchObject({ ok: false, reason: /some other zip/ });
     expect(sniffType('minutes.docx', zip({ ...DOCX, 'word/vbaProject.bin': 'x' }))).toMatchObject({ ok: false, reason: /macros/ });
     expect(sniffType('minutes.docx', text('PK\x03\x04 and then nothing a zip needs'))).toMatchObject({ ok: false, reason: /not a readable Word document/ });
+    // Judged by its parts, not by one file name: a macro part under another name, a macro-enabled
+    // main document, an external template attached.
+    const types = (extra: string) => `<Types><Override PartName="/word/document.xml" ContentType="${MAIN}"/>${extra}</Types>`;
+    expect(sniffType('minutes.docx', zip({ ...DOCX, '[Content_Types].xml': types('<Override PartName="/word/x.bin" ContentType="application/vnd.ms-office.vbaProject"/>'), 'word/x.bin': 'x' }))).toMatchObject({ ok: false, reason: /macros/ });
+    expect(sniffType('minutes.docx', zip({ ...DOCX, '[Content_Types].xml': '<Types><Override PartName="/word/document.xml" ContentType="application/vnd.ms-word.document.macroEnabled.main+xml"/></Types>' }))).toMatchObject({ ok: false, reason: /macros/ });
+    const template = '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate" Target="https://evil.example/t.dotm" TargetMode="External"/></Relationships>';
+    expect(sniffType('minutes.docx', zip({ ...DOCX, 'word/_rels/settings.xml.rels': template }))).toMatchObject({ ok: false, reason: /attaches a template/ });
+    // An ordinary hyperlink to a web page is fine.
+    const link = '<Relationships><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://portal.ct.gov/sde" TargetMode="External"/></Relationships>';
+    expect(sniffType('minutes.docx', zip({ ...DOCX, 'word/_rels/document.xml.rels': link }))).toEqual({ ok: true, mediaType: MEDIA_TYPES.docx });
     expect(sniffType('notes.pdf', text('Just some text'))).toMatchObject({ ok: false, reason: /not one of these/ });
   });
 
@@ -99,7 +110,7 @@ describe('what an upload is, by its content', () => {
   it('reads its settings from the environment and names a wrong one', () => {
     expect(uploadSettings({})).toMatchObject({ storage: 'database', maxBytes: 10 * 1024 * 1024 });
     expect(uploadSettings({}).dir).toMatch(/data[\\/]uploads$/);
-    expect(uploadSettings({ UPLOAD_STORAGE: 'disk', UPLOAD_DIR: '/srv/uploads', UPLOAD_MAX_BYTES: '2048' })).toEqual({ storage: 'disk', dir: '/srv/uploads', maxBytes: 2048 });
+    expect(uploadSettings({ UPLOAD_STORAGE: 'disk', UPLOAD_DIR: '/srv/uploads', UPLOAD_MAX_BYTES: '2048' })).toEqual({ storage: 'disk', dir: '/srv/uploads', maxBytes: 2048, maxPerPlanBytes: 100 * 1024 * 1024 });
     expect(() => uploadSettings({ UPLOAD_STORAGE: 's3' })).toThrow(/UPLOAD_STORAGE must be "database" or "disk"/);
     expect(() => uploadSettings({ UPLOAD_MAX_BYTES: '10MB' })).toThrow(/UPLOAD_MAX_BYTES/);
   });
@@ -125,8 +136,8 @@ describe.each(dialects)('uploads ($name)', (dialect) => {
     derby = await planOf('0370011');
     hartford = await planOf('0640011');
     dir = await mkdtemp(join(tmpdir(), 'alliance-uploads-'));
-    database = { storage: 'database', dir, maxBytes: 64 * 1024 };
-    disk = { storage: 'disk', dir, maxBytes: 64 * 1024 };
+    database = { storage: 'database', dir, maxBytes: 64 * 1024, maxPerPlanBytes: 10 * 1024 * 1024 };
+    disk = { storage: 'disk', dir, maxBytes: 64 * 1024, maxPerPlanBytes: 10 * 1024 * 1024 };
   }, 120_000);
   afterAll(async () => {
     await dialect.close(store);
@@ -239,6 +250,40 @@ describe.each(dialects)('uploads ($name)', (dialect) => {
     const hartfordFile = await saveUpload(store, users['superintendent.hartford']!, hartford, { name: 'other.pdf', bytes: pdf('Hartford') }, { settings: database });
     await expect(recordBoardApproval(store, rep, derby, { meetingDate: '2025-08-02', votesFor: 6, votesAgainst: 1, abstentions: 0, minutesUploadId: hartfordFile.id })).rejects.toThrow(/uploaded to this plan/);
     await expect(recordBoardApproval(store, rep, derby, { meetingDate: '2025-08-02', votesFor: 6, votesAgainst: 1, abstentions: 0, minutesUploadId: 987_654 })).rejects.toMatchObject({ status: 400 });
+  });
+
+  it('a board vote refused keeps none of the minutes that came with it, on disk or in the database', async () => {
+    const rep = users['superintendent.multi']!;
+    const v = await planView(store.db, rep, derby);
+    const before = { uploads: await count(), events: await auditCount() };
+    for (const [i, settings] of [database, disk].entries()) {
+      const bytes = pdf(`minutes of a vote refused, try ${i}`);
+      const prepared = await prepareUpload({ name: 'refused.pdf', bytes }, settings);
+      // A stale form: 409, and nothing of it stays.
+      await expect(recordBoardApproval(store, rep, derby, { meetingDate: '2025-08-01', votesFor: 6, votesAgainst: 1, abstentions: 0, minutesUploadId: null, minutes: prepared }, v.rowVersion - 1)).rejects.toMatchObject({ status: 409 });
+      if (settings === disk) await expect(readFile(join(dir, prepared.path!))).rejects.toMatchObject({ code: 'ENOENT' });
+    }
+    // Someone without the right: 403, nothing kept.
+    const stranger = await prepareUpload({ name: 'x.pdf', bytes: pdf('stranger') }, database);
+    await expect(recordBoardApproval(store, users['editor.bridgeport']!, derby, { meetingDate: '2025-08-01', votesFor: 6, votesAgainst: 1, abstentions: 0, minutesUploadId: null, minutes: stranger })).rejects.toMatchObject({ status: 403 });
+    expect({ uploads: await count(), events: await auditCount() }).toEqual(before);
+    // Accepted: the file and the vote, together.
+    const ok = await prepareUpload({ name: 'accepted.pdf', bytes: pdf('approved 7-0') }, database);
+    await recordBoardApproval(store, rep, derby, { meetingDate: '2025-08-01', votesFor: 7, votesAgainst: 0, abstentions: 0, minutesUploadId: null, minutes: ok }, v.rowVersion);
+    const vote = [...(await planView(store.db, rep, derby)).events].reverse().find((e) => e.kind === 'board-approval')!;
+    expect(vote.data).toMatchObject({ minutesName: 'accepted.pdf', minutesSha256: ok.checked.sha256 });
+    expect(await count()).toBe(before.uploads + 1);
+  });
+
+  it('a plan keeps at most UPLOAD_MAX_PER_PLAN_BYTES of files', async () => {
+    const rep = users['superintendent.multi']!;
+    const used = Number((await store.db.selectFrom('upload').select((eb) => eb.fn.sum<number>('size').as('n')).where('plan_id', '=', derby).executeTakeFirstOrThrow()).n);
+    const tight = { ...database, maxPerPlanBytes: used + 1000 };
+    await saveUpload(store, rep, derby, { name: 'small.pdf', bytes: pdf('fits') }, { settings: tight });
+    const err = await saveUpload(store, rep, derby, { name: 'one-too-many.pdf', bytes: pdf('x'.repeat(2000)) }, { settings: tight }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UploadError);
+    expect(err).toMatchObject({ status: 413, message: /a plan may keep at most/ });
+    expect(() => uploadSettings({ UPLOAD_MAX_PER_PLAN_BYTES: '100MB' })).toThrow(/UPLOAD_MAX_PER_PLAN_BYTES/);
   });
 
   it('a cycle’s guidance: only the administrator adds it; it is read through the cycle, not as another plan’s file', async () => {

@@ -12,7 +12,8 @@ import { inTransaction, type Store } from '../data/database.ts';
 import { can, PERMISSIONS, type Permission } from '../domain/auth/permissions.ts';
 import { appendAudit } from './audit.service.ts';
 import type { User } from './auth.service.ts';
-import { WorkflowError } from './workflow.service.ts';
+import { WorkflowError } from './workflow-errors.ts';
+import { readZipEntry, zipEntries } from './zip.ts';
 
 export type UploadStorage = 'database' | 'disk';
 
@@ -21,8 +22,11 @@ export interface UploadSettings {
   /** Where files go when stored on disk (absolute). */
   readonly dir: string;
   readonly maxBytes: number;
+  /** The most one plan may keep in files, all its uploads together (UPLOAD_MAX_PER_PLAN_BYTES). */
+  readonly maxPerPlanBytes: number;
 }
 
+export const DEFAULT_UPLOAD_MAX_PER_PLAN_BYTES = 100 * 1024 * 1024;
 export const DEFAULT_UPLOAD_DIR = './data/uploads';
 export const DEFAULT_UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -33,7 +37,10 @@ export function uploadSettings(env: NodeJS.ProcessEnv = process.env): UploadSett
   const rawMax = (env.UPLOAD_MAX_BYTES ?? '').trim();
   const maxBytes = rawMax ? Number(rawMax) : DEFAULT_UPLOAD_MAX_BYTES;
   if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) throw new Error(`UPLOAD_MAX_BYTES must be a whole number of bytes above 0 (got "${rawMax.slice(0, 40)}").`);
-  return { storage, dir: resolve((env.UPLOAD_DIR ?? '').trim() || DEFAULT_UPLOAD_DIR), maxBytes };
+  const rawPlan = (env.UPLOAD_MAX_PER_PLAN_BYTES ?? '').trim();
+  const maxPerPlanBytes = rawPlan ? Number(rawPlan) : DEFAULT_UPLOAD_MAX_PER_PLAN_BYTES;
+  if (!/^\d*$/.test(rawPlan) || !Number.isSafeInteger(maxPerPlanBytes) || maxPerPlanBytes <= 0) throw new Error(`UPLOAD_MAX_PER_PLAN_BYTES must be a whole number of bytes above 0 (got "${rawPlan.slice(0, 40)}").`);
+  return { storage, dir: resolve((env.UPLOAD_DIR ?? '').trim() || DEFAULT_UPLOAD_DIR), maxBytes, maxPerPlanBytes };
 }
 
 /** A file refused on the way in: too large, empty, or not of a type we keep. Nothing was stored. */
@@ -94,40 +101,54 @@ const KNOWN: readonly [signature: readonly number[], what: string][] = [
   [ascii('<'), 'a web page or XML'],
 ];
 
-/**
- * The names in a zip file's central directory, or null if it is not a readable zip (or a zip64,
- * which no document of a size we accept needs). Bounds are checked at every step: the bytes are
- * the sender's.
- */
+/** The names in a zip file's central directory, or null if it is not a readable zip. */
 export function zipEntryNames(bytes: Uint8Array): string[] | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const len = bytes.length;
-  // The end-of-central-directory record: 22 bytes plus a comment of up to 65,535.
-  let eocd = -1;
-  for (let i = len - 22; i >= Math.max(0, len - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
+  return zipEntries(bytes)?.map((e) => e.name) ?? null;
+}
+
+/** The most a .docx's content types and relationship parts may inflate to, read to check them. */
+const DOCX_PART_LIMIT = 2 * 1024 * 1024;
+const WORD_MAIN = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml';
+
+/**
+ * Why a zip named .docx is not a plain Word document, or null. Read from its parts, not its
+ * names: the content types ([Content_Types].xml) must declare an ordinary Word main document
+ * and no macro-enabled or VBA part; no relationship may attach an external template (the way a
+ * document fetches macros from elsewhere when opened) or point at an external frame or object.
+ */
+export function docxProblem(bytes: Uint8Array): string | null {
+  const entries = zipEntries(bytes);
+  if (!entries) return 'it is named .docx but is not a readable Word document (a damaged or unusual zip file)';
+  const types = entries.find((e) => e.name === '[Content_Types].xml');
+  if (!types || !entries.some((e) => e.name.startsWith('word/'))) return 'it is named .docx but its content is some other zip archive, not a Word document';
+  const read = (e: (typeof entries)[number]) => {
+    try {
+      const b = readZipEntry(bytes, e, DOCX_PART_LIMIT);
+      return b ? new TextDecoder('utf-8', { fatal: false }).decode(b) : null;
+    } catch {
+      return null;
+    }
+  };
+  const contentTypes = read(types);
+  if (contentTypes === null) return 'it is named .docx but its list of parts cannot be read (a damaged or unusual Word document)';
+  if (/macroEnabled|vbaProject|vbaData|ms-office\.activeX|oleObject/i.test(contentTypes) || entries.some((e) => /vbaproject\.bin$|vbadata\.xml$|\/activex\//i.test(e.name))) {
+    return 'the Word document contains macros or embedded programs; save it as an ordinary .docx without macros, or as PDF';
+  }
+  // An ordinary Word document declares its main part so (a .docm declares a macro-enabled one).
+  const main = /<Override\b[^>]*PartName="\/word\/document\.xml"[^>]*>/i.exec(contentTypes)?.[0];
+  if (main && !main.includes(`ContentType="${WORD_MAIN}"`)) return 'its main part is not an ordinary Word document (for example a macro-enabled one); save it as .docx or PDF';
+  for (const rels of entries.filter((e) => e.name.endsWith('.rels'))) {
+    const xml = read(rels);
+    if (xml === null) return 'it is named .docx but one of its parts cannot be read (a damaged or unusual Word document)';
+    for (const m of xml.matchAll(/<Relationship\b[^>]*>/gi)) {
+      const rel = m[0];
+      if (!/TargetMode="External"/i.test(rel)) continue;
+      if (/\/(attachedTemplate|subDocument|frame|oleObject|package)"/i.test(rel)) {
+        return 'the Word document attaches a template or an object from outside the file (which can bring macros when opened); save it as an ordinary .docx, or as PDF';
+      }
     }
   }
-  if (eocd < 0) return null;
-  const count = view.getUint16(eocd + 10, true);
-  const size = view.getUint32(eocd + 12, true);
-  const offset = view.getUint32(eocd + 16, true);
-  if (count === 0xffff || offset === 0xffffffff || offset + size > eocd) return null;
-  const names: string[] = [];
-  const decoder = new TextDecoder('utf-8', { fatal: false });
-  let p = offset;
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > eocd || view.getUint32(p, true) !== 0x02014b50) return null;
-    const nameLength = view.getUint16(p + 28, true);
-    const extraLength = view.getUint16(p + 30, true);
-    const commentLength = view.getUint16(p + 32, true);
-    if (p + 46 + nameLength > eocd) return null;
-    names.push(decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength)));
-    p += 46 + nameLength + extraLength + commentLength;
-  }
-  return names;
+  return null;
 }
 
 /**
@@ -140,11 +161,8 @@ export function sniffType(name: string, bytes: Uint8Array): { ok: true; mediaTyp
   if (startsWith(bytes, JPEG)) return { ok: true, mediaType: MEDIA_TYPES.jpeg };
   if (startsWith(bytes, ZIP)) {
     if (!name.toLowerCase().endsWith('.docx')) return { ok: false, reason: 'its content is a zip archive, and only Word documents (.docx) among zip files are accepted' };
-    const entries = zipEntryNames(bytes);
-    if (!entries) return { ok: false, reason: 'it is named .docx but is not a readable Word document (a damaged or unusual zip file)' };
-    if (!entries.includes('[Content_Types].xml') || !entries.some((e) => e.startsWith('word/'))) return { ok: false, reason: 'it is named .docx but its content is some other zip archive, not a Word document' };
-    if (entries.some((e) => e.toLowerCase().endsWith('vbaproject.bin'))) return { ok: false, reason: 'the Word document contains macros; save it without macros or as PDF' };
-    return { ok: true, mediaType: MEDIA_TYPES.docx };
+    const problem = docxProblem(bytes);
+    return problem ? { ok: false, reason: problem } : { ok: true, mediaType: MEDIA_TYPES.docx };
   }
   const known = KNOWN.find(([signature]) => startsWith(bytes, signature));
   return { ok: false, reason: `its content is ${known ? known[1] : 'not one of these'}, whatever its name or type says` };
@@ -302,33 +320,79 @@ export async function cycleDocuments(db: Executor, cycleId: number): Promise<Sto
   return (await db.selectFrom('upload').select(META).where('cycle_id', '=', cycleId).orderBy('id').execute()).map(toStored);
 }
 
-async function keep(store: Store, user: User, owner: { planId: number } | { cycleId: number }, file: { name: string; bytes: Uint8Array }, settings: UploadSettings): Promise<StoredUpload> {
+/** A file checked (and, for disk storage, written under its hash), ready to be recorded in a transaction. */
+export interface PreparedUpload {
+  readonly checked: CheckedFile;
+  readonly bytes: Uint8Array;
+  readonly storage: 'db' | 'disk';
+  readonly path: string | null;
+  readonly settings: UploadSettings;
+}
+
+/** Checks the file (UploadError if refused) and, on disk, writes it under its hash. */
+export async function prepareUpload(file: { name: string; bytes: Uint8Array }, settings: UploadSettings = uploadSettings()): Promise<PreparedUpload> {
   const checked = checkUpload(file, settings.maxBytes);
   const storage = settings.storage === 'disk' ? 'disk' : 'db';
   const path = storage === 'disk' ? await writeByHash(settings.dir, checked.sha256, file.bytes) : null;
+  return { checked, bytes: file.bytes, storage, path, settings };
+}
+
+/**
+ * Records a prepared file in the caller's transaction — so a file that comes with an action the
+ * action's refusal rolls back is not kept. The same bytes uploaded again to the same plan give
+ * back the first upload; a plan keeps at most `maxPerPlanBytes` of files in all.
+ */
+export async function insertUpload(trx: Executor, user: User, owner: { planId: number } | { cycleId: number }, prepared: PreparedUpload): Promise<StoredUpload> {
+  const { checked, storage, path } = prepared;
   const planId = 'planId' in owner ? owner.planId : null;
   const cycleId = 'cycleId' in owner ? owner.cycleId : null;
-  return inTransaction(store, async (trx) => {
-    let again = trx.selectFrom('upload').select(META).where('sha256', '=', checked.sha256).where('storage', '=', storage);
-    again = planId !== null ? again.where('plan_id', '=', planId) : again.where('cycle_id', '=', cycleId!);
-    const found = await again.orderBy('id').executeTakeFirst();
-    if (found) return toStored(found);
-    const at = new Date().toISOString();
-    const row = await trx
-      .insertInto('upload')
-      .values({ plan_id: planId, cycle_id: cycleId, sha256: checked.sha256, name: checked.name, media_type: checked.mediaType, size: checked.size, storage, content: storage === 'db' ? Buffer.from(file.bytes) : null, path, uploaded_by: user.id, at })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const id = Number(row.id);
-    await appendAudit(trx, {
-      actor: `user:${user.id}`,
-      action: 'upload.stored',
-      subject: planId !== null ? `plan:${planId}` : `cycle:${cycleId}`,
-      details: { upload: id, name: checked.name, sha256: checked.sha256, size: checked.size, type: checked.mediaType, storage },
-      at,
-    });
-    return { id, planId, cycleId, sha256: checked.sha256, name: checked.name, mediaType: checked.mediaType, size: checked.size, storage, uploadedBy: user.id, at };
+  let again = trx.selectFrom('upload').select(META).where('sha256', '=', checked.sha256).where('storage', '=', storage);
+  again = planId !== null ? again.where('plan_id', '=', planId) : again.where('cycle_id', '=', cycleId!);
+  const found = await again.orderBy('id').executeTakeFirst();
+  if (found) return toStored(found);
+  if (planId !== null) {
+    const used = await trx.selectFrom('upload').select((eb) => eb.fn.sum<number>('size').as('bytes')).where('plan_id', '=', planId).executeTakeFirst();
+    const total = Number(used?.bytes ?? 0);
+    if (total + checked.size > prepared.settings.maxPerPlanBytes) {
+      throw new UploadError(
+        `"${checked.name}" was not kept: this plan already keeps ${formatSize(total)} of files, and a plan may keep at most ${formatSize(prepared.settings.maxPerPlanBytes)}. Ask the state's administrator if more is needed.`,
+        413,
+        'The plan has no room for more files.',
+      );
+    }
+  }
+  const at = new Date().toISOString();
+  const row = await trx
+    .insertInto('upload')
+    .values({ plan_id: planId, cycle_id: cycleId, sha256: checked.sha256, name: checked.name, media_type: checked.mediaType, size: checked.size, storage, content: storage === 'db' ? Buffer.from(prepared.bytes) : null, path, uploaded_by: user.id, at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const id = Number(row.id);
+  await appendAudit(trx, {
+    actor: `user:${user.id}`,
+    action: 'upload.stored',
+    subject: planId !== null ? `plan:${planId}` : `cycle:${cycleId}`,
+    details: { upload: id, name: checked.name, sha256: checked.sha256, size: checked.size, type: checked.mediaType, storage },
+    at,
   });
+  return { id, planId, cycleId, sha256: checked.sha256, name: checked.name, mediaType: checked.mediaType, size: checked.size, storage, uploadedBy: user.id, at };
+}
+
+/** After a refused action: removes a file written to disk for it, unless some record keeps those bytes. */
+export async function discardPrepared(db: Executor, prepared: PreparedUpload): Promise<void> {
+  if (prepared.storage !== 'disk' || !prepared.path) return;
+  const kept = await db.selectFrom('upload').select('id').where('sha256', '=', prepared.checked.sha256).where('storage', '=', 'disk').executeTakeFirst();
+  if (!kept) await rm(join(prepared.settings.dir, prepared.path), { force: true });
+}
+
+async function keep(store: Store, user: User, owner: { planId: number } | { cycleId: number }, file: { name: string; bytes: Uint8Array }, settings: UploadSettings): Promise<StoredUpload> {
+  const prepared = await prepareUpload(file, settings);
+  try {
+    return await inTransaction(store, (trx) => insertUpload(trx, user, owner, prepared));
+  } catch (e) {
+    await discardPrepared(store.db, prepared);
+    throw e;
+  }
 }
 
 /** An upload's record without its bytes (e.g. to check who may see it before reading them). */

@@ -25,6 +25,8 @@ import { contentComplete, contentIssues, EMPTY_CONTENT, type ContentIssue, type 
 import { DEFAULT_RUBRIC, SCORE_MAX, SCORE_MIN, scoreSummary, type RubricSection } from '../domain/workflow/rubric.ts';
 import { availableActions, canTransition, type PlanAction, type PlanFacts, type PlanState } from '../domain/workflow/plan.ts';
 import { appendAudit } from './audit.service.ts';
+import { ConflictError, WorkflowError } from './workflow-errors.ts';
+import { discardPrepared, insertUpload, type PreparedUpload } from './upload.service.ts';
 import { userById, type User } from './auth.service.ts';
 import { queueMail } from './mail.service.ts';
 import { runWithholding } from './withholding.service.ts';
@@ -44,22 +46,7 @@ export interface CycleSettings {
 
 export const DEFAULT_SETTINGS: CycleSettings = { substantialMajority: 0.5, noAllocationPolicy: 'plan-optional', rubric: DEFAULT_RUBRIC };
 
-export class WorkflowError extends DomainError {
-  readonly status: number;
-  constructor(code: string, message: string, status: number, info: Record<string, unknown> = {}) {
-    super(code, message, info);
-    this.status = status;
-  }
-}
-
-/** Someone else saved the record since it was loaded: nothing was overwritten. */
-export class ConflictError extends WorkflowError {
-  readonly changes: readonly string[];
-  constructor(message: string, changes: readonly string[]) {
-    super('conflict', message, 409, { changes });
-    this.changes = changes;
-  }
-}
+export { ConflictError, WorkflowError } from './workflow-errors.ts';
 
 const now = () => new Date().toISOString();
 const actorOf = (u: User) => `user:${u.id}`;
@@ -367,7 +354,8 @@ interface Step {
   readonly expectedRowVersion?: number;
   /** Changes to the plan row besides state and row version. */
   readonly update?: Partial<Pick<PlanRow, 'current_version' | 'approved_version' | 'board_approved_version' | 'certified_version' | 'reviewers' | 'funds_released' | 'amendment' | 'published'>>;
-  readonly event?: { kind: string; data: Record<string, unknown> };
+  /** `data` may be computed after `before` ran (e.g. the id of a file stored with the step). */
+  readonly event?: { kind: string; data: Record<string, unknown> | (() => Record<string, unknown>) };
   /** `details` may be computed after `before` ran (e.g. the amount a release recorded). */
   readonly audit: { action: string; details?: Record<string, unknown> | (() => Record<string, unknown>) };
   /** A permission a delegate may exercise: the step is then recorded as on the delegating person's behalf. */
@@ -402,7 +390,7 @@ async function transact(store: Store, user: User, planId: number, step: Step): P
     if (Number(r.numUpdatedRows) !== 1) throw new ConflictError('Someone else changed this plan at the same moment. Nothing was saved; reload and try again.', []);
     const version = (update as Partial<PlanRow>).current_version ?? p.current_version;
     if (step.event) {
-      await trx.insertInto('plan_event').values({ plan_id: planId, version, kind: step.event.kind, user_id: user.id, on_behalf_of: onBehalfOf, data: JSON.stringify(step.event.data), at: now() }).execute();
+      await trx.insertInto('plan_event').values({ plan_id: planId, version, kind: step.event.kind, user_id: user.id, on_behalf_of: onBehalfOf, data: JSON.stringify(typeof step.event.data === 'function' ? step.event.data() : step.event.data), at: now() }).execute();
     }
     await appendAudit(trx, {
       actor: actorOf(user),
@@ -466,11 +454,14 @@ export interface BoardApproval {
   readonly votesFor: number;
   readonly votesAgainst: number;
   readonly abstentions: number;
+  /** Minutes already uploaded to this plan (the API), or null. */
   readonly minutesUploadId: number | null;
+  /** Minutes that come with the vote: stored in the vote's own transaction, so a refused vote keeps no file. */
+  readonly minutes?: PreparedUpload | null;
 }
 
 /** The meeting date and the vote, checked before anything is stored (the page checks them before keeping the minutes). */
-export function checkBoardApproval(b: Omit<BoardApproval, 'minutesUploadId'>, today = new Date().toISOString().slice(0, 10)): void {
+export function checkBoardApproval(b: Pick<BoardApproval, 'meetingDate' | 'votesFor' | 'votesAgainst' | 'abstentions'>, today = new Date().toISOString().slice(0, 10)): void {
   if (!isCalendarDate(b.meetingDate)) throw new WorkflowError('invalid', 'Give the meeting date as a real calendar date (YYYY-MM-DD).', 400);
   if (b.meetingDate > today) throw new WorkflowError('invalid', `The meeting date ${b.meetingDate} is in the future: record the board's vote once it has been taken.`, 400);
   if (![b.votesFor, b.votesAgainst, b.abstentions].every((n) => Number.isInteger(n) && n >= 0 && n < 100)) throw new WorkflowError('invalid', 'Votes must be whole numbers.', 400);
@@ -478,30 +469,41 @@ export function checkBoardApproval(b: Omit<BoardApproval, 'minutesUploadId'>, to
 }
 
 /**
- * The board's vote on the current version, with the minutes (an upload of this plan; the page
+ * The board's vote on the current version, with the minutes (a file of this plan; the page
  * requires them, the demo seed has none). The minutes' hash goes into the audit trail, so the
- * approval is tied to the exact file.
+ * approval is tied to the exact file. Minutes that come with the vote are stored in the same
+ * transaction: a vote refused (a stale form, a plan no longer editable) keeps no file.
  */
 export async function recordBoardApproval(store: Store, user: User, planId: number, b: BoardApproval, expectedRowVersion?: number): Promise<PlanRow> {
   checkBoardApproval(b);
-  let minutes: { name: string; sha256: string } | null = null;
+  let minutes: { id: number; name: string; sha256: string } | null = null;
   if (b.minutesUploadId !== null) {
     // Uploads never change once stored, so reading it before the transaction is safe.
-    const u = await store.db.selectFrom('upload').select(['plan_id', 'name', 'sha256']).where('id', '=', b.minutesUploadId).executeTakeFirst();
+    const u = await store.db.selectFrom('upload').select(['id', 'plan_id', 'name', 'sha256']).where('id', '=', b.minutesUploadId).executeTakeFirst();
     if (!u || u.plan_id === null || Number(u.plan_id) !== planId) throw new WorkflowError('invalid', 'The minutes must be a file uploaded to this plan.', 400);
-    minutes = { name: u.name, sha256: u.sha256 };
+    minutes = { id: Number(u.id), name: u.name, sha256: u.sha256 };
   }
-  return transact(store, user, planId, {
-    action: 'record-board-approval',
-    ...(expectedRowVersion !== undefined ? { expectedRowVersion } : {}),
-    audit: { action: 'plan.board-approved', details: { meetingDate: b.meetingDate, votes: [b.votesFor, b.votesAgainst, b.abstentions], ...(minutes ? { minutes: { upload: b.minutesUploadId, sha256: minutes.sha256 } } : {}) } },
-    event: { kind: 'board-approval', data: { ...b, ...(minutes ? { minutesName: minutes.name, minutesSha256: minutes.sha256 } : {}) } },
-    before: async (trx, p) => {
-      const problem = cycleDateProblem('the meeting date', b.meetingDate, (await getCycle(trx, p.cycle_id))!.fiscalYear, new Date().toISOString().slice(0, 10) as IsoDate);
-      if (problem) throw new WorkflowError('invalid', problem, 400);
-      return { board_approved_version: p.current_version };
-    },
-  });
+  const vote = { meetingDate: b.meetingDate, votesFor: b.votesFor, votesAgainst: b.votesAgainst, abstentions: b.abstentions };
+  try {
+    return await transact(store, user, planId, {
+      action: 'record-board-approval',
+      ...(expectedRowVersion !== undefined ? { expectedRowVersion } : {}),
+      audit: { action: 'plan.board-approved', details: () => ({ meetingDate: b.meetingDate, votes: [b.votesFor, b.votesAgainst, b.abstentions], ...(minutes ? { minutes: { upload: minutes.id, sha256: minutes.sha256 } } : {}) }) },
+      event: { kind: 'board-approval', data: () => ({ ...vote, minutesUploadId: minutes?.id ?? null, ...(minutes ? { minutesName: minutes.name, minutesSha256: minutes.sha256 } : {}) }) },
+      before: async (trx, p) => {
+        const problem = cycleDateProblem('the meeting date', b.meetingDate, (await getCycle(trx, p.cycle_id))!.fiscalYear, new Date().toISOString().slice(0, 10) as IsoDate);
+        if (problem) throw new WorkflowError('invalid', problem, 400);
+        if (b.minutes) {
+          const stored = await insertUpload(trx, user, { planId }, b.minutes);
+          minutes = { id: stored.id, name: stored.name, sha256: stored.sha256 };
+        }
+        return { board_approved_version: p.current_version };
+      },
+    });
+  } catch (e) {
+    if (b.minutes) await discardPrepared(store.db, b.minutes);
+    throw e;
+  }
 }
 
 /** The in-system signature: the account, the typed name, the time and the hash of the exact version signed. */
