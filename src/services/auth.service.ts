@@ -240,7 +240,7 @@ export async function signIn(store: Store, input: SignIn): Promise<Session> {
       }
       await record(trx, false, u ? Number(u.id) : null, locked ? 'locked' : !u ? 'unknown-account' : !ok ? 'wrong-password' : u.status);
     });
-    if (locked) throw new AuthError('locked', `Too many failed sign-ins for this address: sign-in is paused for ${LOCK_MINUTES} minutes. Try again then, or reset the password.`);
+    if (locked) throw new AuthError('locked', `Sign-in with this e-mail address is locked for ${LOCK_MINUTES} minutes after too many failed attempts. Try again then, or reset the password.`);
     // Only the right password learns that an account is disabled.
     if (u && ok && u.status === 'disabled') throw new AuthError('disabled', 'This account is disabled.');
     throw new AuthError('invalid', 'The e-mail or the password is not right.');

@@ -14,7 +14,6 @@ import { getDistrict, listDistricts, schoolsOf } from '../data/district.reposito
 import { canonicalJson } from '../domain/audit/chain.ts';
 import { actingFor, can, PERMISSIONS, visibleDistricts, type Grant, type Permission } from '../domain/auth/permissions.ts';
 import type { DistrictCode } from '../domain/district.ts';
-import { DomainError } from '../domain/errors.ts';
 import { connecticut, designatedIn } from '../domain/law/cgs-10-262u/index.ts';
 import { cents, type Cents } from '../domain/money/cents.ts';
 import { isCalendarDate, type FiscalYear, type IsoDate } from '../domain/time/fiscal-year.ts';

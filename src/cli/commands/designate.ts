@@ -11,6 +11,7 @@ import { parseScenario } from '../../services/scenario-schema.ts';
 import type { ScenarioSpec } from '../../domain/law/proposals/index.ts';
 import { type CliContext, UsageError } from '../context.ts';
 import { csv, number, parseFormat, table } from '../format.ts';
+import { computationLabel, designationJson, designationRows, designationTable, lawOfRun } from '../../services/result-views.ts';
 
 export const designateHelp = `Usage: alliance designate (--law <id> | --fiscal-year <YYYY>) [options]
 
@@ -95,9 +96,11 @@ export async function designate(argv: string[], ctx: CliContext): Promise<number
     const d = run.result.districts.find((x) => x.districtCode === explain);
     if (!d) throw new UsageError(`District ${explain} has no data for ${run.dataYear} and is not on the designation record.`);
     if (format === 'json') {
-      ctx.io.out(JSON.stringify({ law: lawJson(run), dataYear: run.dataYear, trace: run.trace, district: d }, null, 2));
+      const row = designationRows(run, { trace: true }).find((x) => x.districtCode === explain)!;
+      ctx.io.out(JSON.stringify({ kind: 'computation', description: computationLabel(run), law: lawOfRun(run), dataYear: run.dataYear, trace: run.trace, district: row }, null, 2));
     } else {
-      ctx.io.out(`${d.name} (${d.districtCode}) under ${run.ruleset.title}, ${run.dataYear} data\n`);
+      ctx.io.out(`${d.name} (${d.districtCode}) under ${run.ruleset.title}, ${run.dataYear} data`);
+      ctx.io.out(`${computationLabel(run)}\n`);
       ctx.io.out('The law and data used:');
       ctx.io.out(renderTrace(run.trace));
       ctx.io.out(`\n${d.name}:`);
@@ -107,87 +110,23 @@ export async function designate(argv: string[], ctx: CliContext): Promise<number
   }
 
   if (format === 'json') {
-    ctx.io.out(JSON.stringify(toJson(run), null, 2));
+    ctx.io.out(JSON.stringify(designationJson(run, { trace: true }), null, 2));
     return 0;
   }
   if (format === 'csv') {
-    ctx.io.out(
-      csv(
-        ['districtCode', 'name', 'orgType', 'eligible', 'ineligibleReasons', 'rank', 'accountabilityIndex', 'enrollment', 'designated', 'basis', 'category', 'opportunityDistrict', 'opportunityRank'],
-        run.result.districts.map((d) => [
-          d.districtCode,
-          d.name,
-          d.orgType,
-          d.eligible,
-          d.ineligibleReasons.join(' '),
-          d.rank,
-          d.accountabilityIndex,
-          d.enrollment,
-          d.designated,
-          d.basis,
-          d.category,
-          d.opportunityDistrict,
-          d.opportunityRank,
-        ]),
-      ).trimEnd(),
-    );
+    const t = designationTable(designationRows(run));
+    ctx.io.out(csv(t.columns, t.rows).trimEnd());
     return 0;
   }
   printTable(run, values.all!, ctx);
   return 0;
 }
 
-function lawJson(run: DesignationRun) {
-  return {
-    id: run.ruleset.id,
-    title: run.ruleset.title,
-    status: run.ruleset.status,
-    citation: formatCitation(run.ruleset.cite),
-    cite: run.ruleset.cite,
-    versionId: run.versionId,
-    lawDate: run.lawDate,
-    fiscalYears: { first: run.cycle.first, last: run.cycle.last },
-    ...(run.ruleset.base ? { base: run.ruleset.base } : {}),
-  };
-}
-
-export function toJson(run: DesignationRun) {
-  return {
-    law: lawJson(run),
-    dataYear: run.dataYear,
-    dataYearSource: run.dataYearSource,
-    indexMeasure: run.result.indexMeasure,
-    selection: run.result.selection,
-    cutoffIndex: run.result.cutoffIndex,
-    options: run.result.options,
-    counts: run.result.counts,
-    runId: run.runId,
-    inputsSha256: run.inputsSha256,
-    trace: run.trace,
-    districts: run.result.districts.map((d) => ({
-      districtCode: d.districtCode,
-      name: d.name,
-      orgType: d.orgType,
-      eligible: d.eligible,
-      ineligibleReasons: d.ineligibleReasons,
-      rank: d.rank,
-      accountabilityIndex: d.accountabilityIndex,
-      enrollment: d.enrollment,
-      designated: d.designated,
-      basis: d.basis,
-      category: d.category,
-      opportunityDistrict: d.opportunityDistrict,
-      opportunityRank: d.opportunityRank,
-      priorDesignation: d.priorDesignation,
-      trace: d.trace,
-    })),
-  };
-}
-
 function printTable(run: DesignationRun, all: boolean, ctx: CliContext): void {
   const r = run.result;
   const out = ctx.io.out;
   out(`${run.ruleset.title}`);
+  out(computationLabel(run));
   out(`${run.ruleset.status === 'enacted' ? formatCitation(run.ruleset.cite) : `${run.ruleset.status}: ${formatCitation(run.ruleset.cite)}`}; designates for ${formatFiscalYear(run.cycle.first)}${run.cycle.last ? `–${formatFiscalYear(run.cycle.last)}` : ' on'} (${formatPeriod(run.ruleset.period)})`);
   out(`Data: ${r.dataYear} ${r.indexMeasure === 'accountability_index' ? 'accountability index' : 'District Performance Index'} (${run.dataYearSource === 'latest-available' ? 'latest year available; the law does not fix one' : run.dataYearSource === 'law' ? 'the year CSDE used' : 'as requested'})\n`);
   const ranked = r.districts.filter((d) => d.rank !== null);

@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { renderTrace } from '../../domain/rules/trace.ts';
 import { formatFiscalYear, parseFiscalYear } from '../../domain/time/fiscal-year.ts';
-import { runWithholding, type WithholdingRun } from '../../services/withholding.service.ts';
+import { runWithholding } from '../../services/withholding.service.ts';
 import { type CliContext, UsageError } from '../context.ts';
 import { csv, money, parseFormat, table } from '../format.ts';
+import { withholdingJson, withholdingRows, withholdingTable } from '../../services/result-views.ts';
 
 export const withholdingHelp = `Usage: alliance withholding --fiscal-year <YYYY> [options]
 
@@ -49,7 +50,7 @@ export async function withholding(argv: string[], ctx: CliContext): Promise<numb
     const key = values.explain.trim().toLowerCase();
     const t = towns.find((x) => x.town.toLowerCase() === key || String(x.townCode) === key || x.districtCode === key);
     if (!t) throw new UsageError(`No town "${values.explain}" in FY${fy}'s ECS data.`);
-    if (format === 'json') ctx.io.out(JSON.stringify(townJson(run, t), null, 2));
+    if (format === 'json') ctx.io.out(JSON.stringify(withholdingRows(run, { trace: true }).find((r) => r.townCode === t.townCode), null, 2));
     else {
       ctx.io.out(`${t.town}, ${formatFiscalYear(fy)} (${run.versionTitle})\n`);
       ctx.io.out(renderTrace([...run.result.trace.slice(0, 1), ...t.trace]));
@@ -57,28 +58,12 @@ export async function withholding(argv: string[], ctx: CliContext): Promise<numb
     return 0;
   }
   if (format === 'json') {
-    ctx.io.out(
-      JSON.stringify(
-        {
-          fiscalYear: fy,
-          law: { id: run.versionId, title: run.versionTitle },
-          totals: run.result.totals,
-          trace: run.result.trace,
-          towns: towns.map((t) => townJson(run, t)),
-        },
-        null,
-        2,
-      ),
-    );
+    ctx.io.out(JSON.stringify(withholdingJson(run, { trace: true }), null, 2));
     return 0;
   }
   if (format === 'csv') {
-    ctx.io.out(
-      csv(
-        ['town', 'townCode', 'districtCode', 'designated', 'entitlementCents', 'baseFiscalYear', 'baseCents', 'allianceCents', 'educationDiversityCents', 'nonAllianceCents', 'publishedAllianceCents'],
-        towns.map((t) => [t.town, t.townCode, t.districtCode, t.designated, t.entitlementCents, t.baseFiscalYear, t.baseCents, t.allianceCents, t.educationDiversityCents, t.nonAllianceCents, run.published.get(t.townCode)?.allianceCents ?? null]),
-      ).trimEnd(),
-    );
+    const t = withholdingTable(withholdingRows(run));
+    ctx.io.out(csv(t.columns, t.rows).trimEnd());
     return 0;
   }
   const rows = values.all ? towns : towns.filter((t) => t.designated);
@@ -104,23 +89,4 @@ export async function withholding(argv: string[], ctx: CliContext): Promise<numb
   const tot = run.result.totals;
   ctx.io.out(`\n${tot.designatedTowns} alliance districts; ${money(tot.allianceCents)} withheld for alliance plans of ${money(tot.entitlementCents)} in ECS entitlements.${run.published.size ? '' : ' CSDE has published no split for this year: these are computed.'}`);
   return 0;
-}
-
-function townJson(run: WithholdingRun, t: WithholdingRun['result']['towns'][number]) {
-  const p = run.published.get(t.townCode);
-  return {
-    town: t.town,
-    townCode: t.townCode,
-    districtCode: t.districtCode,
-    designated: t.designated,
-    firstDesignatedFiscalYear: t.firstDesignatedFiscalYear,
-    entitlementCents: t.entitlementCents,
-    baseFiscalYear: t.baseFiscalYear,
-    baseCents: t.baseCents,
-    allianceCents: t.allianceCents,
-    educationDiversityCents: t.educationDiversityCents,
-    nonAllianceCents: t.nonAllianceCents,
-    published: p ?? null,
-    trace: t.trace,
-  };
 }

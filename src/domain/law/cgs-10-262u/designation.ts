@@ -15,7 +15,7 @@ import type { Segment } from '../../rules/parameter.ts';
 import type { TraceStep } from '../../rules/trace.ts';
 import { formatFiscalYear, fiscalYearOf, type FiscalYear, type SchoolYear } from '../../time/fiscal-year.ts';
 import { CGS_A1_A, CGS_A1_B, CGS_A4, CSDE_STEPS } from './citations.ts';
-import { grandfatherEligibility, missingData, opportunityRanking, ties, type TiesOption } from './options.ts';
+import { grandfatherEligibility, missingData, opportunityRanking, ties, type OpportunityRankingOption, type TiesOption } from './options.ts';
 import {
   categoryNames,
   exitAfterYears,
@@ -104,6 +104,11 @@ export interface DesignationResult {
     readonly designated: number;
     readonly opportunity: number;
   };
+  /**
+   * How many Opportunity districts each reading of "the ten lowest when all towns are ranked"
+   * gives on this data (the option "opportunity-ranking"): the chosen one, and the others beside it.
+   */
+  readonly opportunityReadings: readonly { readonly reading: OpportunityRankingOption; readonly label: string; readonly count: number; readonly isDefault: boolean; readonly chosen: boolean }[];
   /** Sorted: ranked districts by rank, then the rest by code. */
   readonly districts: readonly DistrictDesignation[];
   /** The steps that apply to every district: parameters and options in force. */
@@ -422,7 +427,7 @@ class DesignationOutcome implements DistrictDesignation {
       steps.push({
         rule: 'designation.rank',
         text: this.#byRank
-          ? `Step 3: ${measureLabel(x.measure)} ${fmt(c.index)} ranks ${this.rank} of ${x.eligibleCount} eligible districts, within ${x.selectionText}${isTied ? ' (tied at the cutoff; all tied districts included)' : ''}: designated.`
+          ? `Step 3: ${measureLabel(x.measure)} ${fmt(c.index)} ranks ${this.rank} of ${x.eligibleCount} eligible districts, within ${x.selectionText}${isTied ? ' (tied at the cutoff; all tied districts included)' : ''}: selected.`
           : `Step 3: ${measureLabel(x.measure)} ${fmt(c.index)} ranks ${this.rank} of ${x.eligibleCount} eligible districts, not within ${x.selectionText}${x.cutoffIndex !== null ? ` (cutoff ${fmt(x.cutoffIndex)})` : ''}${isTied ? '; tied at the cutoff and the ties reading excludes it' : ''}.`,
         value: this.#byRank,
         inputs: { index: c.index, rank: this.rank, cutoffIndex: x.cutoffIndex },
@@ -431,7 +436,7 @@ class DesignationOutcome implements DistrictDesignation {
     }
     if (this.priorDesignation) steps.push(...priorSteps(this.priorDesignation, this.#outcome, c.eligible, x.window, x.windowCite, x.exitCite, x.exitYears));
     if (this.opportunityRank !== null && (this.#inTen || this.designated)) {
-      const pool = x.oppReading === 'all-towns' ? 'towns' : 'eligible districts';
+      const pool = x.oppReading === 'all-towns' ? 'towns' : x.oppReading === 'alliance-districts' ? 'alliance districts' : 'eligible districts';
       steps.push({
         rule: 'designation.opportunity',
         text: this.#inTen
@@ -445,9 +450,10 @@ class DesignationOutcome implements DistrictDesignation {
     }
     steps.push({
       rule: 'designation.result',
+      // A computation, worded as one: what this rule gives on this data, not what the state decided.
       text: this.designated
-        ? `Result: designated ${article(this.category!)} for ${formatFiscalYear(x.fy)} (${this.basis === 'rank' ? 'by rank' : 'as an earlier designee'}).`
-        : `Result: not designated for ${formatFiscalYear(x.fy)}.`,
+        ? `Result: on ${x.dataYear} data, this rule selects it as ${article(this.category!)} (${this.basis === 'rank' ? 'by rank' : 'as an earlier designee'}).`
+        : `Result: on ${x.dataYear} data, this rule does not select it.`,
       value: this.designated,
     });
     return steps;
@@ -536,43 +542,20 @@ export function designate(input: DesignationInput, ctx: RuleContext): Designatio
   }
   const historyCuts = exitSeg.value !== null ? historyCutoffs(input.history ?? [], how, countSeg.value, tiesReading, measure, floorSeg.value) : [];
 
-  // Opportunity ranking.
-  const oppList: Ranked[] = [];
-  for (const f of input.districts) {
-    const c = checks.get(f.code)!;
-    if (c.index === null) continue;
-    if (oppReading === 'eligible-districts' ? c.eligible : c.type === 'local' || c.type === 'regional') oppList.push({ facts: f, index: c.index });
-  }
-  const oppPool = sortByIndex(oppList);
-  const oppRanks = competitionRanks(oppPool);
-  const oppCut = cutLowest(oppPool, oppSeg.value, tiesReading === 'fail' ? 'include-all' : tiesReading, `the ${oppSeg.value} lowest towns`);
-
-  // Shared text for the explanations, computed once.
-  const selectionText = describeSelection(how, countSeg.value);
-  const rankCite = how.kind === 'count' ? { ...CGS_A1_A, note: `${formatCitation(countSeg.cite)}: ${countSeg.value} lowest` } : selectionSeg.cite;
-  const oppCite = { ...CGS_A4, note: `${formatCitation(oppSeg.cite)}: ${oppSeg.value} lowest` };
+  // Steps 3-4 decided for every district; the Opportunity ranking follows (one reading ranks
+  // the alliance districts themselves, so it needs the designations first).
   const window = windowSeg.value;
-
-  const shared: ExplainContext = {
-    fy,
-    measure,
-    dataYear: input.dataYear,
-    floorSeg,
-    eligibleCount: eligible.length,
-    selectionText,
-    cutoffIndex: cut.cutoffIndex,
-    tied,
-    rankCite,
-    window,
-    windowCite: windowSeg.cite,
-    exitCite: exitSeg.cite,
-    exitYears: exitSeg.value,
-    oppPoolSize: oppPool.length,
-    oppCount: oppSeg.value,
-    oppReading,
-    oppCite,
-  };
-  const decide = (f: DistrictFacts, c: Eligibility, rank: number | null, byRank: boolean): DistrictDesignation => {
+  interface Decided {
+    readonly f: DistrictFacts;
+    readonly c: Eligibility;
+    readonly rank: number | null;
+    readonly byRank: boolean;
+    readonly designated: boolean;
+    readonly basis: Basis | null;
+    readonly prior: PriorDesignation | null;
+    readonly outcome: PriorOutcome;
+  }
+  const decideDesignation = (f: DistrictFacts, c: Eligibility, rank: number | null, byRank: boolean): Decided => {
     let designated = byRank;
     let basis: Basis | null = byRank ? 'rank' : null;
     const prior = priorByCode.get(f.code) ?? null;
@@ -591,24 +574,73 @@ export function designate(input: DesignationInput, ctx: RuleContext): Designatio
         }
       }
     }
-    const oppRank = oppRanks.get(f.code) ?? null;
-    const inTen = oppRank !== null && oppRanksSelected.has(f.code);
-    const category = basis === 'rank' ? namesSeg.value.byRank : basis === 'grandfathered' ? namesSeg.value.earlierDesignee : null;
-    return new DesignationOutcome(f, c, rank, byRank, designated, basis, category, designated && inTen, oppRank, inTen, prior, outcome, shared);
+    return { f, c, rank, byRank, designated, basis, prior, outcome };
   };
-  const oppRanksSelected = new Set(oppPool.slice(0, oppCut.size).map((r) => r.facts.code));
-
   // Ranked districts in rank order (the sorted list), then the rest by code.
-  const results: DistrictDesignation[] = [];
+  const decided: Decided[] = [];
   let rank = 0;
   for (let i = 0; i < eligible.length; i++) {
     const r = eligible[i]!;
     if (i === 0 || r.index !== eligible[i - 1]!.index) rank = i + 1;
-    results.push(decide(r.facts, checks.get(r.facts.code)!, rank, i < cut.size));
+    decided.push(decideDesignation(r.facts, checks.get(r.facts.code)!, rank, i < cut.size));
   }
   const rest = input.districts.filter((f) => !checks.get(f.code)!.eligible);
   rest.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  for (const f of rest) results.push(decide(f, checks.get(f.code)!, null, false));
+  for (const f of rest) decided.push(decideDesignation(f, checks.get(f.code)!, null, false));
+
+  // Opportunity ranking: every district with an index sorted once; each reading filters it.
+  const withIndex: Ranked[] = [];
+  const designatedCodes = new Set<DistrictCode>();
+  for (const d of decided) {
+    if (d.designated) designatedCodes.add(d.f.code);
+    if (d.c.index !== null) withIndex.push({ facts: d.f, index: d.c.index });
+  }
+  const byIndex = sortByIndex(withIndex);
+  const oppTies = tiesReading === 'fail' ? 'include-all' : tiesReading;
+  const opportunityUnder = (reading: OpportunityRankingOption) => {
+    const pool = byIndex.filter((r) => {
+      const c = checks.get(r.facts.code)!;
+      return reading === 'eligible-districts' ? c.eligible : reading === 'alliance-districts' ? designatedCodes.has(r.facts.code) : c.type === 'local' || c.type === 'regional';
+    });
+    const oppCut = cutLowest(pool, oppSeg.value, oppTies, `the ${oppSeg.value} lowest`);
+    const selected = new Set(pool.slice(0, oppCut.size).map((r) => r.facts.code));
+    let count = 0;
+    for (const code of selected) if (designatedCodes.has(code)) count++;
+    return { pool, selected, count };
+  };
+  const opp = opportunityUnder(oppReading);
+  const oppRanks = competitionRanks(opp.pool);
+
+  // Shared text for the explanations, computed once.
+  const selectionText = describeSelection(how, countSeg.value);
+  const rankCite = how.kind === 'count' ? { ...CGS_A1_A, note: `${formatCitation(countSeg.cite)}: ${countSeg.value} lowest` } : selectionSeg.cite;
+  const oppCite = { ...CGS_A4, note: `${formatCitation(oppSeg.cite)}: ${oppSeg.value} lowest; the reading of "when all towns are ranked" is the option "${opportunityRanking.id}"` };
+
+  const shared: ExplainContext = {
+    fy,
+    measure,
+    dataYear: input.dataYear,
+    floorSeg,
+    eligibleCount: eligible.length,
+    selectionText,
+    cutoffIndex: cut.cutoffIndex,
+    tied,
+    rankCite,
+    window,
+    windowCite: windowSeg.cite,
+    exitCite: exitSeg.cite,
+    exitYears: exitSeg.value,
+    oppPoolSize: opp.pool.length,
+    oppCount: oppSeg.value,
+    oppReading,
+    oppCite,
+  };
+  const results: DistrictDesignation[] = decided.map((d) => {
+    const oppRank = oppRanks.get(d.f.code) ?? null;
+    const inTen = oppRank !== null && opp.selected.has(d.f.code);
+    const category = d.basis === 'rank' ? namesSeg.value.byRank : d.basis === 'grandfathered' ? namesSeg.value.earlierDesignee : null;
+    return new DesignationOutcome(d.f, d.c, d.rank, d.byRank, d.designated, d.basis, category, d.designated && inTen, oppRank, inTen, d.prior, d.outcome, shared);
+  });
 
   let byRankCount = 0;
   let gfCount = 0;
@@ -619,9 +651,10 @@ export function designate(input: DesignationInput, ctx: RuleContext): Designatio
     if (r.opportunityDistrict) oppCount++;
   }
   const designatedCount = byRankCount + gfCount;
+  let readings: DesignationResult['opportunityReadings'] | undefined;
   t.step({
     rule: 'designation.result',
-    text: `${designatedCount} alliance districts for ${formatFiscalYear(fy)}: ${byRankCount} by rank and ${gfCount} earlier designees; ${oppCount} Opportunity districts.`,
+    text: `On ${input.dataYear} data this rule selects ${designatedCount} alliance districts (for a cycle starting ${formatFiscalYear(fy)}): ${byRankCount} by rank and ${gfCount} earlier designees; ${oppCount} Opportunity districts under the reading chosen.`,
     value: designatedCount,
   });
 
@@ -643,6 +676,16 @@ export function designate(input: DesignationInput, ctx: RuleContext): Designatio
     },
     districts: results,
     trace: t.steps,
+    // Worked out when read (a national run rarely asks): each reading filters the same sorted list.
+    get opportunityReadings() {
+      return (readings ??= opportunityRanking.choices.map((ch) => ({
+        reading: ch.value,
+        label: ch.label,
+        count: ch.value === oppReading ? oppCount : opportunityUnder(ch.value).count,
+        isDefault: ch.value === opportunityRanking.default,
+        chosen: ch.value === oppReading,
+      })));
+    },
   };
 }
 
@@ -660,7 +703,7 @@ function priorSteps(
     case 'none':
       return [];
     case 'also-ranked':
-      return [{ rule: 'designation.grandfather', text: `Also designated from ${since}; designated now by rank.`, value: true, cite: CGS_A1_B }];
+      return [{ rule: 'designation.grandfather', text: `Also designated from ${since}; this rule selects it by rank as well.`, value: true, cite: CGS_A1_B }];
     case 'outside-window':
       return [{ rule: 'designation.grandfather', text: `Step 4: designated from ${since}, but this law keeps no designees from then.`, value: false, cite: windowCite }];
     case 'must-be-eligible':

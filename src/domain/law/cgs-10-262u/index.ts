@@ -139,3 +139,4 @@ export * from './withholding.ts';
 export * as parameters from './parameters.ts';
 export * as options from './options.ts';
 export * as citations from './citations.ts';
+export * from './record.ts';

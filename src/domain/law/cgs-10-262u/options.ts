@@ -8,7 +8,7 @@ import { CGS_A1, CGS_A1_B, CGS_A4, CSDE_FY2018_LIST, CSDE_STEPS } from './citati
 
 export type TiesOption = 'include-all' | 'exclude-all' | 'fail';
 export type MissingDataOption = 'not-ranked' | 'fail';
-export type OpportunityRankingOption = 'all-towns' | 'eligible-districts';
+export type OpportunityRankingOption = 'all-towns' | 'eligible-districts' | 'alliance-districts';
 export type GrandfatherEligibilityOption = 'not-required' | 'required';
 
 export const ties: LawOption<TiesOption> = {
@@ -40,10 +40,12 @@ export const missingData: LawOption<MissingDataOption> = {
 export const opportunityRanking: LawOption<OpportunityRankingOption> = {
   id: 'opportunity-ranking',
   label: 'Ranking for Opportunity (educational reform) districts',
-  question: 'Are the ten lowest counted among all towns, or only among districts eligible to be alliance districts?',
+  question:
+    'Are the ten lowest counted among all towns (so fewer than ten may be alliance districts), among the districts eligible to be alliance districts, or among the alliance districts themselves (always ten)?',
   choices: [
-    { value: 'all-towns', label: 'Among all local and regional districts with an index ("when all towns are ranked")' },
+    { value: 'all-towns', label: 'Among all local and regional districts with an index ("when all towns are ranked"); only those that are alliance districts count, so there may be fewer than ten' },
     { value: 'eligible-districts', label: 'Among districts eligible to be alliance districts (at least 1,000 students)' },
+    { value: 'alliance-districts', label: 'The ten lowest-ranked alliance districts (always ten, if there are ten)' },
   ],
   default: 'all-towns',
   cite: { ...CGS_A4, note: 'The statute: "among the ten lowest accountability index scores when all towns are ranked".' },
