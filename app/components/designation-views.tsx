@@ -5,7 +5,7 @@
 import { Fragment } from 'react';
 import { Link } from 'react-router';
 import { formatMoney, formatNumber, localPath, translate, type Lang, type MessageKey } from '../i18n/messages.ts';
-import type { summarise } from '../lib/public.server.ts';
+import type { officialView, summarise } from '../lib/public.server.ts';
 import { ScrollX } from './scroll-x.tsx';
 
 export const REASON_KEYS: Record<string, MessageKey> = {
@@ -22,8 +22,11 @@ export function ResultTable({ view, lang, caption }: { view: Summary; lang: Lang
   const ranked = view.districts.filter((d) => d.rank !== null);
   const others = view.districts.filter((d) => d.rank === null);
   const lastByRank = ranked.reduce((acc, d, i) => (d.basis === 'rank' ? i : acc), -1);
+  // A computation's words: selected by this rule on this data, never "designated".
   const result = (d: Summary['districts'][number]) =>
-    d.designated ? `${d.category ?? t('common.designated')} (${d.basis === 'rank' ? t('common.byRank') : t('common.grandfathered')})${d.opportunity ? ` · ${t('common.opportunity')}` : ''}` : t('common.notAlliance');
+    d.designated
+      ? `${t('designations.selectedCell', { category: d.category ?? t('common.alliance'), basis: d.basis === 'rank' ? t('common.byRank') : t('common.grandfathered') })}${d.opportunity ? ` · ${t('common.opportunity')}` : ''}`
+      : t('common.notSelected');
   return (
     <>
       <p>
@@ -123,6 +126,7 @@ export function ComparisonView({
   lang,
 }: {
   comparison: { enter: readonly { code: string; name: string; index: number | null }[]; leave: readonly { code: string; name: string; index: number | null }[]; fiscal: { fiscalYear: number; aCents: number; bCents: number } | null };
+  /** What A and B are, in words (the baseline first): "the official list for FY2023–FY2027 (PA 22-118)", "the scenario". */
   lawA: string;
   lawB: string;
   lang: Lang;
@@ -144,6 +148,7 @@ export function ComparisonView({
   const change = comparison.fiscal ? comparison.fiscal.bCents - comparison.fiscal.aCents : 0;
   return (
     <div className="grid-row grid-gap">
+      <p className="grid-col-12">{t('designations.baselineIs', { label: lawA })}</p>
       <div className="tablet:grid-col-6">
         <h3>{t('designations.enter', { a: lawA, b: lawB })}</h3>
         {list(comparison.enter)}
@@ -170,3 +175,46 @@ export function ComparisonView({
   );
 }
 
+type Official = NonNullable<ReturnType<typeof officialView>>;
+
+/** An official list: the record, with how each district is on it. */
+export function OfficialList({ official, lang, collapsed = false }: { official: Official; lang: Lang; collapsed?: boolean }) {
+  const t = (k: MessageKey, v?: Record<string, string | number>) => translate(lang, k, v);
+  const span = `FY${official.cycle.first}–FY${official.cycle.last}`;
+  return (
+    <section aria-labelledby="official-h" className="official-list">
+      <h2 id="official-h">
+        <span className="usa-tag">{t('common.record')}</span> {t('designations.officialTitle', { span })}
+      </h2>
+      <p>{t('designations.officialSummary', { count: official.counts.designated, law: official.cycle.citation, thisCycle: official.counts.designatedThisCycle, earlier: official.counts.earlierDesignees })}</p>
+      <details open={!collapsed}>
+      <summary>{t('designations.officialShow', { count: official.counts.designated })}</summary>
+      <ScrollX label={t('designations.officialTitle', { span })}>
+        <table className="usa-table usa-table--compact">
+          <caption>{t('designations.officialTitle', { span })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('common.district')}</th>
+              <th scope="col">{t('common.cohort')}</th>
+              <th scope="col">{t('district.result')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {official.districts.map((d) => (
+              <tr key={d.districtCode}>
+                <th scope="row">
+                  <Link to={localPath(lang, `/districts/${d.districtCode}`)}>{d.name}</Link>
+                </th>
+                <td>
+                  FY{d.firstDesignatedFiscalYear} ({d.act})
+                </td>
+                <td>{d.basis === 'designated-this-cycle' ? t('district.firstCycle') : t('district.continuing', { fy: d.firstDesignatedFiscalYear })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollX>
+      </details>
+    </section>
+  );
+}

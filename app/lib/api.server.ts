@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { csv } from '../../src/cli/format.ts';
 import { districtCode } from '../../src/domain/district.ts';
 import { DomainError } from '../../src/domain/errors.ts';
-import { fiscalYear, parseFiscalYear, schoolYear } from '../../src/domain/time/fiscal-year.ts';
+import { fiscalYear, parseFiscalYear, schoolYear, type FiscalYear } from '../../src/domain/time/fiscal-year.ts';
 import { measuresByName } from '../../src/data/measure.repository.ts';
 import { listRulesets } from '../../src/domain/law/catalog.ts';
 import { formatCitation } from '../../src/domain/rules/citation.ts';
@@ -15,6 +15,8 @@ import { runDesignation } from '../../src/services/designation.service.ts';
 import { runWithholding } from '../../src/services/withholding.service.ts';
 import { filterAndSort, parseDistrictQuery } from './district-query.ts';
 import { districtData, districtsData, scenarioData } from './public.server.ts';
+import { designationJson, designationRows, designationTable, officialJson, officialRows, officialTable, withholdingJson, withholdingRows, withholdingTable } from '../../src/services/result-views.ts';
+import { currentFiscalYear, officialList } from '../../src/services/public.service.ts';
 import { readForm } from './scenario-query.ts';
 import { toScenario } from './scenario-query.server.ts';
 import { cached } from './store.server.ts';
@@ -128,35 +130,27 @@ export async function handleApi(request: Request, path: string): Promise<Respons
         }));
       }
       case 'designations': {
+        if (id === 'official') {
+          // The record: the official list for a fiscal year (default: this one).
+          const raw = q.get('fiscalYear');
+          let fy: FiscalYear;
+          try {
+            fy = raw ? fiscalYear(parseFiscalYear(raw)) : currentFiscalYear();
+          } catch (e) {
+            throw new ApiError(400, (e as Error).message);
+          }
+          const official = await cached(`api-official:${fy}`, (store) => officialList(store, fy));
+          if (!official) throw new ApiError(404, `No Act designates alliance districts for FY${fy}, so there is no official list for it.`);
+          const rows = officialRows(official.list, official.names);
+          return respond(`official-designations-FY${fy}`, format, officialJson(official.list, official.names), () => officialTable(rows));
+        }
+        if (id) throw new ApiError(404, `Unknown resource "designations/${id.slice(0, 40)}" (see /api/docs).`);
+        // A computation: a law applied to a year's data, labelled as such (the record is /designations/official).
         const law = q.get('law') || 'pa-22-118';
         const dataYear = schoolYearParam(q, 'dataYear');
         const run = await cached(`api-designation:${law}:${dataYear ?? ''}`, (store) => runDesignation(store, { law, ...(dataYear ? { dataYear } : {}), record: false }));
-        const districts = run.result.districts.map((d) => ({
-          districtCode: d.districtCode,
-          name: d.name,
-          orgType: d.orgType,
-          eligible: d.eligible,
-          ineligibleReasons: d.ineligibleReasons,
-          rank: d.rank,
-          accountabilityIndex: d.accountabilityIndex,
-          enrollment: d.enrollment,
-          designated: d.designated,
-          basis: d.basis,
-          category: d.category,
-          opportunityDistrict: d.opportunityDistrict,
-          ...(q.get('trace') === '1' ? { trace: d.trace } : {}),
-        }));
-        return respond(`designations-${run.ruleset.id}-${run.dataYear}`, format, {
-          law: { id: run.ruleset.id, title: run.ruleset.title, status: run.ruleset.status, citation: formatCitation(run.ruleset.cite), fiscalYears: run.cycle },
-          dataYear: run.dataYear,
-          cutoffIndex: run.result.cutoffIndex,
-          counts: run.result.counts,
-          trace: run.trace,
-          districts,
-        }, () => ({
-          columns: ['districtCode', 'name', 'orgType', 'eligible', 'ineligibleReasons', 'rank', 'accountabilityIndex', 'enrollment', 'designated', 'basis', 'opportunityDistrict'],
-          rows: districts.map((d) => [d.districtCode, d.name, d.orgType, d.eligible, d.ineligibleReasons.join(' '), d.rank, d.accountabilityIndex, d.enrollment, d.designated, d.basis, d.opportunityDistrict]),
-        }));
+        const trace = q.get('trace') === '1';
+        return respond(`designations-${run.ruleset.id}-${run.dataYear}`, format, { ...designationJson(run, { trace }), official: '/api/v1/designations/official' }, () => designationTable(designationRows(run)));
       }
       case 'withholding': {
         const raw = q.get('fiscalYear');
@@ -168,40 +162,26 @@ export async function handleApi(request: Request, path: string): Promise<Respons
           throw new ApiError(400, (e as Error).message);
         }
         const run = await cached(`api-withholding:${fy}`, (store) => runWithholding(store, fiscalYear(fy)));
-        const towns = run.result.towns.map((t) => ({
-          town: t.town,
-          townCode: t.townCode,
-          districtCode: t.districtCode,
-          designated: t.designated,
-          entitlementCents: t.entitlementCents,
-          baseFiscalYear: t.baseFiscalYear,
-          baseCents: t.baseCents,
-          allianceCents: t.allianceCents,
-          educationDiversityCents: t.educationDiversityCents,
-          nonAllianceCents: t.nonAllianceCents,
-          publishedAllianceCents: run.published.get(t.townCode)?.allianceCents ?? null,
-          ...(q.get('trace') === '1' ? { trace: t.trace } : {}),
-        }));
-        return respond(`withholding-FY${fy}`, format, { fiscalYear: fy, law: { id: run.versionId, title: run.versionTitle }, totals: run.result.totals, towns }, () => ({
-          columns: ['town', 'townCode', 'districtCode', 'designated', 'entitlementCents', 'baseFiscalYear', 'baseCents', 'allianceCents', 'educationDiversityCents', 'nonAllianceCents', 'publishedAllianceCents'],
-          rows: towns.map((t) => [t.town, t.townCode, t.districtCode, t.designated, t.entitlementCents, t.baseFiscalYear, t.baseCents, t.allianceCents, t.educationDiversityCents, t.nonAllianceCents, t.publishedAllianceCents]),
-        }));
+        return respond(`withholding-FY${fy}`, format, withholdingJson(run, { trace: q.get('trace') === '1' }), () => withholdingTable(withholdingRows(run)));
       }
       case 'scenarios': {
         const scenario = toScenario(readForm(new URLSearchParams([...q.entries(), ['run', '1']])));
         if (!scenario.ok) throw new ApiError(400, `The scenario is not valid: ${scenario.issues.join('; ')}`);
         const dataYear = schoolYearParam(q, 'dataYear');
+        const baseline = q.get('baseline') === 'rerun' ? 'rerun' : 'official';
         let view;
         try {
-          view = await scenarioData(scenario.spec, dataYear);
+          view = await scenarioData(scenario.spec, dataYear, baseline);
         } catch (e) {
           const err = e as { data?: unknown; init?: { status?: number } };
           if (typeof err.data === 'string') throw new ApiError(err.init?.status ?? 400, err.data);
           throw e;
         }
-        return respond('scenario', format, { scenario: scenario.spec, result: view.run, enacted: view.base, comparison: view.comparison, trace: view.trace }, () => ({
-          columns: ['districtCode', 'name', 'rank', 'accountabilityIndex', 'enrollment', 'eligible', 'designated', 'basis'],
-          rows: view.run.districts.map((d) => [d.code, d.name, d.rank, d.index, d.enrollment, d.eligible, d.designated, d.basis]),
+        if (!view.run) throw new ApiError(404, view.missing?.message ?? 'The data this scenario needs is not in the database.');
+        const run = view.run;
+        return respond('scenario', format, { scenario: scenario.spec, result: run, baseline: { kind: view.baseline === 'rerun' ? 'computation' : 'record', official: view.official, rerun: view.base }, comparison: view.comparison, trace: view.trace }, () => ({
+          columns: ['districtCode', 'name', 'rank', 'accountabilityIndex', 'enrollment', 'eligible', 'designated', 'basis', 'firstDesignatedFiscalYear'],
+          rows: run.districts.map((d) => [d.code, d.name, d.rank, d.index, d.enrollment, d.eligible, d.designated, d.basis, d.firstDesignatedFiscalYear]),
         }));
       }
       case 'laws': {

@@ -7,6 +7,10 @@ import { DomainError } from '../../src/domain/errors.ts';
 import { schoolYear, type SchoolYear } from '../../src/domain/time/fiscal-year.ts';
 import type { ScenarioSpec } from '../../src/domain/law/proposals/index.ts';
 import type { DesignationRun } from '../../src/services/designation.service.ts';
+import { computationLabel, designationRows, officialJson } from '../../src/services/result-views.ts';
+import type { OfficialDesignation } from '../../src/domain/law/cgs-10-262u/index.ts';
+import { resolveRuleset } from '../../src/domain/law/catalog.ts';
+import type { TraceStep } from '../../src/domain/rules/trace.ts';
 import { runDesignation } from '../../src/services/designation.service.ts';
 import { yearsWithMeasure } from '../../src/data/measure.repository.ts';
 import { connecticut, designationVersions } from '../../src/domain/law/cgs-10-262u/index.ts';
@@ -19,9 +23,13 @@ import mapData from '../../dataset/connecticut/towns-map.json' with { type: 'jso
 import type { DistrictCode } from '../../src/domain/district.ts';
 import type { FiscalYear } from '../../src/domain/time/fiscal-year.ts';
 import {
-  compareDesignations,
+  compareSets,
+  officialBaseline,
+  officialListOfCycle,
   rulesets,
   runScenario,
+  setOfOfficial,
+  setOfRun,
   currentFiscalYear,
   designatedNow,
   districtProfile,
@@ -61,16 +69,19 @@ export async function districtData(code: DistrictCode) {
 }
 
 
-/** A designation run reduced to what the explorer shows (no traces). */
+/** A designation run reduced to what the explorer shows (no traces): always labelled a computation. */
 export function summarise(run: DesignationRun) {
   return {
-    law: { id: run.ruleset.id, title: run.ruleset.title, status: run.ruleset.status, cycle: run.cycle },
+    kind: 'computation' as const,
+    label: computationLabel(run),
+    law: { id: run.ruleset.id, title: run.ruleset.title, status: run.ruleset.status, cycle: run.cycle, act: run.ruleset.title.split(':')[0]! },
     dataYear: run.dataYear,
     dataYearSource: run.dataYearSource,
     cutoffIndex: run.result.cutoffIndex,
     selectCount: run.result.selectCount,
     counts: run.result.counts,
-    districts: run.result.districts
+    opportunityReadings: run.result.opportunityReadings,
+    districts: designationRows(run)
       .filter((d) => d.rank !== null || d.designated || ((d.orgType === 'local' || d.orgType === 'regional') && !d.eligible))
       .map((d) => ({
         code: d.districtCode,
@@ -84,8 +95,24 @@ export function summarise(run: DesignationRun) {
         basis: d.basis,
         category: d.category,
         opportunity: d.opportunityDistrict,
+        firstDesignatedFiscalYear: d.firstDesignatedFiscalYear,
       })),
   };
+}
+
+/** An official list as the pages show it: the record, with names, labelled as such. */
+export function officialView(official: { list: OfficialDesignation; names: ReadonlyMap<string, string> }) {
+  const j = officialJson(official.list, official.names);
+  return { kind: j.kind, label: j.description, fiscalYear: j.fiscalYear, cycle: j.cycle, counts: j.counts, trace: j.trace, districts: j.districts };
+}
+
+/** Why a rule could not be run on the data there is, and how to bring the data in. */
+export interface MissingData {
+  readonly message: string;
+}
+
+function missingOf(e: unknown): MissingData | null {
+  return e instanceof DomainError && e.code === 'missing_data' ? { message: e.message } : null;
 }
 
 /** Turns rule errors into the HTTP answers a reader understands (400 or 404, with the reason). */
@@ -114,24 +141,69 @@ export async function indexYears(): Promise<SchoolYear[]> {
   return cached('index-years', (store) => yearsWithMeasure(store.db, 'accountability_index'));
 }
 
+/**
+ * The explorer: the official list of the law's cycle (the record), the law applied to a year's
+ * data (a computation, labelled), the difference between the two, and optionally a second law
+ * on the same data. A law whose data is missing still answers: it says which data it needs and
+ * shows the official list.
+ */
 export async function designationsData(law: string, dataYear: SchoolYear | undefined, compare: string | undefined) {
   return asHttp(() =>
     cached(`designations:${law}:${dataYear ?? ''}:${compare ?? ''}`, async (store) => {
-      const a = await runDesignation(store, { law, ...(dataYear ? { dataYear } : {}), record: false });
-      const b = compare ? await runDesignation(store, { law: compare, dataYear: a.dataYear, record: false }) : null;
-      const comparison = b ? await compareDesignations(store, a.result, b.result, a.law, b.law) : null;
-      return { a: summarise(a), b: b ? summarise(b) : null, comparison, rulesets: rulesets().map((r) => ({ id: r.id, title: r.title, status: r.status })) };
+      const info = resolveRuleset({ law }).info;
+      const baseline = await officialBaseline(store, info);
+      let a: DesignationRun | null = null;
+      let missing: MissingData | null = null;
+      try {
+        a = await runDesignation(store, { law, ...(dataYear ? { dataYear } : {}), record: false });
+      } catch (e) {
+        missing = missingOf(e);
+        if (!missing) throw e;
+      }
+      const index = a ? new Map(a.result.districts.map((d) => [d.districtCode as string, d.accountabilityIndex])) : new Map<string, number | null>();
+      const vsOfficial = a && baseline ? await compareSets(store, setOfOfficial(baseline, index), setOfRun(a)) : null;
+      const b = a && compare ? await runDesignation(store, { law: compare, dataYear: a.dataYear, record: false }).catch((e: unknown) => (missingOf(e) ? null : Promise.reject(e))) : null;
+      const comparison = a && b ? await compareSets(store, setOfRun(a), setOfRun(b)) : null;
+      return {
+        info: { id: info.id, title: info.title, status: info.status, act: info.title.split(':')[0]! },
+        a: a ? summarise(a) : null,
+        missing,
+        official: baseline ? officialView(baseline) : null,
+        vsOfficial,
+        b: b ? summarise(b) : null,
+        comparison,
+        rulesets: rulesets().map((r) => ({ id: r.id, title: r.title, status: r.status })),
+      };
     }),
   );
 }
 
-export async function scenarioData(spec: ScenarioSpec, dataYear: SchoolYear | undefined) {
+export type Baseline = 'official' | 'rerun';
+
+/**
+ * The simulator: a scenario applied to a year's data, against a baseline that says what it is —
+ * the official list of the base law's cycle (the default) or the base rule applied to the same
+ * data. A scenario whose data is missing says which data it needs.
+ */
+export async function scenarioData(spec: ScenarioSpec, dataYear: SchoolYear | undefined, baseline: Baseline = 'official') {
   return asHttp(() =>
-    cached(`scenario:${JSON.stringify(spec)}:${dataYear ?? ''}`, async (store) => {
-      const run = await runScenario(store, spec, dataYear);
-      const base = await runDesignation(store, { law: spec.base ?? 'pa-22-118', dataYear: run.dataYear, record: false }).catch(() => null);
-      const comparison = base ? await compareDesignations(store, base.result, run.result, base.law, run.law) : null;
-      return { run: summarise(run), base: base ? summarise(base) : null, comparison, trace: run.trace };
+    cached(`scenario:${JSON.stringify(spec)}:${dataYear ?? ''}:${baseline}`, async (store) => {
+      const baseId = spec.base ?? 'pa-22-118';
+      const official = await officialListOfCycle(store, baseId);
+      let run: DesignationRun | null = null;
+      let missing: MissingData | null = null;
+      try {
+        run = await runScenario(store, spec, dataYear);
+      } catch (e) {
+        missing = missingOf(e);
+        if (!missing) throw e;
+      }
+      if (!run) return { run: null, missing, baseline, official: official ? officialView(official) : null, base: null, comparison: null, trace: [] as TraceStep[] };
+      const index = new Map(run.result.districts.map((d) => [d.districtCode as string, d.accountabilityIndex]));
+      const rerun = baseline === 'rerun' ? await runDesignation(store, { law: baseId, dataYear: run.dataYear, record: false }).catch(() => null) : null;
+      const against = baseline === 'rerun' ? (rerun ? setOfRun(rerun) : null) : official ? setOfOfficial(official, index) : null;
+      const comparison = against ? await compareSets(store, against, setOfRun(run, 'the scenario')) : null;
+      return { run: summarise(run), missing, baseline, official: official ? officialView(official) : null, base: rerun ? summarise(rerun) : null, comparison, trace: run.trace };
     }),
   );
 }

@@ -16,6 +16,8 @@ export interface ScenarioForm {
   readonly ties: string;
   readonly fy: string;
   readonly dataYear: string;
+  /** What the scenario is compared with: the official list (the record) or the base rule on the same data. */
+  readonly baseline: 'official' | 'rerun';
 }
 
 export const DEFAULT_FORM: ScenarioForm = {
@@ -30,6 +32,7 @@ export const DEFAULT_FORM: ScenarioForm = {
   ties: 'include-all',
   fy: '',
   dataYear: '',
+  baseline: 'official',
 };
 
 export const ENACTED_BASES = ['pa-12-116', 'pa-17-2', 'pa-22-118'] as const;
@@ -52,6 +55,7 @@ export function readForm(params: URLSearchParams): ScenarioForm {
     ties: get('ties', DEFAULT_FORM.ties),
     fy: get('fy', DEFAULT_FORM.fy),
     dataYear: get('dataYear', DEFAULT_FORM.dataYear),
+    baseline: params.get('baseline') === 'rerun' ? 'rerun' : 'official',
   };
 }
 
@@ -71,5 +75,6 @@ export function describe(f: ScenarioForm): string {
 export function formQuery(f: ScenarioForm): string {
   const p = new URLSearchParams({ run: '1', base: f.base, sel: f.sel, count: f.count, score: f.score, percent: f.percent, floor: f.floor, exit: f.exit, ties: f.ties, fy: f.fy, dataYear: f.dataYear });
   if (f.keep) p.set('keep', 'on');
+  if (f.baseline !== 'official') p.set('baseline', f.baseline);
   return p.toString();
 }

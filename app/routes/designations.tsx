@@ -1,5 +1,5 @@
 import { Form, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
-import { ComparisonView, ResultTable } from '../components/designation-views.tsx';
+import { ComparisonView, OfficialList, ResultTable } from '../components/designation-views.tsx';
 import { langOfPath, translate } from '../i18n/messages.ts';
 import { designationsData, indexYears, parseSchoolYearParam } from '../lib/public.server.ts';
 import { useLang, useT } from '../root.tsx';
@@ -10,7 +10,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const compare = url.searchParams.get('compare') || undefined;
   const dataYear = parseSchoolYearParam(url.searchParams.get('dataYear'));
   const [years, view] = await Promise.all([indexYears(), designationsData(law, dataYear, compare)]);
-  return { law, compare: compare ?? '', years, ...view, search: url.search };
+  return { law, compare: compare ?? '', years, dataYear: dataYear ?? null, ...view, search: url.search };
 }
 
 export const meta: MetaFunction = ({ location }) => {
@@ -58,7 +58,8 @@ export default function Designations() {
         <label className="usa-label" htmlFor="dataYear">
           {t('common.dataYear')}
         </label>
-        <select className="usa-select" id="dataYear" name="dataYear" defaultValue={d.a.dataYear}>
+        <select className="usa-select" id="dataYear" name="dataYear" defaultValue={d.a?.dataYear ?? d.dataYear ?? ""}>
+          {d.a ? null : <option value="">—</option>}
           {d.years.map((y) => (
             <option key={y} value={y}>
               {y}
@@ -76,33 +77,58 @@ export default function Designations() {
           {t('common.apply')}
         </button>
       </Form>
-      <p className="no-print">
-        <a className="usa-button usa-button--secondary" href={`/api/v1/designations.csv?law=${encodeURIComponent(d.law)}&dataYear=${encodeURIComponent(d.a.dataYear)}`} download>
-          {t('common.downloadCsv')}
-        </a>
-        <a className="usa-button usa-button--secondary" href={`/api/v1/designations.xlsx?law=${encodeURIComponent(d.law)}&dataYear=${encodeURIComponent(d.a.dataYear)}`} download>
-          {t('common.downloadXlsx')}
-        </a>
-      </p>
-      <h2>
-        {d.a.law.title} — {d.a.dataYear}
-      </h2>
-      {d.a.law.status !== 'enacted' ? (
-        <div className="usa-alert usa-alert--warning usa-alert--slim">
+      {d.missing ? (
+        <div className="usa-alert usa-alert--warning" role="status">
           <div className="usa-alert__body">
-            <p className="usa-alert__text">{t('designations.proposed')}</p>
+            <h2 className="usa-alert__heading">{t('designations.missingTitle')}</h2>
+            <p className="usa-alert__text" lang="en">
+              {d.missing.message}
+            </p>
+            <p className="usa-alert__text">{t('designations.missingLede')}</p>
           </div>
         </div>
       ) : null}
-      {d.b && d.comparison ? (
-        <section aria-labelledby="compare-h">
-          <h2 id="compare-h">
-            {d.a.law.title} ↔ {d.b.law.title}
+
+      {d.official ? <OfficialList official={d.official} lang={lang} collapsed={Boolean(d.a)} /> : null}
+
+      {d.a ? (
+        <section aria-labelledby="computation-h">
+          <h2 id="computation-h">
+            <span className="usa-tag usa-tag--big bg-base">{t('common.computation')}</span> {t('designations.computationTitle', { act: d.a.law.act, year: d.a.dataYear })}
           </h2>
-          <ComparisonView comparison={d.comparison} lawA={d.a.law.id} lawB={d.b.law.id} lang={lang} />
+          <p>{t('designations.computationLede')}</p>
+          {d.a.law.status !== 'enacted' ? (
+            <div className="usa-alert usa-alert--warning usa-alert--slim">
+              <div className="usa-alert__body">
+                <p className="usa-alert__text">{t('designations.proposed')}</p>
+              </div>
+            </div>
+          ) : null}
+          <p className="no-print">
+            <a className="usa-button usa-button--secondary" href={`/api/v1/designations.csv?law=${encodeURIComponent(d.law)}&dataYear=${encodeURIComponent(d.a.dataYear)}`} download>
+              {t('common.downloadCsv')}
+            </a>
+            <a className="usa-button usa-button--secondary" href={`/api/v1/designations.xlsx?law=${encodeURIComponent(d.law)}&dataYear=${encodeURIComponent(d.a.dataYear)}`} download>
+              {t('common.downloadXlsx')}
+            </a>
+          </p>
+          {d.vsOfficial && d.official ? (
+            <section aria-labelledby="vs-official-h">
+              <h3 id="vs-official-h">{t('designations.vsOfficial')}</h3>
+              <ComparisonView comparison={d.vsOfficial} lawA={d.vsOfficial.a.label} lawB={d.vsOfficial.b.label} lang={lang} />
+            </section>
+          ) : null}
+          {d.b && d.comparison ? (
+            <section aria-labelledby="compare-h">
+              <h3 id="compare-h">
+                {d.a.law.title} ↔ {d.b.law.title}
+              </h3>
+              <ComparisonView comparison={d.comparison} lawA={d.comparison.a.label} lawB={d.comparison.b.label} lang={lang} />
+            </section>
+          ) : null}
+          <ResultTable view={d.a} lang={lang} caption={t('designations.computationTitle', { act: d.a.law.act, year: d.a.dataYear })} />
         </section>
       ) : null}
-      <ResultTable view={d.a} lang={lang} caption={`${d.a.law.title} — ${d.a.dataYear}`} />
     </>
   );
 }

@@ -38,7 +38,13 @@ export default function District() {
   const math = series('sbac_math_level3plus_pct');
   const pct = (v: number) => `${formatNumber(lang, v, 1)}%`;
   const moneyNow = p.money.find((m) => m.fiscalYear === p.fiscalYear);
-  const rerun = p.rerun;
+  const official = p.official;
+  const computation = p.computation;
+  const rerun = computation;
+  const reasons = (rs: readonly string[]) => rs.map((r) => t(REASON_KEYS[r] ?? 'common.notAvailable')).join('; ');
+  const defaultReading = computation?.opportunityReadings.find((r) => r.isDefault);
+  const readingLabel = (r: { reading: string }) => t(`opportunity.reading.${r.reading}` as MessageKey);
+  const otherReadings = (computation?.opportunityReadings ?? []).filter((r) => !r.isDefault).map((r) => `${r.count} (${readingLabel(r)})`).join('; ');
   return (
     <>
       <nav className="usa-breadcrumb no-print" aria-label="Breadcrumb">
@@ -89,21 +95,51 @@ export default function District() {
         </table>
       </section>
 
-      {rerun ? (
-        <section aria-labelledby="why">
-          <h2 id="why">{t('district.why')}</h2>
-          <p>{t('district.whyLede', { law: rerun.law, year: rerun.dataYear })}</p>
+      <section aria-labelledby="why">
+        <h2 id="why">
+          <span className="usa-tag">{t('common.record')}</span> {t('district.officialWhy')}
+        </h2>
+        <p>{official.cycle ? t('district.officialLede', { fy, law: official.cycle.citation }) : t('district.officialNoRule', { fy })}</p>
+        {lang === 'es' ? <p>{t('common.englishOnly')}</p> : null}
+        <Trace steps={official.steps} lang="en" />
+      </section>
+
+      {computation ? (
+        <section aria-labelledby="computation" className="computation">
+          <h2 id="computation">
+            <span className="usa-tag usa-tag--big bg-base">{t('common.computation')}</span> {t('district.computation')}
+          </h2>
+          <p>{t('district.computationLede', { act: computation.act, year: computation.dataYear })}</p>
           <p>
-            {rerun.result.designated ? t('common.designated') : t('common.notAlliance')}
-            {rerun.result.rank !== null ? ` · ${t('common.rank')} ${rerun.result.rank}` : ''}
-            {rerun.result.ineligibleReasons.length ? ` · ${rerun.result.ineligibleReasons.map((r) => t(REASON_KEYS[r] ?? 'common.notAvailable')).join('; ')}` : ''}
-            {rerun.result.opportunityDistrict ? ` · ${t('common.opportunity')}` : ''}
+            {computation.result.designated
+              ? computation.result.basis === 'grandfathered' && computation.result.ineligibleReasons.length
+                ? t('district.computationSelectedFloor', { year: computation.dataYear, act: computation.act, name, reasons: reasons(computation.result.ineligibleReasons) })
+                : t('district.computationSelected', { year: computation.dataYear, act: computation.act, name, basis: computation.result.basis === 'rank' ? t('common.byRank') : t('common.grandfathered') })
+              : t('district.computationNotSelected', { year: computation.dataYear, act: computation.act, name, reasons: computation.result.ineligibleReasons.length ? ` (${reasons(computation.result.ineligibleReasons)})` : '' })}{' '}
+            {computation.result.rank !== null ? t('district.computationRank', { rank: computation.result.rank }) : ''}
           </p>
-          {lang === 'es' ? <p>{t('common.englishOnly')}</p> : null}
-          <Trace steps={rerun.trace} lang="en" />
+          {computation.differsFromRecord ? (
+            <div className="usa-alert usa-alert--info usa-alert--slim">
+              <div className="usa-alert__body">
+                <p className="usa-alert__text">{t('district.computationDiffers', { year: computation.dataYear })}</p>
+              </div>
+            </div>
+          ) : null}
+          <p>
+            {t('district.opportunityReadings', {
+              year: computation.dataYear,
+              count: defaultReading?.count ?? 0,
+              reading: defaultReading ? readingLabel(defaultReading) : '',
+              others: otherReadings,
+            })}
+            {computation.result.opportunityDistrict ? ` ${t('district.opportunityThis', { name })}` : ''}
+          </p>
           <details>
-            <summary>{t('common.law')}</summary>
-            <Trace steps={rerun.lawTrace} lang="en" />
+            <summary>{t('district.computationSteps')}</summary>
+            {lang === 'es' ? <p>{t('common.englishOnly')}</p> : null}
+            <Trace steps={computation.trace} lang="en" />
+            <h3>{t('common.law')}</h3>
+            <Trace steps={computation.lawTrace} lang="en" />
           </details>
         </section>
       ) : null}

@@ -1,5 +1,5 @@
 import { data, Form, Link, useLoaderData, useLocation, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
-import { ComparisonView, ResultTable } from '../components/designation-views.tsx';
+import { ComparisonView, OfficialList, ResultTable } from '../components/designation-views.tsx';
 import { Trace } from '../components/trace.tsx';
 import { langOfPath, localPath, translate } from '../i18n/messages.ts';
 import { indexYears, parseSchoolYearParam, scenarioData } from '../lib/public.server.ts';
@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!scenario.ok) return data({ form, years, issues: scenario.issues, result: null, noRuleYear: null }, { status: 400 });
   const dataYear = parseSchoolYearParam(form.dataYear || null);
   try {
-    const result = await scenarioData(scenario.spec, dataYear);
+    const result = await scenarioData(scenario.spec, dataYear, form.baseline);
     return { form, years, issues: [] as string[], result, noRuleYear: scenario.noRuleYear };
   } catch (e) {
     // A rule error (e.g. a tie the chosen reading refuses) is shown beside the form.
@@ -116,6 +116,17 @@ export default function Scenarios() {
             </option>
           ))}
         </select>
+        <fieldset className="usa-fieldset">
+          <legend className="usa-legend">{t('scenarios.baseline')}</legend>
+          {(['official', 'rerun'] as const).map((b) => (
+            <div className="usa-radio" key={b}>
+              <input className="usa-radio__input" id={`baseline-${b}`} type="radio" name="baseline" value={b} defaultChecked={form.baseline === b} />
+              <label className="usa-radio__label" htmlFor={`baseline-${b}`}>
+                {t(`scenarios.baseline.${b}`)}
+              </label>
+            </div>
+          ))}
+        </fieldset>
         <button className="usa-button" type="submit">
           {t('scenarios.run')}
         </button>
@@ -134,9 +145,28 @@ export default function Scenarios() {
         </div>
       ) : null}
 
-      {result ? (
+      {result && result.missing ? (
         <section aria-labelledby="result">
-          <h2 id="result">{result.run.law.title}</h2>
+          <div className="usa-alert usa-alert--warning" role="status">
+            <div className="usa-alert__body">
+              <h2 className="usa-alert__heading" id="result">
+                {t('designations.missingTitle')}
+              </h2>
+              <p className="usa-alert__text" lang="en">
+                {result.missing.message}
+              </p>
+              <p className="usa-alert__text">{t('designations.missingLede')}</p>
+            </div>
+          </div>
+          {result.official ? <OfficialList official={result.official} lang={lang} /> : null}
+        </section>
+      ) : null}
+
+      {result && result.run ? (
+        <section aria-labelledby="result">
+          <h2 id="result">
+            <span className="usa-tag usa-tag--big bg-base">{t('common.computation')}</span> {result.run.law.title}
+          </h2>
           {noRuleYear ? (
             <div className="usa-alert usa-alert--info usa-alert--slim">
               <div className="usa-alert__body">
@@ -147,10 +177,10 @@ export default function Scenarios() {
           <p>
             <Link to={share}>{t('scenarios.share')}</Link>
           </p>
-          {result.base && result.comparison ? (
+          {result.comparison ? (
             <>
-              <h3>{t('scenarios.diff')}</h3>
-              <ComparisonView comparison={result.comparison} lawA={result.base.law.id} lawB={lang === 'es' ? 'el escenario' : 'the scenario'} lang={lang} />
+              <h3>{t('scenarios.diff', { label: result.comparison.a.label })}</h3>
+              <ComparisonView comparison={result.comparison} lawA={result.comparison.a.label} lawB={lang === 'es' ? 'el escenario' : 'the scenario'} lang={lang} />
             </>
           ) : null}
           <ResultTable view={result.run} lang={lang} caption={`${result.run.law.title} — ${result.run.dataYear}`} />

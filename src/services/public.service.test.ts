@@ -10,7 +10,7 @@ import { loadEmbedded } from '../data/embedded.ts';
 import { districtCode } from '../domain/district.ts';
 import { fiscalYear } from '../domain/time/fiscal-year.ts';
 import { runDesignation } from './designation.service.ts';
-import { compareDesignations, designatedNow, districtProfile, districtRows, fiscalEffect, studentsServed, withheldByYear } from './public.service.ts';
+import { compareDesignations, compareSets, designatedNow, districtProfile, districtRows, fiscalEffect, officialBaseline, officialList, setOfOfficial, setOfRun, studentsServed, withheldByYear } from './public.service.ts';
 
 describe.each(dialects)('public figures ($name)', (dialect) => {
   let store: Store;
@@ -72,10 +72,81 @@ describe.each(dialects)('public figures ($name)', (dialect) => {
       ['pa-17-2', true, 'first'],
       ['pa-22-118', true, 'kept'],
     ]);
-    expect(p.rerun!.trace.at(-1)!.rule).toBe('designation.result');
+    expect(p.computation!.trace.at(-1)!.rule).toBe('designation.result');
+    expect(p.official).toMatchObject({ kind: 'record', designated: true, basis: 'earlier-designee' });
     expect(p.measures.enrollment!.length).toBeGreaterThan(10);
     expect(p.money.find((m) => m.fiscalYear === 2018)!.allianceCents).toBe(54_952_200);
     expect(await districtProfile(store, districtCode('9990011'), fiscalYear(2026))).toBeNull();
+  });
+
+  it('the record and a computation are kept apart: Plymouth, Griswold and Watertown are selected by PA 22-118 on 2024-25 data, and are not alliance districts', async () => {
+    for (const [code, name] of [['1110011', 'Plymouth'], ['0580011', 'Griswold'], ['1530011', 'Watertown']] as const) {
+      const p = (await districtProfile(store, districtCode(code), fiscalYear(2027)))!;
+      expect(p.district.name).toMatch(name);
+      // Officially: not designated, explained from the record.
+      expect(p.alliance).toBe(false);
+      expect(p.official).toMatchObject({ kind: 'record', designated: false, basis: null });
+      expect(p.official.steps.map((s) => s.text).join(' ')).toMatch(/not on the record of designations[\s\S]*Officially: not an alliance district for FY2027/);
+      // The computation says what it is, and that it differs.
+      expect(p.computation).toMatchObject({ kind: 'computation', lawId: 'pa-22-118', dataYear: '2024-25', differsFromRecord: true, result: { designated: true, basis: 'rank' } });
+      expect(p.computation!.label).toBe('If PA 22-118 were applied to 2024-25 data — a computation, not the official list of alliance districts.');
+      const sentences = [...p.official.steps, ...p.computation!.trace].map((s) => s.text).join(' ');
+      expect(sentences).not.toMatch(/designated an alliance district for FY20\d\d/);
+      expect(sentences).not.toMatch(/Result: designated/);
+    }
+    // An earlier designee's status names the cycle that designated it and the rule that keeps it.
+    const winchester = (await districtProfile(store, districtCode('1620011'), fiscalYear(2027)))!;
+    expect(winchester.official.steps.map((s) => s.text)).toEqual([
+      expect.stringMatching(/^Winchester School District was first designated an alliance district for FY2013, under PA 12-116/),
+      expect.stringMatching(/PA 22-118, in force for FY2023–FY2027, keeps every district designated FY2013–FY2022/),
+      'Officially: an alliance district for FY2027.',
+    ]);
+    expect(winchester.computation).toMatchObject({ differsFromRecord: false, result: { designated: true, basis: 'grandfathered', ineligibleReasons: ['min_enrollment'] } });
+  });
+
+  it('the official lists of the three cycles come from the record: 30, 33 and 36, whatever the data', async () => {
+    const counts = [];
+    for (const fy of [2013, 2018, 2023, 2027]) {
+      const o = (await officialList(store, fiscalYear(fy)))!;
+      counts.push([fy, o.list.counts.designated, o.list.counts.designatedThisCycle, o.list.counts.earlierDesignees]);
+    }
+    expect(counts).toEqual([
+      [2013, 30, 30, 0],
+      [2018, 33, 3, 30],
+      [2023, 36, 3, 33],
+      [2027, 36, 3, 33],
+    ]);
+    expect(await officialList(store, fiscalYear(2028))).toBeNull();
+    // A proposal is measured against the list of the cycle it would replace.
+    expect((await officialBaseline(store, { status: 'proposed', id: 'rb-1458-2025', base: 'pa-22-118' }))!.list.cycle.versionId).toBe('pa-22-118');
+    expect((await officialBaseline(store, { status: 'enacted', id: 'pa-17-2' }))!.list.counts.designated).toBe(33);
+  });
+
+  it('the computation against the official list: three enter (Griswold, Plymouth, Watertown), none leave, and the money is measured on the record', async () => {
+    const run = await runDesignation(store, { law: 'pa-22-118', record: false });
+    const official = (await officialList(store, fiscalYear(2023)))!;
+    const c = await compareSets(store, setOfOfficial(official), setOfRun(run));
+    expect(c.a).toMatchObject({ kind: 'record', count: 36, label: 'the official list for FY2023–FY2027 (PA 22-118)' });
+    expect(c.b).toMatchObject({ kind: 'computation', count: 39, label: 'PA 22-118 applied to 2024-25 data' });
+    expect(c.enter.map((d) => d.name).sort()).toEqual(['Griswold School District', 'Plymouth School District', 'Watertown School District']);
+    expect(c.leave).toEqual([]);
+    // The official list's FY2027 withholding is the one the withholding rule gives on the record.
+    const years = await withheldByYear(store);
+    expect(c.fiscal!.aCents).toBe(years.find((y) => y.fiscalYear === 2027)!.allianceCents);
+    expect(c.fiscal!.bCents).toBeGreaterThan(c.fiscal!.aCents);
+  });
+
+  it('the Opportunity ranking is a named reading with the count under each: 7 "among all towns", 10 among the alliance districts', async () => {
+    const run = await runDesignation(store, { law: 'pa-22-118', record: false });
+    const readings = Object.fromEntries(run.result.opportunityReadings.map((r) => [r.reading, r]));
+    expect(readings['all-towns']).toMatchObject({ isDefault: true, chosen: true });
+    expect(readings['all-towns']!.count).toBe(run.result.counts.opportunity);
+    expect(readings['all-towns']!.count).toBe(7); // 3 of the ten lowest towns on 2024-25 data are not alliance districts
+    expect(readings['alliance-districts']!.count).toBe(10);
+    expect(readings['eligible-districts']!.count).toBeGreaterThanOrEqual(readings['all-towns']!.count);
+    const alt = await runDesignation(store, { scenario: { id: 'opp', title: 'Opportunity among alliance districts', base: 'pa-22-118', options: { 'opportunity-ranking': 'alliance-districts' } }, record: false });
+    expect(alt.result.counts.opportunity).toBe(10);
+    expect(alt.result.opportunityReadings.find((r) => r.chosen)!.reading).toBe('alliance-districts');
   });
 
   it('comparing two laws names who enters and leaves and what the withheld total becomes', async () => {

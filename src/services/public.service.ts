@@ -14,11 +14,19 @@ import { accountabilityOf, STATE_CODE } from '../data/accountability.repository.
 import { areaScores, type AreaScore } from '../domain/ngas.ts';
 import type { DistrictCode } from '../domain/district.ts';
 import { NoRuleInForceError } from '../domain/errors.ts';
-import { listRulesets, resolveRuleset, type RulesetInfo } from '../domain/law/catalog.ts';
+import { listRulesets, type RulesetInfo } from '../domain/law/catalog.ts';
 import {
   connecticut,
+  cycleInfo,
   designatedIn,
+  designationVersionFor,
   designationVersions,
+  officialDesignation,
+  officialStatus,
+  type CycleInfo,
+  type OfficialBasis,
+  type OfficialDesignation,
+  type RecordEntry,
   WITHHOLDING,
   type DesignationResult,
   type DistrictDesignation,
@@ -35,10 +43,38 @@ import type { TraceStep } from '../domain/rules/trace.ts';
 import { fiscalYear, fiscalYearOf, fiscalYearStart, type FiscalYear, type IsoDate, type SchoolYear } from '../domain/time/fiscal-year.ts';
 import { runDesignation, type DesignationRun } from './designation.service.ts';
 import { runWithholding } from './withholding.service.ts';
+import { computationLabel } from './result-views.ts';
 
 /** The fiscal year a date falls in (today by default). */
 export function currentFiscalYear(now: Date = new Date()): FiscalYear {
   return fiscalYearOf(now.toISOString().slice(0, 10) as IsoDate);
+}
+
+/** The record of designations, as the domain reads it (with the evidence for each). */
+export async function recordOf(store: Store): Promise<RecordEntry[]> {
+  return (await listDesignations(store.db)).map((r) => ({ code: r.districtCode, firstFiscalYear: r.firstFiscalYear, act: r.act, evidence: r.evidence }));
+}
+
+/** District names by code, for lists. */
+async function districtNames(store: Store): Promise<Map<string, string>> {
+  return new Map((await listDistricts(store.db)).map((d) => [d.code as string, d.name]));
+}
+
+/** The official list for a fiscal year with the districts' names; null when no Act designates for it. */
+export async function officialList(store: Store, fy: FiscalYear): Promise<{ list: OfficialDesignation; names: Map<string, string> } | null> {
+  const [record, names] = await Promise.all([recordOf(store), districtNames(store)]);
+  try {
+    return { list: officialDesignation(connecticut, fy, record), names };
+  } catch (e) {
+    if (e instanceof NoRuleInForceError) return null;
+    throw e;
+  }
+}
+
+/** The official list of the cycle an enacted rule version governs (its first fiscal year's). */
+export async function officialListOfCycle(store: Store, versionId: string): Promise<{ list: OfficialDesignation; names: Map<string, string> } | null> {
+  const version = designationVersions(connecticut).find((v) => v.id === versionId);
+  return version ? officialList(store, fiscalYearOf(version.period.from)) : null;
 }
 
 export interface DesignatedNow {
@@ -49,21 +85,12 @@ export interface DesignatedNow {
   readonly cohorts: readonly { firstFiscalYear: FiscalYear; act: string; count: number }[];
 }
 
-/** The official status for a fiscal year, from the designation record and the law in force. */
+/** The official status for a fiscal year: the official list (the record and the law in force). */
 export async function designatedNow(store: Store, fy: FiscalYear): Promise<DesignatedNow> {
-  const [record, districts] = await Promise.all([listDesignations(store.db), listDistricts(store.db)]);
+  const [official, districts] = await Promise.all([officialList(store, fy), listDistricts(store.db)]);
   const byCode = new Map(districts.map((d) => [d.code, d]));
-  let designated: Map<DistrictCode, PriorDesignation>;
-  let law: DesignatedNow['law'] = null;
-  try {
-    designated = designatedIn(connecticut, fy, toPrior(record));
-    const r = resolveRuleset({ fiscalYear: fy });
-    law = { id: r.info.id, title: r.info.title, citation: formatCitation(r.info.cite) };
-  } catch (e) {
-    if (!(e instanceof NoRuleInForceError)) throw e;
-    designated = new Map();
-  }
-  const list = [...designated.values()]
+  const law: DesignatedNow['law'] = official ? { id: official.list.cycle.versionId, title: official.list.cycle.title, citation: official.list.cycle.citation } : null;
+  const list = (official?.list.entries ?? [])
     .map((p) => ({ code: p.code, name: byCode.get(p.code)?.name ?? p.code, townCode: byCode.get(p.code)?.townCode ?? null, firstFiscalYear: p.firstFiscalYear, act: p.act }))
     .sort((a, b) => a.name.localeCompare(b.name));
   const cohorts = new Map<string, { firstFiscalYear: FiscalYear; act: string; count: number }>();
@@ -219,17 +246,32 @@ export interface CycleRow {
 export interface DistrictProfile {
   readonly district: District;
   readonly fiscalYear: FiscalYear;
+  /** Officially an alliance district this fiscal year (the record), not a computation. */
   readonly alliance: boolean;
   readonly firstDesignation: { firstFiscalYear: FiscalYear; act: string; evidence: string | null } | null;
+  /** The official status explained from the record: which cycle designated it and the rule that keeps it. */
+  readonly official: { readonly kind: 'record'; readonly designated: boolean; readonly basis: OfficialBasis | null; readonly cycle: CycleInfo | null; readonly steps: readonly TraceStep[] };
   readonly cycles: readonly CycleRow[];
-  readonly rerun: {
+  /**
+   * What the rule in force gives on the latest data — a computation, never the official status:
+   * "If PA 22-118 were applied to 2024-25 data …".
+   */
+  readonly computation: {
+    readonly kind: 'computation';
+    readonly lawId: string;
     readonly law: string;
+    /** The Act's short name, e.g. "PA 22-118". */
+    readonly act: string;
     readonly dataYear: SchoolYear;
-    readonly result: Pick<DistrictDesignation, 'eligible' | 'ineligibleReasons' | 'rank' | 'accountabilityIndex' | 'enrollment' | 'designated' | 'basis' | 'opportunityDistrict'>;
+    readonly label: string;
+    readonly result: Pick<DistrictDesignation, 'eligible' | 'ineligibleReasons' | 'rank' | 'accountabilityIndex' | 'enrollment' | 'designated' | 'basis' | 'opportunityDistrict' | 'opportunityRank'>;
+    /** The computation and the record disagree for this district. */
+    readonly differsFromRecord: boolean;
     readonly trace: readonly TraceStep[];
     readonly lawTrace: readonly TraceStep[];
     readonly cutoffIndex: number | null;
     readonly medianIndex: number | null;
+    readonly opportunityReadings: DesignationResult['opportunityReadings'];
   } | null;
   readonly measures: Readonly<Record<string, readonly { schoolYear: SchoolYear; value: number }[]>>;
   readonly indicators: readonly { schoolYear: SchoolYear; index: number | null; points: number | null; possible: number | null; indicators: Readonly<Record<string, number | string | null>> }[];
@@ -242,9 +284,17 @@ export interface DistrictProfile {
 export async function districtProfile(store: Store, code: DistrictCode, fy: FiscalYear): Promise<DistrictProfile | null> {
   const district = await getDistrict(store.db, code);
   if (!district) return null;
-  const record = (await listDesignations(store.db)).filter((r) => r.districtCode === code).sort((a, b) => a.firstFiscalYear - b.firstFiscalYear);
-  const now = await designatedNow(store, fy);
-  const prior = toPrior(await listDesignations(store.db));
+  const allRecords = await listDesignations(store.db);
+  const record = allRecords.filter((r) => r.districtCode === code).sort((a, b) => a.firstFiscalYear - b.firstFiscalYear);
+  const prior = toPrior(allRecords);
+  let official: DistrictProfile['official'];
+  try {
+    const s = officialStatus(connecticut, fy, code, district.name, await recordOf(store));
+    official = { kind: 'record', designated: s.designated, basis: s.entry?.basis ?? null, cycle: cycleInfo(connecticut, designationVersionFor(connecticut, fy)), steps: s.steps };
+  } catch (e) {
+    if (!(e instanceof NoRuleInForceError)) throw e;
+    official = { kind: 'record', designated: false, basis: null, cycle: null, steps: [{ rule: 'record.no-rule', text: `No Act designates alliance districts for FY${fy}, so no district is one officially.`, value: false }] };
+  }
   const cycles: CycleRow[] = designationVersions(connecticut).map((v) => {
     const first = fiscalYearOf(v.period.from);
     const last = fiscalYear(fiscalYearOf(v.period.until!) - 1);
@@ -287,14 +337,19 @@ export async function districtProfile(store: Store, code: DistrictCode, fy: Fisc
   return {
     district,
     fiscalYear: fy,
-    alliance: now.districts.some((d) => d.code === code),
+    alliance: official.designated,
     firstDesignation: record[0] ? { firstFiscalYear: record[0].firstFiscalYear, act: record[0].act, evidence: record[0].evidence } : null,
+    official,
     cycles,
-    rerun:
+    computation:
       rerun && mine
         ? {
+            kind: 'computation',
+            lawId: rerun.ruleset.id,
             law: rerun.ruleset.title,
+            act: rerun.ruleset.title.split(':')[0]!,
             dataYear: rerun.dataYear,
+            label: computationLabel(rerun),
             result: {
               eligible: mine.eligible,
               ineligibleReasons: mine.ineligibleReasons,
@@ -304,11 +359,14 @@ export async function districtProfile(store: Store, code: DistrictCode, fy: Fisc
               designated: mine.designated,
               basis: mine.basis,
               opportunityDistrict: mine.opportunityDistrict,
+              opportunityRank: mine.opportunityRank,
             },
+            differsFromRecord: mine.designated !== official.designated,
             trace: mine.trace,
             lawTrace: rerun.trace,
             cutoffIndex: rerun.result.cutoffIndex,
             medianIndex: median(localIndices),
+            opportunityReadings: rerun.result.opportunityReadings,
           }
         : null,
     measures,
@@ -340,17 +398,37 @@ export async function withholdingSeries(store: Store): Promise<{ fiscalYear: Fis
   return out;
 }
 
-/**
- * What a designation would withhold in a fiscal year: the withholding rule applied to the
- * districts it designates (earlier designees keep their first year; new ones start with the cycle).
- */
-export async function fiscalEffect(store: Store, result: DesignationResult, fy: FiscalYear, law: Law = connecticut): Promise<{ fiscalYear: FiscalYear; allianceCents: Cents; towns: number }> {
-  const [towns, grants] = await Promise.all([listTowns(store.db), listEcsGrants(store.db)]);
-  const designated = new Map<DistrictCode, PriorDesignation>();
-  for (const d of result.districts) {
+/** A set of designated districts to compare: an official list (the record) or a computation's selection. */
+export interface DesignatedSet {
+  readonly kind: 'record' | 'computation';
+  /** What the set is, in words: "the official list for FY2023–FY2027" or "PA 22-118 applied to 2024-25 data". */
+  readonly label: string;
+  readonly entries: ReadonlyMap<DistrictCode, { readonly name: string; readonly index: number | null; readonly prior: PriorDesignation }>;
+  /** The withholding law its money is measured with. */
+  readonly law: Law;
+}
+
+/** The districts a computation selects (new ones start with the rule's cycle; earlier designees keep their first year). */
+export function setOfRun(run: Pick<DesignationRun, 'result' | 'law' | 'ruleset' | 'dataYear'>, label = `${run.ruleset.title.split(':')[0]} applied to ${run.dataYear} data`): DesignatedSet {
+  const entries = new Map<DistrictCode, { name: string; index: number | null; prior: PriorDesignation }>();
+  for (const d of run.result.districts) {
     if (!d.designated) continue;
-    designated.set(d.districtCode, d.priorDesignation ?? { code: d.districtCode, firstFiscalYear: result.fiscalYear, act: 'this rule' });
+    entries.set(d.districtCode, { name: d.name, index: d.accountabilityIndex, prior: d.priorDesignation ?? { code: d.districtCode, firstFiscalYear: run.result.fiscalYear, act: 'this rule' } });
   }
+  return { kind: 'computation', label, entries, law: run.law };
+}
+
+/** The districts of an official list, with the index of a data year beside them (for the comparison's lists). */
+export function setOfOfficial(official: { list: OfficialDesignation; names: ReadonlyMap<string, string> }, index: ReadonlyMap<string, number | null> = new Map()): DesignatedSet {
+  const c = official.list.cycle;
+  const entries = new Map<DistrictCode, { name: string; index: number | null; prior: PriorDesignation }>();
+  for (const e of official.list.entries) entries.set(e.code, { name: official.names.get(e.code) ?? e.code, index: index.get(e.code) ?? null, prior: { code: e.code, firstFiscalYear: e.firstFiscalYear, act: e.act } });
+  return { kind: 'record', label: `the official list for FY${c.first}–FY${c.last} (${c.citation})`, entries, law: connecticut };
+}
+
+/** What a set of designations would withhold in a fiscal year: the withholding rule applied to them. */
+export async function fiscalEffectOf(store: Store, designated: ReadonlyMap<DistrictCode, PriorDesignation>, fy: FiscalYear, law: Law = connecticut): Promise<{ fiscalYear: FiscalYear; allianceCents: Cents; towns: number }> {
+  const [towns, grants] = await Promise.all([listTowns(store.db), listEcsGrants(store.db)]);
   const byTown = new Map<number, TownGrants & { entitlements: Map<FiscalYear, Cents>; educationDiversity: Map<FiscalYear, Cents> }>();
   for (const t of towns) byTown.set(t.code, { townCode: t.code, town: t.name, districtCode: `${String(t.code).padStart(3, '0')}0011` as DistrictCode, entitlements: new Map(), educationDiversity: new Map() });
   for (const g of grants) {
@@ -359,9 +437,15 @@ export async function fiscalEffect(store: Store, result: DesignationResult, fy: 
     t.entitlements.set(g.fiscalYear, g.entitlementCents);
     if (g.published?.educationDiversityCents != null) t.educationDiversity.set(g.fiscalYear, g.published.educationDiversityCents);
   }
-  const input: WithholdingInput = { towns: [...byTown.values()].filter((t) => t.entitlements.has(fy)), designated };
+  const input: WithholdingInput = { towns: [...byTown.values()].filter((t) => t.entitlements.has(fy)), designated: new Map(designated) };
   const r = evaluate<WithholdingInput, WithholdingResult>(law, WITHHOLDING, fiscalYearStart(fy), input).value;
   return { fiscalYear: fy, allianceCents: r.totals.allianceCents, towns: r.totals.designatedTowns };
+}
+
+/** What a computation's selection would withhold in a fiscal year. */
+export async function fiscalEffect(store: Store, result: DesignationResult, fy: FiscalYear, law: Law = connecticut): Promise<{ fiscalYear: FiscalYear; allianceCents: Cents; towns: number }> {
+  const set = setOfRun({ result, law, ruleset: { title: '' } as RulesetInfo, dataYear: result.dataYear });
+  return fiscalEffectOf(store, new Map([...set.entries].map(([k, v]) => [k, v.prior])), fy, law);
 }
 
 /** The latest fiscal year with ECS entitlements that a withholding rule covers. */
@@ -371,21 +455,40 @@ export async function latestEffectYear(store: Store): Promise<FiscalYear | null>
 }
 
 export interface Comparison {
+  /** What each side is: the baseline (a) and the other (b), each a record or a computation. */
+  readonly a: { readonly kind: 'record' | 'computation'; readonly label: string; readonly count: number };
+  readonly b: { readonly kind: 'record' | 'computation'; readonly label: string; readonly count: number };
   readonly enter: readonly { code: DistrictCode; name: string; index: number | null }[];
   readonly leave: readonly { code: DistrictCode; name: string; index: number | null }[];
   readonly fiscal: { fiscalYear: FiscalYear; aCents: Cents; bCents: Cents } | null;
 }
 
-/** Who enters and leaves going from designation A to B, and the change in withheld funds. */
-export async function compareDesignations(store: Store, a: DesignationResult, b: DesignationResult, lawA: Law = connecticut, lawB: Law = connecticut): Promise<Comparison> {
-  const inA = new Set(a.districts.filter((d) => d.designated).map((d) => d.districtCode));
-  const inB = new Set(b.districts.filter((d) => d.designated).map((d) => d.districtCode));
-  const pick = (list: DesignationResult, set: Set<string>, not: Set<string>) =>
-    list.districts.filter((d) => set.has(d.districtCode) && !not.has(d.districtCode)).map((d) => ({ code: d.districtCode, name: d.name, index: d.accountabilityIndex }));
+/** Who enters and leaves going from set A (the baseline) to set B, and the change in withheld funds. */
+export async function compareSets(store: Store, a: DesignatedSet, b: DesignatedSet): Promise<Comparison> {
+  const pick = (from: DesignatedSet, not: DesignatedSet) =>
+    [...from.entries].filter(([code]) => !not.entries.has(code)).map(([code, e]) => ({ code, name: e.name, index: e.index })).sort((x, y) => (x.index ?? Infinity) - (y.index ?? Infinity) || x.name.localeCompare(y.name));
   const fy = await latestEffectYear(store);
+  const money = async (set: DesignatedSet) => (await fiscalEffectOf(store, new Map([...set.entries].map(([k, v]) => [k, v.prior])), fy!, set.law)).allianceCents;
   // Measured on the latest entitlements the enacted withholding rule covers (FY2027 at most).
-  const fiscal = fy ? { fiscalYear: fy, aCents: (await fiscalEffect(store, a, fy, lawA)).allianceCents, bCents: (await fiscalEffect(store, b, fy, lawB)).allianceCents } : null;
-  return { enter: pick(b, inB, inA), leave: pick(a, inA, inB), fiscal };
+  const fiscal = fy ? { fiscalYear: fy, aCents: await money(a), bCents: await money(b) } : null;
+  return { a: { kind: a.kind, label: a.label, count: a.entries.size }, b: { kind: b.kind, label: b.label, count: b.entries.size }, enter: pick(b, a), leave: pick(a, b), fiscal };
+}
+
+/** Who enters and leaves going from computation A to computation B. */
+export async function compareDesignations(store: Store, a: DesignationResult, b: DesignationResult, lawA: Law = connecticut, lawB: Law = connecticut): Promise<Comparison> {
+  const set = (r: DesignationResult, law: Law, label: string) => setOfRun({ result: r, law, ruleset: { title: label } as RulesetInfo, dataYear: r.dataYear }, label);
+  return compareSets(store, set(a, lawA, 'A'), set(b, lawB, 'B'));
+}
+
+/**
+ * The official list a law is measured against: for an enacted rule, its own cycle's list; for a
+ * proposal or scenario, the list of the cycle it would replace (its base's), or — when no Act
+ * designates for its years — the last official list there is.
+ */
+export async function officialBaseline(store: Store, law: { readonly status: string; readonly id: string; readonly base?: string }): Promise<{ list: OfficialDesignation; names: Map<string, string> } | null> {
+  if (law.status === 'enacted') return officialListOfCycle(store, law.id);
+  const base = law.base ?? designationVersions(connecticut).at(-1)!.id;
+  return (await officialListOfCycle(store, base)) ?? officialListOfCycle(store, designationVersions(connecticut).at(-1)!.id);
 }
 
 /** The enacted rules and proposals, for pickers. */

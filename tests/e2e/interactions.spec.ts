@@ -34,7 +34,15 @@ test('a district page says why: the status, the history and the rule step by ste
   await expect(page.locator('h1')).toHaveText('Winchester School District');
   await expect(page.getByText(/is an alliance district for FY\d{4}/)).toBeVisible();
   await expect(page.getByRole('table', { name: 'Designation cycles' })).toContainText('FY2018–FY2022');
-  const trace = page.locator('ol.trace').first();
+  // Officially: from the record, the cycle that designated it and the rule that keeps it.
+  const record = page.getByRole('region', { name: /Why: the official record/ });
+  await expect(record).toContainText('first designated an alliance district for FY2013, under PA 12-116');
+  await expect(record).toContainText('keeps every district designated FY2013–FY2022');
+  // Then, apart and labelled, what the rule gives on newer data.
+  const computation = page.getByRole('region', { name: /a computation/ });
+  await expect(computation).toContainText('If PA 22-118 were applied to 2024-25 data');
+  await expect(computation).toContainText('as an earlier designee, although it no longer meets a step (fewer than the minimum students)');
+  const trace = computation.locator('ol.trace').first();
   await expect(trace).toContainText('599 students in 2024-25 < 1,000');
   await expect(trace).toContainText('kept as an earlier designee');
   await expect(trace).toContainText('C.G.S. § 10-262u(a)(1)(B)');
@@ -46,8 +54,10 @@ test('compare two laws in the designation explorer: who enters, who leaves, the 
   await page.getByLabel('Compare with').selectOption('pa-22-118');
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page).toHaveURL(/law=rb-1458-2025/);
-  await expect(page.getByRole('heading', { level: 3, name: /Designated under pa-22-118 but not under rb-1458-2025/ })).toBeVisible();
-  await expect(page.getByText(/Withheld in FY\d{4}:/)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: /^In PA 22-118 applied to 2024-25 data, not in 2025 Raised Bill 1458/ })).toBeVisible();
+  // The proposal is measured against the official list too, and says so.
+  await expect(page.getByText('Baseline: the official list for FY2023–FY2027 (PA 22-118).')).toBeVisible();
+  await expect(page.getByText(/Withheld in FY\d{4}:/).first()).toBeVisible();
   await expect(page.getByText(/Cutoff: the 15 lowest end here/)).toBeVisible();
   await expectNoAxeViolations(page);
 });
@@ -62,18 +72,19 @@ test('a what-if scenario lives in the address, shows the difference, and can be 
   await page.getByRole('button', { name: 'Show the result' }).click();
   await expect(page).toHaveURL(/count=20/);
   await expect(page).toHaveURL(/floor=&/);
-  await expect(page.getByText(/20 districts designated: 20 by rank and 0 earlier designees/)).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Difference from the enacted law' })).toBeVisible();
+  await expect(page.getByText(/This computation selects 20 districts: 20 by rank and 0 earlier designees/)).toBeVisible();
+  // The baseline is the official list (36), and the page says so.
+  await expect(page.getByRole('heading', { name: 'The scenario against the official list for FY2023–FY2027 (PA 22-118)' })).toBeVisible();
   const share = await page.getByRole('link', { name: 'Link to this scenario' }).getAttribute('href');
   await page.goto(share!);
-  await expect(page.getByText(/20 districts designated/)).toBeVisible();
+  await expect(page.getByText(/selects 20 districts/)).toBeVisible();
   await expectNoAxeViolations(page);
 });
 
 test('asking for FY2028 says no law is in force and shows the scenario instead', async ({ page }) => {
   await page.goto('/scenarios?run=1&fy=2028&keep=on');
   await expect(page.getByText('No law is in force for FY2028')).toBeVisible();
-  await expect(page.getByText(/districts designated: 33 by rank/)).toBeVisible();
+  await expect(page.getByText(/districts: 33 by rank/)).toBeVisible();
 });
 
 test('a scenario that cannot run says why, beside the form (400)', async ({ page }) => {
@@ -91,8 +102,9 @@ test('bad addresses give clear 400 and 404 pages, not crashes', async ({ page })
   r = await page.goto('/districts/0000001');
   expect(r?.status()).toBe(404);
   await expect(page.locator('h1')).toHaveText('Page not found');
+  // A data year with no index still answers with the page: what is missing, and the official list.
   r = await page.goto('/designations?dataYear=2019-20');
-  expect(r?.status()).toBe(404);
+  expect(r?.status()).toBe(200);
   await expect(page.getByText(/no accountability index for 2019-20/i)).toBeVisible();
   r = await page.goto('/es/no-such-page');
   expect(r?.status()).toBe(404);
