@@ -218,3 +218,21 @@ export function OfficialList({ official, lang, collapsed = false }: { official: 
     </section>
   );
 }
+
+/** A rule whose data is not in the database: what it needs, how to import it, and what the page shows instead. */
+export function MissingData({ message, lang, headingId }: { message: string; lang: Lang; headingId?: string }) {
+  const t = (k: MessageKey) => translate(lang, k);
+  return (
+    <div className="usa-alert usa-alert--warning" role="status">
+      <div className="usa-alert__body">
+        <h2 className="usa-alert__heading" id={headingId}>
+          {t('designations.missingTitle')}
+        </h2>
+        <p className="usa-alert__text" lang="en">
+          {message}
+        </p>
+        <p className="usa-alert__text">{t('designations.missingLede')}</p>
+      </div>
+    </div>
+  );
+}

@@ -68,10 +68,18 @@ export const OPENAPI = {
         responses: { '200': { description: 'The values' }, ...errors },
       },
     },
+    '/api/v1/designations/official': {
+      get: {
+        summary: 'The official list of alliance districts for a fiscal year — the record, not a computation',
+        description: `Read from the record of designations and the law in force that year: each district with the fiscal year and Act that first designated it, and whether it is on the list as designated in this cycle or as an earlier designee the law keeps. The response has kind "record". 404 for a year no Act covers (FY2028 on). ${csvXlsx}`,
+        parameters: [{ name: 'fiscalYear', in: 'query', schema: { type: 'integer' }, example: 2027, description: 'Default: the current fiscal year' }],
+        responses: { '200': { description: 'The official list' }, ...errors },
+      },
+    },
     '/api/v1/designations': {
       get: {
-        summary: 'Designation under a law or proposal on a year\'s data, every district with the reasons',
-        description: `Add trace=1 for each district's step-by-step explanation. ${csvXlsx}`,
+        summary: 'What a law or proposal gives on a year\'s data — a computation, every district with the reasons',
+        description: `The response has kind "computation" and a description saying so: a rule re-run on a data year can differ from the official list (PA 22-118 on 2024-25 data selects 39 districts; the state designated 36 — see /api/v1/designations/official). Each district has the same fields as \`alliance designate --format json\`: rank, index, eligibility, basis, Opportunity rank, the prior designation and the first designated fiscal year. opportunityReadings gives the count of Opportunity districts under each reading of "the ten lowest … when all towns are ranked". Add trace=1 for each district's step-by-step explanation. ${csvXlsx}`,
         parameters: [
           { name: 'law', in: 'query', schema: { type: 'string' }, example: 'pa-22-118', description: 'An enacted law (pa-12-116, pa-17-2, pa-22-118) or a proposal id; see /api/v1/laws' },
           { name: 'dataYear', in: 'query', schema: { type: 'string' }, example: '2024-25' },
@@ -94,7 +102,7 @@ export const OPENAPI = {
     '/api/v1/scenarios': {
       get: {
         summary: 'A what-if scenario over an enacted law, with the difference and the fiscal effect',
-        description: 'The same parameters as the simulator page (/scenarios): base, sel (count|score|percentile), count, score, percent, floor (empty for none), keep (on for earlier designees), exit, ties, fy, dataYear.',
+        description: 'The same parameters as the simulator page (/scenarios): base, sel (count|score|percentile), count, score, percent, floor (empty for none), keep (on for earlier designees), exit, ties, fy, dataYear, and baseline: "official" (the default: the official list of the base law\'s cycle, the record) or "rerun" (the base rule applied to the same data, a computation). The comparison names which it used. 404 when the data the scenario needs is not in the database.',
         parameters: [
           { name: 'base', in: 'query', schema: { enum: ['pa-12-116', 'pa-17-2', 'pa-22-118'] } },
           { name: 'sel', in: 'query', schema: { enum: ['count', 'score', 'percentile'] } },

@@ -1,5 +1,5 @@
 import { Form, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
-import { ComparisonView, OfficialList, ResultTable } from '../components/designation-views.tsx';
+import { ComparisonView, MissingData, OfficialList, ResultTable } from '../components/designation-views.tsx';
 import { langOfPath, translate } from '../i18n/messages.ts';
 import { designationsData, indexYears, parseSchoolYearParam } from '../lib/public.server.ts';
 import { useLang, useT } from '../root.tsx';
@@ -77,17 +77,7 @@ export default function Designations() {
           {t('common.apply')}
         </button>
       </Form>
-      {d.missing ? (
-        <div className="usa-alert usa-alert--warning" role="status">
-          <div className="usa-alert__body">
-            <h2 className="usa-alert__heading">{t('designations.missingTitle')}</h2>
-            <p className="usa-alert__text" lang="en">
-              {d.missing.message}
-            </p>
-            <p className="usa-alert__text">{t('designations.missingLede')}</p>
-          </div>
-        </div>
-      ) : null}
+      {d.missing ? <MissingData message={d.missing.message} lang={lang} /> : null}
 
       {d.official ? <OfficialList official={d.official} lang={lang} collapsed={Boolean(d.a)} /> : null}
 

@@ -109,6 +109,7 @@ export default function Districts() {
       <p role="status">
         {t('districts.count', { count: rows.length })} {t('districts.sortedBy', { column: t(SORT_LABELS[query.sort]), direction: t(query.dir === 'asc' ? 'districts.ascending' : 'districts.descending') })}
       </p>
+      <p>{t('districts.columnsNote', { fy: `FY${fiscalYear}` })}</p>
       <ScrollX label={`${t('districts.title')} — FY${fiscalYear}`}>
         <table className="usa-table usa-table--striped usa-table--compact">
           <caption>

@@ -1,5 +1,5 @@
 import { data, Form, Link, useLoaderData, useLocation, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
-import { ComparisonView, OfficialList, ResultTable } from '../components/designation-views.tsx';
+import { ComparisonView, MissingData, OfficialList, ResultTable } from '../components/designation-views.tsx';
 import { Trace } from '../components/trace.tsx';
 import { langOfPath, localPath, translate } from '../i18n/messages.ts';
 import { indexYears, parseSchoolYearParam, scenarioData } from '../lib/public.server.ts';
@@ -147,17 +147,7 @@ export default function Scenarios() {
 
       {result && result.missing ? (
         <section aria-labelledby="result">
-          <div className="usa-alert usa-alert--warning" role="status">
-            <div className="usa-alert__body">
-              <h2 className="usa-alert__heading" id="result">
-                {t('designations.missingTitle')}
-              </h2>
-              <p className="usa-alert__text" lang="en">
-                {result.missing.message}
-              </p>
-              <p className="usa-alert__text">{t('designations.missingLede')}</p>
-            </div>
-          </div>
+          <MissingData message={result.missing.message} lang={lang} headingId="result" />
           {result.official ? <OfficialList official={result.official} lang={lang} /> : null}
         </section>
       ) : null}

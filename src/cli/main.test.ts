@@ -60,6 +60,22 @@ describe('alliance (CLI)', () => {
     expect(body.districts.filter((d) => d.basis === 'rank')).toHaveLength(33);
   });
 
+  it('designate --official: the record for a fiscal year, apart from any computation', async () => {
+    const r = await run('designate', '--fiscal-year', '2027', '--official', '--format', 'json');
+    expect(r.code).toBe(0);
+    const body = json(r.out);
+    expect(body).toMatchObject({ kind: 'record', fiscalYear: 2027, counts: { designated: 36, designatedThisCycle: 3, earlierDesignees: 33 } });
+    expect(body.districts.map((d) => d.districtCode)).not.toContain('1110011'); // Plymouth: only a computation selects it
+    const table = await run('designate', '--fiscal-year', '2018', '--official');
+    expect(table.out).toMatch(/The official list of alliance districts for FY2018 \(the record, not a computation\)/);
+    expect(table.out).toMatch(/The record lists 33 alliance districts for FY2018: 3 first designated in this cycle and 30 designated earlier/);
+    expect((await run('designate', '--fiscal-year', '2028', '--official')).code).toBe(3);
+    expect((await run('designate', '--law', 'pa-22-118', '--official')).code).toBe(2);
+    // Without --official, the output says it is a computation.
+    expect((await run('designate', '--fiscal-year', '2025')).out).toMatch(/If PA 22-118 were applied to 2024-25 data — a computation, not the official list/);
+    expect(json((await run('designate', '--fiscal-year', '2025', '--format', 'json')).out)).toMatchObject({ kind: 'computation' });
+  });
+
   it('designate --law rb-1458-2025: a proposal, the 15 lowest plus legacy districts', async () => {
     const body = json((await run('designate', '--law', 'rb-1458-2025', '--format', 'json')).out);
     expect(body.law).toMatchObject({ id: 'rb-1458-2025', status: 'proposed' });

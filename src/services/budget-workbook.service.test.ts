@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { cents } from '../domain/money/cents.ts';
 import { sampleBudget } from './demo.service.ts';
-import { deflateRawSync } from 'node:zlib';
+import { zipOf } from '../../tests/support/zip.ts';
 import { exportBudget, formatWorkbookIssue, importBudget, SHEET, workbookTooLarge } from './budget-workbook.service.ts';
 
 const ctx = { district: 'Hartford School District', fiscalYear: 2026, allocationCents: 3_869_935_500, strategies: [{ id: 'k3-reading', title: 'K-3' }, { id: 'wraparound', title: 'W' }, { id: 'talent', title: 'T' }] };
@@ -78,41 +78,7 @@ describe('budget workbook (Excel)', () => {
 });
 
 /** A zip with deflated entries; `declare` overrides the uncompressed size a part claims. */
-function deflatedZip(entries: { name: string; content: Uint8Array; declare?: number }[]): Uint8Array {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const n = Buffer.from(e.name);
-    const data = deflateRawSync(e.content);
-    const size = e.declare ?? e.content.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(n.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(n.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, n, data);
-    centrals.push(central, n);
-    offset += 30 + n.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, directory, end]));
-}
+const deflatedZip = (entries: { name: string; content: Uint8Array; declare?: number }[]) => zipOf(entries, { deflate: true });
 
 describe('a budget workbook is measured before it is parsed', () => {
   it('a small file that unpacks to a huge one is refused from its zip, before any parser sees it', async () => {

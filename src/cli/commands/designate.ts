@@ -11,7 +11,9 @@ import { parseScenario } from '../../services/scenario-schema.ts';
 import type { ScenarioSpec } from '../../domain/law/proposals/index.ts';
 import { type CliContext, UsageError } from '../context.ts';
 import { csv, number, parseFormat, table } from '../format.ts';
-import { computationLabel, designationJson, designationRows, designationTable, lawOfRun } from '../../services/result-views.ts';
+import { computationLabel, designationJson, designationRows, designationTable, lawOfRun, officialJson, officialRows, officialTable } from '../../services/result-views.ts';
+import { officialList } from '../../services/public.service.ts';
+import { NoRuleInForceError } from '../../domain/errors.ts';
 
 export const designateHelp = `Usage: alliance designate (--law <id> | --fiscal-year <YYYY>) [options]
 
@@ -28,9 +30,15 @@ explains every result.
   --all                  list every district in the table, not just the designated and the
                          next ten
   --explain <code>       explain one district's result step by step (7-digit code)
+  --official             the official list for --fiscal-year instead: the record of what the
+                         state decided (not a computation), with how each district is on it
   -h, --help             this help
 
+Without --official every result is a computation: what the rule gives on the data year, which
+can differ from the official list (PA 22-118 on 2024-25 data selects 39; the state designated 36).
+
 Examples:
+  alliance designate --fiscal-year 2025 --official
   alliance designate --fiscal-year 2025
   alliance designate --law pa-22-118 --data-year 2024-25 --format json
   alliance designate --law rb-1458-2025 --explain 0640011
@@ -67,6 +75,7 @@ export async function designate(argv: string[], ctx: CliContext): Promise<number
       format: { type: 'string', default: 'table' },
       all: { type: 'boolean', default: false },
       explain: { type: 'string' },
+      official: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -83,6 +92,31 @@ export async function designate(argv: string[], ctx: CliContext): Promise<number
   const dataYear = values['data-year'] ? schoolYear(values['data-year']) : undefined;
   const explain = values.explain ? districtCode(values.explain) : undefined;
   const scenario = values.scenario ? readScenario(values.scenario) : undefined;
+
+  if (values.official) {
+    if (fy === undefined || values.law || values.scenario || dataYear || explain) throw new UsageError('--official takes --fiscal-year <YYYY> (and --format) only: the record is not a rule applied to data.', designateHelp);
+    const official = await officialList(await ctx.store(), fy);
+    if (!official) throw new NoRuleInForceError('designation of alliance districts', `FY${fy}`, `No Act designates alliance districts for FY${fy}, so there is no official list.`);
+    const rows = officialRows(official.list, official.names);
+    if (format === 'json') ctx.io.out(JSON.stringify(officialJson(official.list, official.names), null, 2));
+    else if (format === 'csv') {
+      const t = officialTable(rows);
+      ctx.io.out(csv(t.columns, t.rows).trimEnd());
+    } else {
+      ctx.io.out(`The official list of alliance districts for FY${fy} (the record, not a computation)`);
+      ctx.io.out(renderTrace(official.list.trace));
+      ctx.io.out('');
+      ctx.io.out(
+        table(rows, [
+          { header: 'Code', value: (r) => r.districtCode },
+          { header: 'District', value: (r) => r.name },
+          { header: 'First designated', value: (r) => `FY${r.firstDesignatedFiscalYear} (${r.act})` },
+          { header: 'On the list as', value: (r) => (r.basis === 'designated-this-cycle' ? 'designated in this cycle' : 'an earlier designee the law keeps') },
+        ]),
+      );
+    }
+    return 0;
+  }
 
   const store = await ctx.store();
   const run = await runDesignation(store, {
