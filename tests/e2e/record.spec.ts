@@ -51,17 +51,28 @@ test('the explorer shows the official list (36) apart from the computation (39),
   await expectNoAxeViolations(page);
 });
 
-for (const law of ['pa-12-116', 'pa-17-2', 'pa-22-118', 'rb-1458-2025']) {
-  test(`/designations?law=${law} answers with a page, in both languages`, async ({ page }) => {
-    test.skip(test.info().project.name === 'no-js', 'HTTP and the rendered page: once is enough');
+test('every law and proposal the explorer offers, and every base the simulator offers, answers with a page in both languages', async ({ request }) => {
+  test.skip(test.info().project.name === 'no-js', 'HTTP only: once is enough');
+  const laws = ((await (await request.get('/api/v1/laws')).json()) as { laws: { id: string }[] }).laws.map((l) => l.id);
+  expect(laws).toEqual(expect.arrayContaining(['pa-12-116', 'pa-17-2', 'pa-22-118', 'rb-1458-2025']));
+  const wrong: string[] = [];
+  for (const law of laws) {
     for (const prefix of ['', '/es']) {
-      const r = await page.goto(`${prefix}/designations?law=${law}`);
-      expect(r?.status(), `${prefix}/designations?law=${law}`).toBe(200);
+      const path = `${prefix}/designations?law=${law}`;
+      const r = await request.get(path);
+      if (r.status() !== 200) wrong.push(`${path}: ${r.status()}`);
     }
-    const r = await page.goto(`/scenarios?base=${law.startsWith('pa-') ? law : 'pa-22-118'}&run=1`);
-    expect(r?.status()).toBe(200);
-  });
-}
+    const compared = await request.get(`/designations?law=pa-22-118&compare=${law}`);
+    if (compared.status() !== 200) wrong.push(`compare=${law}: ${compared.status()}`);
+  }
+  for (const base of ['pa-12-116', 'pa-17-2', 'pa-22-118']) {
+    for (const path of [`/scenarios?base=${base}`, `/scenarios?base=${base}&run=1`, `/es/scenarios?base=${base}&run=1`, `/scenarios?base=${base}&run=1&baseline=rerun`]) {
+      const r = await request.get(path);
+      if (r.status() !== 200) wrong.push(`${path}: ${r.status()}`);
+    }
+  }
+  expect(wrong).toEqual([]);
+});
 
 test('a law whose data is missing says which data it needs and how to import it, and shows its cycle’s official list', async ({ page }) => {
   await page.goto('/designations?law=pa-17-2');

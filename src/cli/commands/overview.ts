@@ -19,12 +19,12 @@ export async function overview(_argv: string[], ctx: CliContext): Promise<number
     const resolved = resolveRuleset({ fiscalYear: fy });
     out(`Law in force: ${resolved.info.title}.`);
     const w = await runWithholding(store, fy);
-    out(`${w.result.totals.designatedTowns} alliance districts; ${money(w.result.totals.allianceCents)} of ECS withheld for alliance plans in ${formatFiscalYear(fy)}.`);
+    out(`${w.result.totals.designatedTowns} alliance districts (the official list); ${money(w.result.totals.allianceCents)} of ECS withheld for alliance plans in ${formatFiscalYear(fy)}.`);
     const d = await runDesignation(store, { fiscalYear: fy, record: false }).catch(() => null);
-    if (d) out(`Re-running ${resolved.info.id} on ${d.dataYear} data would designate ${d.result.counts.designated} (${d.result.counts.byRank} by rank + ${d.result.counts.grandfathered} earlier designees).`);
+    if (d) out(`Re-running ${resolved.info.id} on ${d.dataYear} data would select ${d.result.counts.designated} (${d.result.counts.byRank} by rank + ${d.result.counts.grandfathered} earlier designees) — a computation, not the official list.`);
   } catch (e) {
     out((e as Error).message);
   }
-  out(`\nTry:\n  npx alliance designate --fiscal-year ${fy}\n  npx alliance withholding --fiscal-year ${fy}\n  npx alliance laws\n  npx alliance --help`);
+  out(`\nTry:\n  npx alliance designate --fiscal-year ${fy} --official\n  npx alliance designate --fiscal-year ${fy}\n  npx alliance withholding --fiscal-year ${fy}\n  npx alliance laws\n  npx alliance --help`);
   return 0;
 }
