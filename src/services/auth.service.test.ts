@@ -160,6 +160,33 @@ describe.each(dialects)('accounts and sign-in ($name)', (dialect) => {
     await expect(signIn(store, { email: 'gone@example.org', password: PASSWORD, ip: '10.5.0.1', now })).rejects.toMatchObject({ code: 'auth_disabled' });
   });
 
+  it('tries while locked do not extend the lock, and a new password ends it; a disabled account\'s link does not revive it', async () => {
+    await createUser(store, 'system', { email: 'kept-out@example.org', name: 'Kay Out', grants: [], password: PASSWORD });
+    const t0 = new Date('2026-11-30T12:00:00Z');
+    const at = (m: number) => new Date(t0.getTime() + m * 60_000);
+    for (let i = 0; i < LOCK_AFTER_FAILURES; i++) await signIn(store, { email: 'kept-out@example.org', password: 'wrong guess again and again', ip: `10.7.${i}.1`, now: t0 }).catch(() => undefined);
+    // Someone keeps trying every few minutes: the lock still ends 15 minutes after the fifth failure.
+    for (const m of [3, 6, 9, 12, 14]) await expect(signIn(store, { email: 'kept-out@example.org', password: 'wrong guess again and again', ip: '10.7.9.9', now: at(m) })).rejects.toMatchObject({ code: 'auth_locked' });
+    await expect(signIn(store, { email: 'kept-out@example.org', password: PASSWORD, ip: '10.7.9.8', now: at(16) })).resolves.toBeTruthy();
+    // Locked again; a reset ends it at once.
+    for (let i = 0; i < LOCK_AFTER_FAILURES; i++) await signIn(store, { email: 'kept-out@example.org', password: 'wrong guess again and again', ip: `10.8.${i}.1` }).catch(() => undefined);
+    await expect(signIn(store, { email: 'kept-out@example.org', password: PASSWORD, ip: '10.8.9.1' })).rejects.toMatchObject({ code: 'auth_locked' });
+    await requestPasswordReset(store, 'kept-out@example.org', 'https://plans.example.org');
+    await processResetRequests(store);
+    const link = /token=([\w-]+)/.exec((await outbox(store.db)).find((m) => m.to === 'kept-out@example.org')!.body)![1]!;
+    await usePasswordToken(store, link, 'a fresh and long passphrase', '10.8.9.2');
+    await expect(signIn(store, { email: 'kept-out@example.org', password: 'a fresh and long passphrase', ip: '10.8.9.3' })).resolves.toBeTruthy();
+    // A link sent before the account was disabled does not bring it back.
+    await requestPasswordReset(store, 'kept-out@example.org', 'https://plans.example.org');
+    await processResetRequests(store);
+    const late = /token=([\w-]+)/.exec((await outbox(store.db)).filter((m) => m.to === 'kept-out@example.org')[0]!.body)![1]!;
+    const id = Number((await store.db.selectFrom('app_user').select('id').where('email', '=', 'kept-out@example.org').executeTakeFirstOrThrow()).id);
+    await store.db.updateTable('user_token').set({ used_at: null }).where('user_id', '=', id).where('kind', '=', 'reset').execute(); // as if it were still outstanding
+    await store.db.updateTable('app_user').set({ status: 'disabled' }).where('id', '=', id).execute();
+    await expect(usePasswordToken(store, late, 'yet another long passphrase', '10.8.9.4')).rejects.toMatchObject({ code: 'auth_token' });
+    expect((await store.db.selectFrom('app_user').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('disabled');
+  });
+
   it('disabling an account ends its sessions and revokes its access tokens and links; enabling brings it back', async () => {
     const u = await createUser(store, 'system', { email: 'leaver@example.org', name: 'Lee Leaver', grants: [], password: PASSWORD });
     const session = await signIn(store, { email: 'leaver@example.org', password: PASSWORD, ip: '10.6.0.1' });

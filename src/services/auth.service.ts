@@ -189,11 +189,14 @@ export async function signIn(store: Store, input: SignIn): Promise<Session> {
     .selectFrom('login_attempt')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('ip', '=', input.ip)
-    .where('success', '=', 0)
+    // Every refusal counts against the address, those refused while locked or throttled too (2).
+    .where('success', '!=', 1)
     .where('at', '>', since)
     .executeTakeFirstOrThrow();
+  /** 1 a success, 0 a failure that counts toward the lock, 2 a refusal while locked or throttled (it does not extend the lock). */
   const record = async (trx: Executor, success: boolean, userId: number | null, reason: string | null) => {
-    await trx.insertInto('login_attempt').values({ email, ip: input.ip, at: now.toISOString(), success: success ? 1 : 0 }).execute();
+    const refusedUnheard = reason === 'locked' || reason === 'throttled';
+    await trx.insertInto('login_attempt').values({ email, ip: input.ip, at: now.toISOString(), success: success ? 1 : refusedUnheard ? 2 : 0 }).execute();
     await appendAudit(trx, {
       actor: userId ? `user:${userId}` : 'anonymous',
       action: success ? 'auth.signin' : 'auth.signin-failed',
@@ -299,6 +302,8 @@ export async function usePasswordToken(store: Store, token: string, password: st
     throw new AuthError('token', 'This link is not valid any more. Ask for a new one.');
   }
   const user = (await userById(store.db, Number(t.user_id)))!;
+  // A disabled account stays disabled, whatever link reaches it.
+  if (user.status === 'disabled') throw new AuthError('token', 'This link is not valid any more. Ask for a new one.');
   const problem = passwordProblem(password, { email: user.email, name: user.name });
   if (problem) throw new DomainError('weak_password', problem);
   const hashed = await hashPassword(password);
@@ -309,7 +314,11 @@ export async function usePasswordToken(store: Store, token: string, password: st
     if (Number(used.numUpdatedRows) !== 1) throw new AuthError('token', 'This link is not valid any more. Ask for a new one.');
     await trx.updateTable('user_token').set({ used_at: now.toISOString() }).where('user_id', '=', t.user_id).where('kind', 'in', ['invitation', 'reset']).where('used_at', 'is', null).execute();
     await trx.updateTable('user_token').set({ revoked_at: now.toISOString() }).where('user_id', '=', t.user_id).where('kind', '=', 'access').where('revoked_at', 'is', null).execute();
-    await trx.updateTable('app_user').set({ password_hash: hashed, status: 'active', failed_attempts: 0, locked_until: null }).where('id', '=', t.user_id).execute();
+    // Only an invited or active account: one disabled meanwhile is not brought back.
+    const set = await trx.updateTable('app_user').set({ password_hash: hashed, status: 'active', failed_attempts: 0, locked_until: null }).where('id', '=', t.user_id).where('status', '!=', 'disabled').executeTakeFirst();
+    if (Number(set.numUpdatedRows) !== 1) throw new AuthError('token', 'This link is not valid any more. Ask for a new one.');
+    // A new password ends a lock on the address, as a successful sign-in does.
+    await trx.insertInto('login_attempt').values({ email: user.email, ip, at: now.toISOString(), success: 1 }).execute();
     await trx.deleteFrom('session').where('user_id', '=', t.user_id).execute();
     await appendAudit(trx, { actor: `user:${t.user_id}`, action: t.kind === 'invitation' ? 'auth.invitation-accepted' : 'auth.password-reset', subject: `user:${t.user_id}` });
     return createSession(trx, Number(t.user_id), ip, null, now);

@@ -88,6 +88,10 @@ describe('a budget workbook is measured before it is parsed', () => {
     // A part that lies about its size is stopped at the limit as it inflates.
     const liar = deflatedZip([{ name: 'xl/sharedStrings.xml', content: new Uint8Array(25 * 1024 * 1024), declare: 1000 }]);
     expect(workbookTooLarge(liar)).toMatch(/more than 20 MB \(its parts say less\)/);
+    // A zip this check cannot read (damaged, or zip64) is not handed to the parser either.
+    const unreadable = new Uint8Array(bomb);
+    unreadable.set([0xff, 0xff], unreadable.length - 12); // the directory's entry count: 0xffff (zip64)
+    expect(workbookTooLarge(unreadable)).toMatch(/not an Excel workbook \(\.xlsx\) this system can read/);
     const r = await importBudget(bomb, ctx);
     expect(r).toEqual({ ok: false, issues: [expect.objectContaining({ sheet: '(file)', message: expect.stringMatching(/unpacks to 25 MB/) })] });
   });

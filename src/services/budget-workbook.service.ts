@@ -95,7 +95,8 @@ export const WORKBOOK_LIMITS = { maxUncompressedBytes: 20 * 1024 * 1024, maxCell
  */
 export function workbookTooLarge(bytes: Uint8Array, limits: { maxUncompressedBytes: number; maxCells: number } = WORKBOOK_LIMITS): string | null {
   const entries = zipEntries(bytes);
-  if (!entries) return null; // not a zip: the parser says it is not a workbook
+  // Not a zip this check can read (damaged, or zip64, which a budget never needs): not parsed at all.
+  if (!entries) return 'This is not an Excel workbook (.xlsx) this system can read. Export the budget from this site, edit it, and upload it again.';
   const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
   const declared = entries.reduce((a, e) => a + e.size, 0);
   if (declared > limits.maxUncompressedBytes) return `The workbook unpacks to ${mb(declared)}; a budget workbook is at most ${mb(limits.maxUncompressedBytes)}. Is it the right file?`;

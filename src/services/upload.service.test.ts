@@ -55,6 +55,13 @@ describe('what an upload is, by its content', () => {
     expect(sniffType('minutes.docx', zip({ ...DOCX, '[Content_Types].xml': '<Types><Override PartName="/word/document.xml" ContentType="application/vnd.ms-word.document.macroEnabled.main+xml"/></Types>' }))).toMatchObject({ ok: false, reason: /macros/ });
     const template = '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate" Target="https://evil.example/t.dotm" TargetMode="External"/></Relationships>';
     expect(sniffType('minutes.docx', zip({ ...DOCX, 'word/_rels/settings.xml.rels': template }))).toMatchObject({ ok: false, reason: /attaches a template/ });
+    // However the XML writes it: single quotes, character references, another letter case, a second part of one name.
+    const quoted = "<Relationships><Relationship Id='rId1' Type='http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate' Target='https://evil.example/t.dotm' TargetMode='External'/></Relationships>";
+    expect(sniffType('minutes.docx', zip({ ...DOCX, 'word/_rels/settings.xml.rels': quoted }))).toMatchObject({ ok: false, reason: /attaches a template/ });
+    expect(sniffType('minutes.docx', zip({ ...DOCX, 'WORD/_RELS/SETTINGS.XML.RELS': template }))).toMatchObject({ ok: false, reason: /attaches a template/ });
+    expect(sniffType('minutes.docx', zip({ ...DOCX, '[Content_Types].xml': types('<Default Extension="bin" ContentType="application/vnd.ms-office.vba&#80;roject"/>') }))).toMatchObject({ ok: false, reason: /macros/ });
+    const twice = zipOf([...Object.entries(DOCX).map(([name, content]) => ({ name, content })), { name: 'word/document.xml', content: '<w:document/>' }]);
+    expect(sniffType('minutes.docx', twice)).toMatchObject({ ok: false, reason: /two parts of the same name/ });
     // An ordinary hyperlink to a web page is fine.
     const link = '<Relationships><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://portal.ct.gov/sde" TargetMode="External"/></Relationships>';
     expect(sniffType('minutes.docx', zip({ ...DOCX, 'word/_rels/document.xml.rels': link }))).toEqual({ ok: true, mediaType: MEDIA_TYPES.docx });
@@ -225,7 +232,9 @@ describe.each(dialects)('uploads ($name)', (dialect) => {
       const prepared = await prepareUpload({ name: 'refused.pdf', bytes }, settings);
       // A stale form: 409, and nothing of it stays.
       await expect(recordBoardApproval(store, rep, derby, { meetingDate: '2025-08-01', votesFor: 6, votesAgainst: 1, abstentions: 0, minutesUploadId: null, minutes: prepared }, v.rowVersion - 1)).rejects.toMatchObject({ status: 409 });
-      if (settings === disk) await expect(readFile(join(dir, prepared.path!))).rejects.toMatchObject({ code: 'ENOENT' });
+      // No record of it: on disk its bytes stay under their hash, unreferenced (another upload of
+      // the same bytes may be writing its row), and nobody can reach them.
+      expect(await store.db.selectFrom('upload').select('id').where('sha256', '=', prepared.checked.sha256).execute()).toEqual([]);
     }
     // Someone without the right: 403, nothing kept.
     const stranger = await prepareUpload({ name: 'x.pdf', bytes: pdf('stranger') }, database);

@@ -106,6 +106,17 @@ export function zipEntryNames(bytes: Uint8Array): string[] | null {
   return zipEntries(bytes)?.map((e) => e.name) ?? null;
 }
 
+/**
+ * XML as the checks read it: character references decoded and attribute quotes made double, so
+ * `TargetMode='External'` and `macro&#69;nabled` are seen for what they are.
+ */
+function normaliseXml(xml: string): string {
+  return xml
+    .replace(/&#x([0-9a-f]{1,6});/gi, (_, h: string) => String.fromCodePoint(Math.min(0x10ffff, parseInt(h, 16))))
+    .replace(/&#(\d{1,7});/g, (_, d: string) => String.fromCodePoint(Math.min(0x10ffff, Number(d))))
+    .replace(/'/g, '"');
+}
+
 /** The most a .docx's content types and relationship parts may inflate to, read to check them. */
 const DOCX_PART_LIMIT = 2 * 1024 * 1024;
 const WORD_MAIN = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml';
@@ -119,25 +130,28 @@ const WORD_MAIN = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 export function docxProblem(bytes: Uint8Array): string | null {
   const entries = zipEntries(bytes);
   if (!entries) return 'it is named .docx but is not a readable Word document (a damaged or unusual zip file)';
-  const types = entries.find((e) => e.name === '[Content_Types].xml');
+  // Part names are case-insensitive (OPC); two entries of one name could show a checker one part and Word another.
+  const lower = entries.map((e) => e.name.toLowerCase());
+  if (new Set(lower).size !== lower.length) return 'it is named .docx but holds two parts of the same name (an unusual or tampered file)';
+  const types = entries.find((e) => e.name.toLowerCase() === '[content_types].xml');
   if (!types || !entries.some((e) => e.name.startsWith('word/'))) return 'it is named .docx but its content is some other zip archive, not a Word document';
   const read = (e: (typeof entries)[number]) => {
     try {
       const b = readZipEntry(bytes, e, DOCX_PART_LIMIT);
-      return b ? new TextDecoder('utf-8', { fatal: false }).decode(b) : null;
+      return b ? normaliseXml(new TextDecoder('utf-8', { fatal: false }).decode(b)) : null;
     } catch {
       return null;
     }
   };
   const contentTypes = read(types);
   if (contentTypes === null) return 'it is named .docx but its list of parts cannot be read (a damaged or unusual Word document)';
-  if (/macroEnabled|vbaProject|vbaData|ms-office\.activeX|oleObject/i.test(contentTypes) || entries.some((e) => /vbaproject\.bin$|vbadata\.xml$|\/activex\//i.test(e.name))) {
+  if (/macroEnabled|vbaProject|vbaData|ms-office\.activeX|oleObject/i.test(contentTypes) || lower.some((n) => /vbaproject\.bin$|vbadata\.xml$|\/activex\//.test(n))) {
     return 'the Word document contains macros or embedded programs; save it as an ordinary .docx without macros, or as PDF';
   }
   // An ordinary Word document declares its main part so (a .docm declares a macro-enabled one).
   const main = /<Override\b[^>]*PartName="\/word\/document\.xml"[^>]*>/i.exec(contentTypes)?.[0];
-  if (main && !main.includes(`ContentType="${WORD_MAIN}"`)) return 'its main part is not an ordinary Word document (for example a macro-enabled one); save it as .docx or PDF';
-  for (const rels of entries.filter((e) => e.name.endsWith('.rels'))) {
+  if (main && !main.toLowerCase().includes(`contenttype="${WORD_MAIN}"`)) return 'its main part is not an ordinary Word document (for example a macro-enabled one); save it as .docx or PDF';
+  for (const rels of entries.filter((e) => e.name.toLowerCase().endsWith('.rels'))) {
     const xml = read(rels);
     if (xml === null) return 'it is named .docx but one of its parts cannot be read (a damaged or unusual Word document)';
     for (const m of xml.matchAll(/<Relationship\b[^>]*>/gi)) {
@@ -351,6 +365,9 @@ export async function insertUpload(trx: Executor, user: User, owner: { planId: n
   const found = await again.orderBy('id').executeTakeFirst();
   if (found) return toStored(found);
   if (planId !== null) {
+    // Take the plan's row lock first (an update that changes nothing): two uploads at once then
+    // sum one after the other, so together they cannot pass the bound.
+    await trx.updateTable('plan').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('id', '=', planId).execute();
     const used = await trx.selectFrom('upload').select((eb) => eb.fn.sum<number>('size').as('bytes')).where('plan_id', '=', planId).executeTakeFirst();
     const total = Number(used?.bytes ?? 0);
     if (total + checked.size > prepared.settings.maxPerPlanBytes) {
@@ -378,12 +395,13 @@ export async function insertUpload(trx: Executor, user: User, owner: { planId: n
   return { id, planId, cycleId, sha256: checked.sha256, name: checked.name, mediaType: checked.mediaType, size: checked.size, storage, uploadedBy: user.id, at };
 }
 
-/** After a refused action: removes a file written to disk for it, unless some record keeps those bytes. */
-export async function discardPrepared(db: Executor, prepared: PreparedUpload): Promise<void> {
-  if (prepared.storage !== 'disk' || !prepared.path) return;
-  const kept = await db.selectFrom('upload').select('id').where('sha256', '=', prepared.checked.sha256).where('storage', '=', 'disk').executeTakeFirst();
-  if (!kept) await rm(join(prepared.settings.dir, prepared.path), { force: true });
-}
+/**
+ * After a refused action. In the database nothing is left (the row went with the transaction).
+ * On disk the bytes stay under their hash, unreferenced: another upload of the same bytes may be
+ * writing its row at this moment, and deleting the file would leave that row without its file.
+ * An unreferenced file is harmless (nobody can reach it) and is reused if the file comes again.
+ */
+export async function discardPrepared(_db: Executor, _prepared: PreparedUpload): Promise<void> {}
 
 async function keep(store: Store, user: User, owner: { planId: number } | { cycleId: number }, file: { name: string; bytes: Uint8Array }, settings: UploadSettings): Promise<StoredUpload> {
   const prepared = await prepareUpload(file, settings);

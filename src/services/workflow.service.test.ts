@@ -14,6 +14,7 @@ import { outbox } from './mail.service.ts';
 import { sweepDeadlines } from './deadline.service.ts';
 import { fiscalYear, type IsoDate } from '../domain/time/fiscal-year.ts';
 import {
+  assignReviewers,
   certify,
   changeCycleDeadlines,
   comment,
@@ -260,6 +261,19 @@ describe.each(dialects)('the plan workflow ($name)', (dialect) => {
     const state = await planView(store.db, users.reviewer!, id);
     expect(state.events.filter((e) => e.kind === 'comment')).toHaveLength(4);
     await expect(comment(store, users['superintendent.hartford']!, id, { body: 'not mine' })).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('scoring and recommending are the committee\'s, and nobody outside it can join it on their own', async () => {
+    const id = await planOf('0150011'); // Bridgeport: in review, committee [reviewer]
+    const outsider = users.reviewer2!;
+    await expect(score(store, outsider, id, { section: 'budget', score: 4, comment: 'x' })).rejects.toMatchObject({ status: 403, message: /review committee/ });
+    await expect(recommend(store, outsider, id, 'x')).rejects.toMatchObject({ status: 403, message: /review committee/ });
+    await expect(assignReviewers(store, outsider, id, [outsider.id])).rejects.toMatchObject({ status: 403, message: /cannot add yourself/ });
+    // Only active program staff free of a role in the district can be named.
+    await expect(assignReviewers(store, users.admin!, id, [users['editor.bridgeport']!.id])).rejects.toMatchObject({ status: 400 });
+    await expect(assignReviewers(store, users.admin!, id, [987_654])).rejects.toMatchObject({ status: 400 });
+    expect((await planView(store.db, users.admin!, id)).reviewers).toEqual([users.reviewer!.id]);
+    expect((await planView(store.db, outsider, id)).actions).not.toContain('score');
   });
 
   it('a refused save tells the district what changed, but not that internal notes or scores exist', async () => {

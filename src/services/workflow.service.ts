@@ -12,7 +12,7 @@ import type { Executor } from '../data/batch.ts';
 import { listDesignations } from '../data/designation.repository.ts';
 import { getDistrict, listDistricts, schoolsOf } from '../data/district.repository.ts';
 import { canonicalJson } from '../domain/audit/chain.ts';
-import { actingFor, can, PERMISSIONS, visibleDistricts, type Grant, type Permission } from '../domain/auth/permissions.ts';
+import { actingFor, can, holdsDistrictRole, PERMISSIONS, visibleDistricts, type Grant, type Permission } from '../domain/auth/permissions.ts';
 import type { DistrictCode } from '../domain/district.ts';
 import { connecticut, designatedIn } from '../domain/law/cgs-10-262u/index.ts';
 import { cents, type Cents } from '../domain/money/cents.ts';
@@ -538,14 +538,31 @@ export async function submit(store: Store, user: User, planId: number, expectedR
   }
 }
 
+/**
+ * Names the plan's review committee: active program staff with no role in the district. Someone
+ * not on the committee cannot add themselves to one that exists (the committee-only rule would
+ * mean nothing otherwise); naming the first committee, they may include themselves.
+ */
 export async function assignReviewers(store: Store, user: User, planId: number, reviewerIds: readonly number[], expectedRowVersion?: number): Promise<PlanRow> {
-  if (reviewerIds.length === 0) throw new WorkflowError('invalid', 'Choose at least one reviewer.', 400);
+  const ids = [...new Set(reviewerIds)];
+  if (ids.length === 0) throw new WorkflowError('invalid', 'Choose at least one reviewer.', 400);
   return transact(store, user, planId, {
     action: 'assign-reviewers',
     ...(expectedRowVersion !== undefined ? { expectedRowVersion } : {}),
-    update: { reviewers: JSON.stringify([...new Set(reviewerIds)]) },
-    audit: { action: 'plan.reviewers-assigned', details: { reviewers: reviewerIds } },
-    event: { kind: 'reviewers', data: { reviewers: reviewerIds } },
+    update: { reviewers: JSON.stringify(ids) },
+    audit: { action: 'plan.reviewers-assigned', details: { reviewers: ids } },
+    event: { kind: 'reviewers', data: { reviewers: ids } },
+    before: async (trx, p) => {
+      const current = JSON.parse(p.reviewers) as number[];
+      if (current.length && !current.includes(user.id) && ids.includes(user.id)) {
+        throw new WorkflowError('forbidden', 'You are not on this plan\'s review committee, so you cannot add yourself to it; ask whoever leads the review.', 403);
+      }
+      for (const id of ids) {
+        const r = await userById(trx, id);
+        const ok = r && r.status === 'active' && r.grants.some((g) => g.delegatedBy === undefined && g.role === 'program-staff') && !holdsDistrictRole(r.grants, p.district_code);
+        if (!ok) throw new WorkflowError('invalid', `Reviewer ${id} is not active program staff free of any role in this district; choose reviewers from the list.`, 400);
+      }
+    },
   });
 }
 

@@ -25,6 +25,9 @@ describe('permissions', () => {
     expect(can([staff, delegated, editor], PERMISSIONS.releaseFundsAny, '0640011')).toBe(false);
     expect(can([staff, delegated, editor], PERMISSIONS.approvePlanAny, '0150011')).toBe(true);
     expect(can([staff, editor], PERMISSIONS.reviewPlanAny, '0640011')).toBe(false);
+    // A lapsed delegation shows no plans in lists either.
+    expect(visibleDistricts([delegated, editor])).toEqual(['0640011']);
+    expect(visibleDistricts([staff, delegated])).toBeNull();
     // Seeing the plan is not a decision: the district's own people (and the state) still see it.
     expect(can([staff, editor], PERMISSIONS.viewPlanOwn, '0640011')).toBe(true);
   });

@@ -171,8 +171,9 @@ export function can(grants: readonly Grant[], permission: Permission, districtCo
 
 /** The districts a person can see plans for (null = all of them). */
 export function visibleDistricts(grants: readonly Grant[]): readonly string[] | null {
-  if (grants.some((g) => ROLE_PERMISSIONS[g.role].includes(P.viewPlanAny))) return null;
-  return [...new Set(grants.filter((g) => g.districtCode !== null && ROLE_PERMISSIONS[g.role].includes(P.viewPlanOwn)).map((g) => g.districtCode!))];
+  const held = inForce(grants);
+  if (held.some((g) => ROLE_PERMISSIONS[g.role].includes(P.viewPlanAny))) return null;
+  return [...new Set(held.filter((g) => g.districtCode !== null && ROLE_PERMISSIONS[g.role].includes(P.viewPlanOwn)).map((g) => g.districtCode!))];
 }
 
 /** Checks a grant is well formed: district roles need a district, statewide roles must not have one. */

@@ -150,8 +150,9 @@ export interface OfficialStatus {
 export function officialStatus(law: Law, fy: FiscalYear, code: DistrictCode, name: string, record: readonly RecordEntry[]): OfficialStatus {
   const list = officialDesignation(law, fy, record);
   const mine = record.filter((r) => r.code === code).sort((a, b) => a.firstFiscalYear - b.firstFiscalYear);
-  const first = mine[0] ?? null;
   const entry = list.entries.find((e) => e.code === code) ?? null;
+  // Explained from the designation that puts it on this list (a district could be on the record twice).
+  const first = (entry ? mine.find((r) => r.firstFiscalYear === entry.firstFiscalYear) : undefined) ?? mine[0] ?? null;
   const c = list.cycle;
   const span = `${formatFiscalYear(c.first)}–${formatFiscalYear(c.last)}`;
   const steps: TraceStep[] = [];
