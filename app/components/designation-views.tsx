@@ -4,9 +4,13 @@
  */
 import { Fragment } from 'react';
 import { Link } from 'react-router';
-import { formatMoney, formatNumber, localPath, translate, type Lang, type MessageKey } from '../i18n/messages.ts';
+import { formatMoney, formatNumber, localPath, MESSAGES, translate, type Lang, type MessageKey } from '../i18n/messages.ts';
+import type { SetDescription } from '../../src/services/public.service.ts';
+import type { MissingData as MissingDataView } from '../lib/public.server.ts';
 import type { officialView, summarise } from '../lib/public.server.ts';
 import { ScrollX } from './scroll-x.tsx';
+import { formatCitation } from '../../src/domain/rules/citation.ts';
+import type { TraceStep } from '../../src/domain/rules/trace.ts';
 
 export const REASON_KEYS: Record<string, MessageKey> = {
   org_type: 'designations.reasons.org_type',
@@ -17,6 +21,19 @@ export const REASON_KEYS: Record<string, MessageKey> = {
 
 type Summary = ReturnType<typeof summarise>;
 
+/** A designation category the law names ("alliance district", RB 1458's "legacy alliance district"), in the page's language. */
+export function categoryLabel(lang: Lang, category: string): string {
+  const key = `category.${category}` as MessageKey;
+  return key in MESSAGES[lang] ? translate(lang, key) : category;
+}
+
+/** What a compared set is, in the page's language: the official list, a computation, or the scenario. */
+export function setLabel(lang: Lang, d: SetDescription): string {
+  if (d.kind === 'record') return translate(lang, 'compare.record', { first: d.first, last: d.last, law: d.law });
+  if (d.kind === 'scenario') return translate(lang, 'compare.scenario');
+  return translate(lang, 'compare.computation', { act: d.act, year: d.dataYear });
+}
+
 export function ResultTable({ view, lang, caption }: { view: Summary; lang: Lang; caption: string }) {
   const t = (k: MessageKey, v?: Record<string, string | number>) => translate(lang, k, v);
   const ranked = view.districts.filter((d) => d.rank !== null);
@@ -25,7 +42,7 @@ export function ResultTable({ view, lang, caption }: { view: Summary; lang: Lang
   // A computation's words: selected by this rule on this data, never "designated".
   const result = (d: Summary['districts'][number]) =>
     d.designated
-      ? `${t('designations.selectedCell', { category: d.category ?? t('common.alliance'), basis: d.basis === 'rank' ? t('common.byRank') : t('common.grandfathered') })}${d.opportunity ? ` · ${t('common.opportunity')}` : ''}`
+      ? `${t('designations.selectedCell', { category: d.category ? categoryLabel(lang, d.category) : t('common.alliance'), basis: d.basis === 'rank' ? t('common.byRank') : t('common.grandfathered') })}${d.opportunity ? ` · ${t('common.opportunity')}` : ''}`
       : t('common.notSelected');
   return (
     <>
@@ -220,19 +237,73 @@ export function OfficialList({ official, lang, collapsed = false }: { official: 
 }
 
 /** A rule whose data is not in the database: what it needs, how to import it, and what the page shows instead. */
-export function MissingData({ message, lang, headingId }: { message: string; lang: Lang; headingId?: string }) {
-  const t = (k: MessageKey) => translate(lang, k);
+export function MissingData({ missing, lang, headingId }: { missing: MissingDataView; lang: Lang; headingId?: string }) {
+  const t = (k: MessageKey, v?: Record<string, string | number>) => translate(lang, k, v);
+  // Said in the page's language from what is missing; the rule's own English words only if it is something else.
+  const said =
+    missing.measure === 'district_performance_index'
+      ? t('missing.dpi')
+      : missing.measure === 'accountability_index'
+        ? missing.dataYear
+          ? t('missing.index', { year: missing.dataYear, available: missing.available.join(', ') || t('common.none') })
+          : t('missing.indexNone')
+        : null;
   return (
     <div className="usa-alert usa-alert--warning" role="status">
       <div className="usa-alert__body">
         <h2 className="usa-alert__heading" id={headingId}>
           {t('designations.missingTitle')}
         </h2>
-        <p className="usa-alert__text" lang="en">
-          {message}
-        </p>
+        {said ? (
+          <p className="usa-alert__text">{said}</p>
+        ) : (
+          <p className="usa-alert__text" lang="en">
+            {missing.message}
+          </p>
+        )}
         <p className="usa-alert__text">{t('designations.missingLede')}</p>
       </div>
     </div>
+  );
+}
+
+/** The official status of a district, explained from the record, in the page's language (the steps carry their values). */
+export function OfficialSteps({ steps, name, lang }: { steps: readonly TraceStep[]; name: string; lang: Lang }) {
+  const t = (k: MessageKey, v?: Record<string, string | number>) => translate(lang, k, v);
+  const sentence = (s: TraceStep): string => {
+    const i = (s.inputs ?? {}) as Record<string, string | number>;
+    switch (s.rule) {
+      case 'record.absent':
+        return t('record.absent', { name });
+      case 'record.first':
+        return t('record.first', { name, fy: i.fiscalYear ?? '', act: i.act ?? '' });
+      case 'record.kept':
+        return t('record.kept', { name, law: i.law ?? '', first: i.first ?? '', last: i.last ?? '', keepsFirst: i.keepsFirst ?? '', keepsLast: i.keepsLast ?? '' });
+      case 'record.this-cycle':
+        return t('record.thisCycle', { law: i.law ?? '', first: i.first ?? '', last: i.last ?? '' });
+      case 'record.later':
+        return t('record.later', { fy: i.fiscalYear ?? '' });
+      case 'record.not-kept':
+        return t('record.notKept', { law: i.law ?? '', first: i.first ?? '', last: i.last ?? '' });
+      case 'record.no-rule':
+        return t('district.officialNoRule', { fy: `FY${i.fiscalYear ?? ''}` });
+      case 'record.result':
+        return t(s.value ? 'record.resultYes' : 'record.resultNo', { fy: i.fiscalYear ?? '' });
+      default:
+        return s.text;
+    }
+  };
+  return (
+    <ol className="trace">
+      {steps.map((s, n) => {
+        const text = sentence(s);
+        return (
+          <li key={n} lang={text === s.text && lang !== 'en' ? 'en' : undefined}>
+            {text}
+            {s.cite ? <cite>{formatCitation(s.cite)}</cite> : null}
+          </li>
+        );
+      })}
+    </ol>
   );
 }

@@ -7,7 +7,7 @@ import { DomainError } from '../../src/domain/errors.ts';
 import { schoolYear, type SchoolYear } from '../../src/domain/time/fiscal-year.ts';
 import type { ScenarioSpec } from '../../src/domain/law/proposals/index.ts';
 import type { DesignationRun } from '../../src/services/designation.service.ts';
-import { computationLabel, designationRows, officialJson } from '../../src/services/result-views.ts';
+import { actName, computationLabel, designationRows, officialJson } from '../../src/services/result-views.ts';
 import type { OfficialDesignation } from '../../src/domain/law/cgs-10-262u/index.ts';
 import { resolveRuleset } from '../../src/domain/law/catalog.ts';
 import type { TraceStep } from '../../src/domain/rules/trace.ts';
@@ -74,7 +74,7 @@ export function summarise(run: DesignationRun) {
   return {
     kind: 'computation' as const,
     label: computationLabel(run),
-    law: { id: run.ruleset.id, title: run.ruleset.title, status: run.ruleset.status, cycle: run.cycle, act: run.ruleset.title.split(':')[0]! },
+    law: { id: run.ruleset.id, title: run.ruleset.title, status: run.ruleset.status, cycle: run.cycle, act: actName(run.ruleset) },
     dataYear: run.dataYear,
     dataYearSource: run.dataYearSource,
     cutoffIndex: run.result.cutoffIndex,
@@ -106,13 +106,26 @@ export function officialView(official: { list: OfficialDesignation; names: Reado
   return { kind: j.kind, label: j.description, fiscalYear: j.fiscalYear, cycle: j.cycle, counts: j.counts, trace: j.trace, districts: j.districts };
 }
 
-/** Why a rule could not be run on the data there is, and how to bring the data in. */
+/**
+ * Why a rule could not be run on the data there is, and how to bring the data in: the measure and
+ * year it needs (for the page to say in its language) and the English message (the API's).
+ */
 export interface MissingData {
   readonly message: string;
+  readonly measure: string | null;
+  readonly dataYear: string | null;
+  readonly available: readonly string[];
 }
 
 function missingOf(e: unknown): MissingData | null {
-  return e instanceof DomainError && e.code === 'missing_data' ? { message: e.message } : null;
+  if (!(e instanceof DomainError) || e.code !== 'missing_data') return null;
+  const info = e.info as { measure?: unknown; dataYear?: unknown; available?: unknown };
+  return {
+    message: e.message,
+    measure: typeof info.measure === 'string' ? info.measure : null,
+    dataYear: typeof info.dataYear === 'string' ? info.dataYear : null,
+    available: Array.isArray(info.available) ? info.available.map(String) : [],
+  };
 }
 
 /** Turns rule errors into the HTTP answers a reader understands (400 or 404, with the reason). */
@@ -165,7 +178,7 @@ export async function designationsData(law: string, dataYear: SchoolYear | undef
       const b = a && compare ? await runDesignation(store, { law: compare, dataYear: a.dataYear, record: false }).catch((e: unknown) => (missingOf(e) ? null : Promise.reject(e))) : null;
       const comparison = a && b ? await compareSets(store, setOfRun(a), setOfRun(b)) : null;
       return {
-        info: { id: info.id, title: info.title, status: info.status, act: info.title.split(':')[0]! },
+        info: { id: info.id, title: info.title, status: info.status, act: actName(info) },
         a: a ? summarise(a) : null,
         missing,
         official: baseline ? officialView(baseline) : null,
@@ -202,7 +215,7 @@ export async function scenarioData(spec: ScenarioSpec, dataYear: SchoolYear | un
       const index = new Map(run.result.districts.map((d) => [d.districtCode as string, d.accountabilityIndex]));
       const rerun = baseline === 'rerun' ? await runDesignation(store, { law: baseId, dataYear: run.dataYear, record: false }).catch(() => null) : null;
       const against = baseline === 'rerun' ? (rerun ? setOfRun(rerun) : null) : official ? setOfOfficial(official, index) : null;
-      const comparison = against ? await compareSets(store, against, setOfRun(run, 'the scenario')) : null;
+      const comparison = against ? await compareSets(store, against, setOfRun(run, 'scenario')) : null;
       return { run: summarise(run), missing, baseline, official: official ? officialView(official) : null, base: rerun ? summarise(rerun) : null, comparison, trace: run.trace };
     }),
   );

@@ -1,5 +1,5 @@
 import { Form, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
-import { ComparisonView, MissingData, OfficialList, ResultTable } from '../components/designation-views.tsx';
+import { ComparisonView, MissingData, OfficialList, ResultTable, setLabel } from '../components/designation-views.tsx';
 import { langOfPath, translate } from '../i18n/messages.ts';
 import { designationsData, indexYears, parseSchoolYearParam } from '../lib/public.server.ts';
 import { useLang, useT } from '../root.tsx';
@@ -77,7 +77,7 @@ export default function Designations() {
           {t('common.apply')}
         </button>
       </Form>
-      {d.missing ? <MissingData message={d.missing.message} lang={lang} /> : null}
+      {d.missing ? <MissingData missing={d.missing} lang={lang} /> : null}
 
       {d.official ? <OfficialList official={d.official} lang={lang} collapsed={Boolean(d.a)} /> : null}
 
@@ -105,7 +105,7 @@ export default function Designations() {
           {d.vsOfficial && d.official ? (
             <section aria-labelledby="vs-official-h">
               <h3 id="vs-official-h">{t('designations.vsOfficial')}</h3>
-              <ComparisonView comparison={d.vsOfficial} lawA={d.vsOfficial.a.label} lawB={d.vsOfficial.b.label} lang={lang} />
+              <ComparisonView comparison={d.vsOfficial} lawA={setLabel(lang, d.vsOfficial.a.describe)} lawB={setLabel(lang, d.vsOfficial.b.describe)} lang={lang} />
             </section>
           ) : null}
           {d.b && d.comparison ? (
@@ -113,7 +113,7 @@ export default function Designations() {
               <h3 id="compare-h">
                 {d.a.law.title} ↔ {d.b.law.title}
               </h3>
-              <ComparisonView comparison={d.comparison} lawA={d.comparison.a.label} lawB={d.comparison.b.label} lang={lang} />
+              <ComparisonView comparison={d.comparison} lawA={setLabel(lang, d.comparison.a.describe)} lawB={setLabel(lang, d.comparison.b.describe)} lang={lang} />
             </section>
           ) : null}
           <ResultTable view={d.a} lang={lang} caption={t('designations.computationTitle', { act: d.a.law.act, year: d.a.dataYear })} />

@@ -1,7 +1,7 @@
 import { data, Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 import { ORG_TYPE_LABELS, districtCode, type OrgType } from '../../src/domain/district.ts';
 import { BarChart, LineChart } from '../components/charts.tsx';
-import { REASON_KEYS } from '../components/designation-views.tsx';
+import { OfficialSteps, REASON_KEYS } from '../components/designation-views.tsx';
 import { Trace } from '../components/trace.tsx';
 import { formatMoney, formatNumber, langOfPath, localPath, translate, type MessageKey } from '../i18n/messages.ts';
 import { districtData } from '../lib/public.server.ts';
@@ -100,8 +100,7 @@ export default function District() {
           <span className="usa-tag">{t('common.record')}</span> {t('district.officialWhy')}
         </h2>
         <p>{official.cycle ? t('district.officialLede', { fy, law: official.cycle.citation }) : t('district.officialNoRule', { fy })}</p>
-        {lang === 'es' ? <p>{t('common.englishOnly')}</p> : null}
-        <Trace steps={official.steps} lang="en" />
+        <OfficialSteps steps={official.steps} name={name} lang={lang} />
       </section>
 
       {computation ? (

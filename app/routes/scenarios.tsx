@@ -1,5 +1,5 @@
 import { data, Form, Link, useLoaderData, useLocation, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
-import { ComparisonView, MissingData, OfficialList, ResultTable } from '../components/designation-views.tsx';
+import { ComparisonView, MissingData, OfficialList, ResultTable, setLabel } from '../components/designation-views.tsx';
 import { Trace } from '../components/trace.tsx';
 import { langOfPath, localPath, translate } from '../i18n/messages.ts';
 import { indexYears, parseSchoolYearParam, scenarioData } from '../lib/public.server.ts';
@@ -147,7 +147,7 @@ export default function Scenarios() {
 
       {result && result.missing ? (
         <section aria-labelledby="result">
-          <MissingData message={result.missing.message} lang={lang} headingId="result" />
+          <MissingData missing={result.missing} lang={lang} headingId="result" />
           {result.official ? <OfficialList official={result.official} lang={lang} /> : null}
         </section>
       ) : null}
@@ -169,8 +169,8 @@ export default function Scenarios() {
           </p>
           {result.comparison ? (
             <>
-              <h3>{t('scenarios.diff', { label: result.comparison.a.label })}</h3>
-              <ComparisonView comparison={result.comparison} lawA={result.comparison.a.label} lawB={lang === 'es' ? 'el escenario' : 'the scenario'} lang={lang} />
+              <h3>{t('scenarios.diff', { label: setLabel(lang, result.comparison.a.describe) })}</h3>
+              <ComparisonView comparison={result.comparison} lawA={setLabel(lang, result.comparison.a.describe)} lawB={setLabel(lang, result.comparison.b.describe)} lang={lang} />
             </>
           ) : null}
           <ResultTable view={result.run} lang={lang} caption={`${result.run.law.title} — ${result.run.dataYear}`} />

@@ -18,7 +18,6 @@ import { listRulesets, type RulesetInfo } from '../domain/law/catalog.ts';
 import {
   connecticut,
   cycleInfo,
-  designatedIn,
   designationVersionFor,
   designationVersions,
   officialDesignation,
@@ -37,13 +36,12 @@ import {
 } from '../domain/law/cgs-10-262u/index.ts';
 import type { ScenarioSpec } from '../domain/law/proposals/index.ts';
 import type { Cents } from '../domain/money/cents.ts';
-import { formatCitation } from '../domain/rules/citation.ts';
 import { evaluate, type Law } from '../domain/rules/law.ts';
 import type { TraceStep } from '../domain/rules/trace.ts';
-import { fiscalYear, fiscalYearOf, fiscalYearStart, type FiscalYear, type IsoDate, type SchoolYear } from '../domain/time/fiscal-year.ts';
+import { fiscalYearOf, fiscalYearStart, type FiscalYear, type IsoDate, type SchoolYear } from '../domain/time/fiscal-year.ts';
 import { runDesignation, type DesignationRun } from './designation.service.ts';
 import { runWithholding } from './withholding.service.ts';
-import { computationLabel } from './result-views.ts';
+import { actName, computationLabel } from './result-views.ts';
 
 /** The fiscal year a date falls in (today by default). */
 export function currentFiscalYear(now: Date = new Date()): FiscalYear {
@@ -51,20 +49,16 @@ export function currentFiscalYear(now: Date = new Date()): FiscalYear {
 }
 
 /** The record of designations, as the domain reads it (with the evidence for each). */
-export async function recordOf(store: Store): Promise<RecordEntry[]> {
-  return (await listDesignations(store.db)).map((r) => ({ code: r.districtCode, firstFiscalYear: r.firstFiscalYear, act: r.act, evidence: r.evidence }));
-}
-
-/** District names by code, for lists. */
-async function districtNames(store: Store): Promise<Map<string, string>> {
-  return new Map((await listDistricts(store.db)).map((d) => [d.code as string, d.name]));
+function toRecord(rows: readonly DesignationRecord[]): RecordEntry[] {
+  return rows.map((r) => ({ code: r.districtCode, firstFiscalYear: r.firstFiscalYear, act: r.act, evidence: r.evidence }));
 }
 
 /** The official list for a fiscal year with the districts' names; null when no Act designates for it. */
-export async function officialList(store: Store, fy: FiscalYear): Promise<{ list: OfficialDesignation; names: Map<string, string> } | null> {
-  const [record, names] = await Promise.all([recordOf(store), districtNames(store)]);
+export async function officialList(store: Store, fy: FiscalYear, known?: readonly District[]): Promise<{ list: OfficialDesignation; names: Map<string, string> } | null> {
+  const [record, districts] = await Promise.all([listDesignations(store.db), known ?? listDistricts(store.db)]);
+  const names = new Map(districts.map((d) => [d.code as string, d.name]));
   try {
-    return { list: officialDesignation(connecticut, fy, record), names };
+    return { list: officialDesignation(connecticut, fy, toRecord(record)), names };
   } catch (e) {
     if (e instanceof NoRuleInForceError) return null;
     throw e;
@@ -87,7 +81,8 @@ export interface DesignatedNow {
 
 /** The official status for a fiscal year: the official list (the record and the law in force). */
 export async function designatedNow(store: Store, fy: FiscalYear): Promise<DesignatedNow> {
-  const [official, districts] = await Promise.all([officialList(store, fy), listDistricts(store.db)]);
+  const districts = await listDistricts(store.db);
+  const official = await officialList(store, fy, districts);
   const byCode = new Map(districts.map((d) => [d.code, d]));
   const law: DesignatedNow['law'] = official ? { id: official.list.cycle.versionId, title: official.list.cycle.title, citation: official.list.cycle.citation } : null;
   const list = (official?.list.entries ?? [])
@@ -103,9 +98,6 @@ export async function designatedNow(store: Store, fy: FiscalYear): Promise<Desig
   return { fiscalYear: fy, law, districts: list, cohorts: [...cohorts.values()].sort((a, b) => a.firstFiscalYear - b.firstFiscalYear) };
 }
 
-function toPrior(record: readonly DesignationRecord[]): PriorDesignation[] {
-  return record.map((r) => ({ code: r.districtCode, firstFiscalYear: r.firstFiscalYear, act: r.act }));
-}
 
 export interface StudentsServed {
   readonly schoolYear: SchoolYear;
@@ -286,28 +278,20 @@ export async function districtProfile(store: Store, code: DistrictCode, fy: Fisc
   if (!district) return null;
   const allRecords = await listDesignations(store.db);
   const record = allRecords.filter((r) => r.districtCode === code).sort((a, b) => a.firstFiscalYear - b.firstFiscalYear);
-  const prior = toPrior(allRecords);
+  const entries = toRecord(allRecords);
   let official: DistrictProfile['official'];
   try {
-    const s = officialStatus(connecticut, fy, code, district.name, await recordOf(store));
+    const s = officialStatus(connecticut, fy, code, district.name, entries);
     official = { kind: 'record', designated: s.designated, basis: s.entry?.basis ?? null, cycle: cycleInfo(connecticut, designationVersionFor(connecticut, fy)), steps: s.steps };
   } catch (e) {
     if (!(e instanceof NoRuleInForceError)) throw e;
-    official = { kind: 'record', designated: false, basis: null, cycle: null, steps: [{ rule: 'record.no-rule', text: `No Act designates alliance districts for FY${fy}, so no district is one officially.`, value: false }] };
+    official = { kind: 'record', designated: false, basis: null, cycle: null, steps: [{ rule: 'record.no-rule', text: `No Act designates alliance districts for FY${fy}, so no district is one officially.`, value: false, inputs: { fiscalYear: fy } }] };
   }
+  // Each cycle's official list, read from the record: first designated then, kept, or neither.
   const cycles: CycleRow[] = designationVersions(connecticut).map((v) => {
-    const first = fiscalYearOf(v.period.from);
-    const last = fiscalYear(fiscalYearOf(v.period.until!) - 1);
-    const designated = designatedIn(connecticut, first, prior).get(code) ?? designatedIn(connecticut, last, prior).get(code);
-    return {
-      versionId: v.id,
-      title: v.title,
-      citation: formatCitation(v.act),
-      first,
-      last,
-      designated: Boolean(designated),
-      how: !designated ? 'no' : designated.firstFiscalYear >= first ? 'first' : 'kept',
-    };
+    const c = cycleInfo(connecticut, v);
+    const on = officialDesignation(connecticut, c.first, entries).entries.find((e) => e.code === code) ?? officialDesignation(connecticut, c.last, entries).entries.find((e) => e.code === code);
+    return { versionId: v.id, title: v.title, citation: c.citation, first: c.first, last: c.last, designated: Boolean(on), how: !on ? 'no' : on.basis === 'designated-this-cycle' ? 'first' : 'kept' };
   });
   const rerun = await rerunInForce(store);
   const mine = rerun?.result.districts.find((d) => d.districtCode === code);
@@ -347,7 +331,7 @@ export async function districtProfile(store: Store, code: DistrictCode, fy: Fisc
             kind: 'computation',
             lawId: rerun.ruleset.id,
             law: rerun.ruleset.title,
-            act: rerun.ruleset.title.split(':')[0]!,
+            act: actName(rerun.ruleset),
             dataYear: rerun.dataYear,
             label: computationLabel(rerun),
             result: {
@@ -398,24 +382,33 @@ export async function withholdingSeries(store: Store): Promise<{ fiscalYear: Fis
   return out;
 }
 
+/** What a set of designated districts is, as data (each page words it in its language). */
+export type SetDescription =
+  | { readonly kind: 'record'; readonly first: FiscalYear; readonly last: FiscalYear; readonly law: string }
+  | { readonly kind: 'computation'; readonly act: string; readonly dataYear: SchoolYear }
+  | { readonly kind: 'scenario'; readonly act: string; readonly dataYear: SchoolYear };
+
+/** The description in English (the API and the CLI); pages word it in their own language. */
+export function describeSet(d: SetDescription): string {
+  return d.kind === 'record' ? `the official list for FY${d.first}–FY${d.last} (${d.law})` : d.kind === 'scenario' ? 'the scenario' : `${d.act} applied to ${d.dataYear} data`;
+}
+
 /** A set of designated districts to compare: an official list (the record) or a computation's selection. */
 export interface DesignatedSet {
-  readonly kind: 'record' | 'computation';
-  /** What the set is, in words: "the official list for FY2023–FY2027" or "PA 22-118 applied to 2024-25 data". */
-  readonly label: string;
+  readonly describe: SetDescription;
   readonly entries: ReadonlyMap<DistrictCode, { readonly name: string; readonly index: number | null; readonly prior: PriorDesignation }>;
   /** The withholding law its money is measured with. */
   readonly law: Law;
 }
 
 /** The districts a computation selects (new ones start with the rule's cycle; earlier designees keep their first year). */
-export function setOfRun(run: Pick<DesignationRun, 'result' | 'law' | 'ruleset' | 'dataYear'>, label = `${run.ruleset.title.split(':')[0]} applied to ${run.dataYear} data`): DesignatedSet {
+export function setOfRun(run: Pick<DesignationRun, 'result' | 'law' | 'ruleset' | 'dataYear'>, kind: 'computation' | 'scenario' = 'computation'): DesignatedSet {
   const entries = new Map<DistrictCode, { name: string; index: number | null; prior: PriorDesignation }>();
   for (const d of run.result.districts) {
     if (!d.designated) continue;
     entries.set(d.districtCode, { name: d.name, index: d.accountabilityIndex, prior: d.priorDesignation ?? { code: d.districtCode, firstFiscalYear: run.result.fiscalYear, act: 'this rule' } });
   }
-  return { kind: 'computation', label, entries, law: run.law };
+  return { describe: { kind, act: actName(run.ruleset), dataYear: run.dataYear }, entries, law: run.law };
 }
 
 /** The districts of an official list, with the index of a data year beside them (for the comparison's lists). */
@@ -423,12 +416,13 @@ export function setOfOfficial(official: { list: OfficialDesignation; names: Read
   const c = official.list.cycle;
   const entries = new Map<DistrictCode, { name: string; index: number | null; prior: PriorDesignation }>();
   for (const e of official.list.entries) entries.set(e.code, { name: official.names.get(e.code) ?? e.code, index: index.get(e.code) ?? null, prior: { code: e.code, firstFiscalYear: e.firstFiscalYear, act: e.act } });
-  return { kind: 'record', label: `the official list for FY${c.first}–FY${c.last} (${c.citation})`, entries, law: connecticut };
+  return { describe: { kind: 'record', first: c.first, last: c.last, law: c.citation }, entries, law: connecticut };
 }
 
+type Grants = { towns: Awaited<ReturnType<typeof listTowns>>; grants: Awaited<ReturnType<typeof listEcsGrants>> };
+
 /** What a set of designations would withhold in a fiscal year: the withholding rule applied to them. */
-export async function fiscalEffectOf(store: Store, designated: ReadonlyMap<DistrictCode, PriorDesignation>, fy: FiscalYear, law: Law = connecticut): Promise<{ fiscalYear: FiscalYear; allianceCents: Cents; towns: number }> {
-  const [towns, grants] = await Promise.all([listTowns(store.db), listEcsGrants(store.db)]);
+function fiscalEffectOf({ towns, grants }: Grants, designated: ReadonlyMap<DistrictCode, PriorDesignation>, fy: FiscalYear, law: Law): Cents {
   const byTown = new Map<number, TownGrants & { entitlements: Map<FiscalYear, Cents>; educationDiversity: Map<FiscalYear, Cents> }>();
   for (const t of towns) byTown.set(t.code, { townCode: t.code, town: t.name, districtCode: `${String(t.code).padStart(3, '0')}0011` as DistrictCode, entitlements: new Map(), educationDiversity: new Map() });
   for (const g of grants) {
@@ -438,46 +432,36 @@ export async function fiscalEffectOf(store: Store, designated: ReadonlyMap<Distr
     if (g.published?.educationDiversityCents != null) t.educationDiversity.set(g.fiscalYear, g.published.educationDiversityCents);
   }
   const input: WithholdingInput = { towns: [...byTown.values()].filter((t) => t.entitlements.has(fy)), designated: new Map(designated) };
-  const r = evaluate<WithholdingInput, WithholdingResult>(law, WITHHOLDING, fiscalYearStart(fy), input).value;
-  return { fiscalYear: fy, allianceCents: r.totals.allianceCents, towns: r.totals.designatedTowns };
+  return evaluate<WithholdingInput, WithholdingResult>(law, WITHHOLDING, fiscalYearStart(fy), input).value.totals.allianceCents;
 }
 
-/** What a computation's selection would withhold in a fiscal year. */
-export async function fiscalEffect(store: Store, result: DesignationResult, fy: FiscalYear, law: Law = connecticut): Promise<{ fiscalYear: FiscalYear; allianceCents: Cents; towns: number }> {
-  const set = setOfRun({ result, law, ruleset: { title: '' } as RulesetInfo, dataYear: result.dataYear });
-  return fiscalEffectOf(store, new Map([...set.entries].map(([k, v]) => [k, v.prior])), fy, law);
-}
-
-/** The latest fiscal year with ECS entitlements that a withholding rule covers. */
-export async function latestEffectYear(store: Store): Promise<FiscalYear | null> {
-  const years = [...new Set((await listEcsGrants(store.db)).map((g) => g.fiscalYear))].sort((a, b) => b - a);
+/** The latest fiscal year a withholding rule covers among the years with ECS entitlements. */
+function latestEffectYearOf(grants: Grants['grants']): FiscalYear | null {
+  const years = [...new Set(grants.map((g) => g.fiscalYear))].sort((a, b) => b - a);
   return years.find((y) => y >= 2013 && y <= 2027) ?? null;
 }
 
 export interface Comparison {
-  /** What each side is: the baseline (a) and the other (b), each a record or a computation. */
-  readonly a: { readonly kind: 'record' | 'computation'; readonly label: string; readonly count: number };
-  readonly b: { readonly kind: 'record' | 'computation'; readonly label: string; readonly count: number };
+  /** What each side is: the baseline (a) and the other (b) — a record, a computation or the scenario. */
+  readonly a: { readonly describe: SetDescription; readonly label: string; readonly count: number };
+  readonly b: { readonly describe: SetDescription; readonly label: string; readonly count: number };
   readonly enter: readonly { code: DistrictCode; name: string; index: number | null }[];
   readonly leave: readonly { code: DistrictCode; name: string; index: number | null }[];
   readonly fiscal: { fiscalYear: FiscalYear; aCents: Cents; bCents: Cents } | null;
 }
 
-/** Who enters and leaves going from set A (the baseline) to set B, and the change in withheld funds. */
+/**
+ * Who enters and leaves going from set A (the baseline) to set B, and the change in withheld
+ * funds, measured on the latest entitlements the enacted withholding rule covers (FY2027 at most).
+ */
 export async function compareSets(store: Store, a: DesignatedSet, b: DesignatedSet): Promise<Comparison> {
   const pick = (from: DesignatedSet, not: DesignatedSet) =>
     [...from.entries].filter(([code]) => !not.entries.has(code)).map(([code, e]) => ({ code, name: e.name, index: e.index })).sort((x, y) => (x.index ?? Infinity) - (y.index ?? Infinity) || x.name.localeCompare(y.name));
-  const fy = await latestEffectYear(store);
-  const money = async (set: DesignatedSet) => (await fiscalEffectOf(store, new Map([...set.entries].map(([k, v]) => [k, v.prior])), fy!, set.law)).allianceCents;
-  // Measured on the latest entitlements the enacted withholding rule covers (FY2027 at most).
-  const fiscal = fy ? { fiscalYear: fy, aCents: await money(a), bCents: await money(b) } : null;
-  return { a: { kind: a.kind, label: a.label, count: a.entries.size }, b: { kind: b.kind, label: b.label, count: b.entries.size }, enter: pick(b, a), leave: pick(a, b), fiscal };
-}
-
-/** Who enters and leaves going from computation A to computation B. */
-export async function compareDesignations(store: Store, a: DesignationResult, b: DesignationResult, lawA: Law = connecticut, lawB: Law = connecticut): Promise<Comparison> {
-  const set = (r: DesignationResult, law: Law, label: string) => setOfRun({ result: r, law, ruleset: { title: label } as RulesetInfo, dataYear: r.dataYear }, label);
-  return compareSets(store, set(a, lawA, 'A'), set(b, lawB, 'B'));
+  const [towns, grants] = await Promise.all([listTowns(store.db), listEcsGrants(store.db)]);
+  const fy = latestEffectYearOf(grants);
+  const money = (set: DesignatedSet, year: FiscalYear) => fiscalEffectOf({ towns, grants }, new Map([...set.entries].map(([k, v]) => [k, v.prior])), year, set.law);
+  const side = (set: DesignatedSet) => ({ describe: set.describe, label: describeSet(set.describe), count: set.entries.size });
+  return { a: side(a), b: side(b), enter: pick(b, a), leave: pick(a, b), fiscal: fy ? { fiscalYear: fy, aCents: money(a, fy), bCents: money(b, fy) } : null };
 }
 
 /**

@@ -49,9 +49,14 @@ export interface DesignationRow {
   readonly trace?: readonly TraceStep[];
 }
 
+/** A law's short name, from its title: "PA 22-118", "2025 Raised Bill 1458". */
+export function actName(ruleset: { readonly title: string }): string {
+  return ruleset.title.split(':')[0]!.trim();
+}
+
 /** What a computation is, in one sentence: "PA 22-118 applied to 2024-25 data — a computation, not the official list." */
 export function computationLabel(run: Pick<DesignationRun, 'ruleset' | 'dataYear'>): string {
-  return `If ${run.ruleset.title.split(':')[0]} were applied to ${run.dataYear} data — a computation, not the official list of alliance districts.`;
+  return `If ${actName(run.ruleset)} were applied to ${run.dataYear} data — a computation, not the official list of alliance districts.`;
 }
 
 export function designationRows(run: DesignationRun, options: { trace?: boolean } = {}): DesignationRow[] {

@@ -328,6 +328,10 @@ describe.each(dialects)('the plan workflow ($name)', (dialect) => {
     expect((await planView(store.db, users.admin!, id)).events.filter((e) => e.kind === 'release')).toHaveLength(1);
     expect((await auditOf(store.db, `plan:${id}`)).filter((e) => e.action === 'funds.released')).toHaveLength(1);
     expect(v.allocationCents).toBeGreaterThan(0);
+    // The database itself holds the rule, whatever path writes: a second release row is refused.
+    const first = await store.db.selectFrom('fund_release').selectAll().where('plan_id', '=', id).executeTakeFirstOrThrow();
+    const { id: _id, ...again } = first;
+    await expect(store.db.insertInto('fund_release').values({ ...again, released_on: '2025-11-04', at: new Date().toISOString() }).execute()).rejects.toThrow();
   });
 
   it('a board meeting is dated on a real day that has passed', async () => {

@@ -370,7 +370,7 @@ async function transact(store: Store, user: User, planId: number, step: Step): P
   return inTransaction(store, async (trx) => {
     const p = await loadPlan(trx, planId);
     if (step.expectedRowVersion !== undefined && step.expectedRowVersion !== p.row_version) {
-      throw new ConflictError('Someone else changed this plan since you opened it. Nothing was saved; reload to see their changes.', await changesSince(trx, planId, step.expectedRowVersion, p, can(user.grants, PERMISSIONS.reviewPlanAny, p.district_code)));
+      throw new ConflictError('Someone else changed this plan since you opened it. Nothing was saved; reload to see their changes.', await changesSince(trx, planId, p, can(user.grants, PERMISSIONS.reviewPlanAny, p.district_code)));
     }
     const cycle = (await getCycle(trx, p.cycle_id))!;
     const v = await loadVersion(trx, planId, p.current_version);
@@ -408,14 +408,13 @@ async function transact(store: Store, user: User, planId: number, step: Step): P
  * only what the person may see: reviewers' scores and internal notes are listed for the state's
  * reviewers alone, so a refused save does not tell a district that they exist.
  */
-async function changesSince(db: Executor, planId: number, rowVersion: number, now: PlanRow, internal: boolean): Promise<string[]> {
+async function changesSince(db: Executor, planId: number, now: PlanRow, internal: boolean): Promise<string[]> {
   const changes: string[] = [];
   const versions = await db.selectFrom('plan_version').select(['version', 'created_by', 'created_at']).where('plan_id', '=', planId).orderBy('version').execute();
   const events = (await db.selectFrom('plan_event').select(['kind', 'at', 'user_id', 'data']).where('plan_id', '=', planId).orderBy('id').execute()).filter(
     (e) => internal || !(e.kind === 'score' || (e.kind === 'comment' && (JSON.parse(e.data) as { internal?: boolean }).internal === true)),
   );
   changes.push(`The plan is now at version ${now.current_version} (state: ${now.state}); it changed since you loaded it.`);
-  void rowVersion;
   const ids = [...new Set([...versions.map((v) => Number(v.created_by)), ...events.map((e) => Number(e.user_id))])];
   const names = new Map(ids.length ? (await db.selectFrom('app_user').select(['id', 'name']).where('id', 'in', ids).execute()).map((u) => [Number(u.id), u.name]) : []);
   const by = (id: number | string) => names.get(Number(id)) ?? `user ${id}`;

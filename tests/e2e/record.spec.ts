@@ -29,6 +29,10 @@ for (const [code, name] of NOT_DESIGNATED) {
       } else {
         await expect(page.getByText(`${name} no es un distrito de la Alianza para FY`)).toBeVisible();
         expect(text).toContain('Si PA 22-118 se aplicara a los datos de 2024-25');
+        // The official explanation is said in Spanish, not left in English.
+        expect(text).toContain(`${name} no figura en el registro de designaciones de ningún ciclo`);
+        expect(text).toContain('Oficialmente: no es distrito de la Alianza para FY');
+        expect(text).not.toMatch(/is not on the record|Officially:/);
         expect(text).not.toMatch(/\bDesignado\b|(?<!no )es un distrito de la Alianza para/);
       }
       // The computation's own steps, which are in English, never assert a designation either.
@@ -72,6 +76,22 @@ test('every law and proposal the explorer offers, and every base the simulator o
     }
   }
   expect(wrong).toEqual([]);
+});
+
+test('in Spanish, the comparisons, the reasons and the missing data are said in Spanish', async ({ page }) => {
+  test.skip(test.info().project.name === 'no-js', 'the server-rendered text is the same; once is enough');
+  await page.goto('/es/designations');
+  const vs = page.getByRole('region', { name: 'El cálculo frente a la lista oficial' });
+  await expect(vs).toContainText('Base de comparación: la lista oficial para FY2023–FY2027 (PA 22-118).');
+  await expect(vs).toContainText('En PA 22-118 aplicada a los datos de 2024-25, no en la lista oficial');
+  await expect(page.getByRole('cell', { name: /Seleccionado: distrito de la Alianza \(por posición\)/ }).first()).toBeVisible();
+  await page.goto('/es/designations?law=pa-17-2');
+  await expect(page.getByText('No hay índice de rendición de cuentas para 2015-16 en la base de datos')).toBeVisible();
+  await page.goto('/es/scenarios?run=1');
+  await expect(page.getByRole('heading', { name: 'El escenario frente a la lista oficial para FY2023–FY2027 (PA 22-118)' })).toBeVisible();
+  await page.goto('/es/districts/1620011');
+  await expect(page.getByText('keeps every district designated')).toHaveCount(0);
+  await expect(page.getByText(/mantiene como distrito de la Alianza a todo distrito designado en FY2013–FY2022/)).toBeVisible();
 });
 
 test('a law whose data is missing says which data it needs and how to import it, and shows its cycle’s official list', async ({ page }) => {

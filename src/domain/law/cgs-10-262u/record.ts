@@ -155,6 +155,9 @@ export function officialStatus(law: Law, fy: FiscalYear, code: DistrictCode, nam
   const first = (entry ? mine.find((r) => r.firstFiscalYear === entry.firstFiscalYear) : undefined) ?? mine[0] ?? null;
   const c = list.cycle;
   const span = `${formatFiscalYear(c.first)}–${formatFiscalYear(c.last)}`;
+  // Every step carries its values (inputs) as well as its English sentence, so a page can say it in
+  // another language from the data.
+  const cycleInputs = { law: c.citation, first: c.first, last: c.last };
   const steps: TraceStep[] = [];
   if (!first) {
     steps.push({ rule: 'record.absent', text: `${name} is not on the record of designations for any cycle since the program began in FY2013.`, value: false, cite: RECORD_CITE });
@@ -163,6 +166,7 @@ export function officialStatus(law: Law, fy: FiscalYear, code: DistrictCode, nam
       rule: 'record.first',
       text: `${name} was first designated an alliance district for ${formatFiscalYear(first.firstFiscalYear)}, under ${first.act}.${first.evidence ? ` (Evidence: ${first.evidence}.)` : ''}`,
       value: first.firstFiscalYear,
+      inputs: { fiscalYear: first.firstFiscalYear, act: first.act },
       cite: RECORD_CITE,
     });
     if (entry?.basis === 'earlier-designee' && c.keeps) {
@@ -170,20 +174,22 @@ export function officialStatus(law: Law, fy: FiscalYear, code: DistrictCode, nam
         rule: 'record.kept',
         text: `${c.citation}, in force for ${span}, keeps every district designated ${formatFiscalYear(c.keeps.first)}–${formatFiscalYear(c.keeps.last)} as an alliance district, whatever its index now; ${name} is one.`,
         value: true,
+        inputs: { ...cycleInputs, keepsFirst: c.keeps.first, keepsLast: c.keeps.last },
         cite: CGS_A1_B,
       });
     } else if (entry?.basis === 'designated-this-cycle') {
-      steps.push({ rule: 'record.this-cycle', text: `That designation is this cycle's own (${span}, ${c.citation}).`, value: true, cite: c.keeps ? CGS_A1_B : RECORD_CITE });
+      steps.push({ rule: 'record.this-cycle', text: `That designation is this cycle's own (${span}, ${c.citation}).`, value: true, inputs: cycleInputs, cite: c.keeps ? CGS_A1_B : RECORD_CITE });
     } else if (first.firstFiscalYear > fy) {
-      steps.push({ rule: 'record.later', text: `That is after ${formatFiscalYear(fy)}.`, value: false });
+      steps.push({ rule: 'record.later', text: `That is after ${formatFiscalYear(fy)}.`, value: false, inputs: { fiscalYear: fy } });
     } else {
-      steps.push({ rule: 'record.not-kept', text: `${c.citation}, in force for ${span}, does not keep districts designated then.`, value: false, cite: c.keeps ? CGS_A1_B : RECORD_CITE });
+      steps.push({ rule: 'record.not-kept', text: `${c.citation}, in force for ${span}, does not keep districts designated then.`, value: false, inputs: cycleInputs, cite: c.keeps ? CGS_A1_B : RECORD_CITE });
     }
   }
   steps.push({
     rule: 'record.result',
     text: entry ? `Officially: an alliance district for ${formatFiscalYear(fy)}.` : `Officially: not an alliance district for ${formatFiscalYear(fy)}.`,
     value: Boolean(entry),
+    inputs: { fiscalYear: fy },
   });
   return { fiscalYear: fy, designated: Boolean(entry), entry, firstDesignation: first, steps };
 }
