@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { stateLabel } from '../../src/domain/workflow/plan.ts';
-import type { BoardRow } from '../../src/services/workflow.service.ts';
+import type { BoardRow } from '../../src/services/plans/index.ts';
 import { formatMoney } from '../i18n/messages.ts';
 import { ScrollX } from './scroll-x.tsx';
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { BudgetIssue } from '../../src/domain/workflow/budget.ts';
 import { ALL_SCHOOLS } from '../../src/domain/workflow/content.ts';
-import type { ActionResult } from '../lib/work.server.ts';
+import type { ActionResult } from '../lib/work-http.server.ts';
 
 /**
  * The outcome of a form in the signed-in area, beside the form: a status when it worked, an

@@ -2,7 +2,7 @@
  * The public pages' data, computed once per data version (see store.server.ts).
  */
 import { data } from 'react-router';
-import { publishedPlans } from '../../src/services/workflow.service.ts';
+import { publishedPlans } from '../../src/services/plans/index.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { schoolYear, type SchoolYear } from '../../src/domain/time/fiscal-year.ts';
 import type { ScenarioSpec } from '../../src/domain/law/proposals/index.ts';

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import routes from '../routes.ts';
 import { TRANSITIONS } from '../../src/domain/workflow/plan.ts';
 import { PLAN_INTENTS, routeFor, WORK_ROUTES } from './work-routes.ts';
+import { COMMAND_INTENTS } from '../../src/services/plans/command-schema.ts';
 
 /** Public by design: the way in and out. */
 const OPEN = new Set(['/work/signin', '/work/signout', '/work/welcome', '/work/oidc/start', '/work/oidc/callback']);
@@ -28,6 +29,11 @@ describe('the route table', () => {
   it('declares only routes that exist', () => {
     const known = new Set(registered);
     expect(WORK_ROUTES.map((r) => r.path).filter((p) => !known.has(p))).toEqual([]);
+  });
+
+  it('declares a route, with its permission, for exactly the intents the command schema reads', () => {
+    const declared = WORK_ROUTES.filter((r) => r.method === 'POST' && r.path === '/work/plans/:id').map((r) => r.intent);
+    expect([...declared].sort()).toEqual([...COMMAND_INTENTS].sort());
   });
 
   it('gives each route one entry per method and intent', () => {

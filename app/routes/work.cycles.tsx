@@ -1,9 +1,11 @@
 import { Form, Link, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
-import { cyclesAction, cyclesData, type ActionResult } from '../lib/work.server.ts';
+import { cyclesAction, cyclesData } from './work.cycles.server.ts';
+import type { ActionResult } from '../lib/work-http.server.ts';
 import { PlanTable } from '../components/plan-table.tsx';
 import { Notice } from '../components/work-notice.tsx';
 import { DEFAULT_RUBRIC, formatRubric } from '../../src/domain/workflow/rubric.ts';
 import { DEADLINE_LABELS, DEADLINES } from '../../src/domain/workflow/deadlines.ts';
+import { MILESTONE_ACTORS, otherMilestones, type Milestone, type MilestoneActor } from '../../src/domain/workflow/schedule.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Cycles and the staff board — Alliance District plans' }];
 
@@ -16,6 +18,56 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 const defaultRubric = formatRubric(DEFAULT_RUBRIC);
+
+const ACTOR_LABELS: Record<MilestoneActor, string> = { district: 'the district acts', reviewers: 'the reviewers act', commissioner: 'the commissioner acts', state: "the state's administrators act" };
+
+/** The state's own milestones as rows to edit (each existing one with "remove"), and two blank rows to add one. */
+function MilestoneRows({ prefix, milestones }: { prefix: string; milestones: readonly Milestone[] }) {
+  const rows = [...milestones, { id: '', label: '', actor: 'district' as const, date: '' }, { id: '', label: '', actor: 'district' as const, date: '' }];
+  return (
+    <fieldset className="usa-fieldset margin-top-2">
+      <legend className="usa-legend">The state's own milestones (e.g. a monitoring meeting, an expenditure report due)</legend>
+      <p className="usa-hint">Each is reminded to whoever acts by it, like the plan's deadlines. Leave a row blank to add nothing.</p>
+      {rows.map((m, i) => (
+        <div key={`${prefix}-m${i}`} className="grid-row grid-gap-1">
+          {m.id ? <input type="hidden" name={`milestones.${i}.id`} value={m.id} /> : null}
+          <div className="tablet:grid-col-5">
+            <label className="usa-label" htmlFor={`${prefix}-m${i}-label`}>
+              Milestone
+            </label>
+            <input className="usa-input" id={`${prefix}-m${i}-label`} name={`milestones.${i}.label`} defaultValue={m.label} maxLength={120} />
+          </div>
+          <div className="tablet:grid-col-3">
+            <label className="usa-label" htmlFor={`${prefix}-m${i}-actor`}>
+              Who acts
+            </label>
+            <select className="usa-select" id={`${prefix}-m${i}-actor`} name={`milestones.${i}.actor`} defaultValue={m.actor}>
+              {MILESTONE_ACTORS.map((a) => (
+                <option key={a} value={a}>
+                  {ACTOR_LABELS[a]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="tablet:grid-col-3">
+            <label className="usa-label" htmlFor={`${prefix}-m${i}-date`}>
+              Date
+            </label>
+            <input className="usa-input" id={`${prefix}-m${i}-date`} name={`milestones.${i}.date`} type="date" defaultValue={m.date} />
+          </div>
+          {m.id ? (
+            <div className="usa-checkbox tablet:grid-col-12">
+              <input className="usa-checkbox__input" id={`${prefix}-m${i}-remove`} name={`milestones.${i}.remove`} type="checkbox" />
+              <label className="usa-checkbox__label" htmlFor={`${prefix}-m${i}-remove`}>
+                Remove “{m.label}”
+              </label>
+            </div>
+          ) : null}
+        </div>
+      ))}
+    </fieldset>
+  );
+}
 
 export default function Cycles() {
   const { boards, canOpen, uploadLimit } = useLoaderData<typeof loader>();
@@ -33,6 +85,18 @@ export default function Cycles() {
           <p>
             {rows.length} districts; {rows.filter((r) => r.state === 'approved' || r.state === 'approved-with-conditions').length} approved; {rows.filter((r) => r.nextDeadline?.overdue).length} past a deadline. Deadlines: board {cycle.deadlines.board}, submission {cycle.deadlines.submission}, review {cycle.deadlines.review}, decision {cycle.deadlines.decision}.
           </p>
+          {otherMilestones(cycle.schedule).length ? (
+            <>
+              <h3>The state's own milestones</h3>
+              <ul className="usa-list">
+                {otherMilestones(cycle.schedule).map((m) => (
+                  <li key={m.id}>
+                    {m.date}: {m.label} ({ACTOR_LABELS[m.actor]})
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           <PlanTable rows={rows} caption={`Every district's stage, ${cycle.title}`} checks />
           <h3>Guidance</h3>
           {guidance.length ? (
@@ -61,6 +125,7 @@ export default function Cycles() {
                     <input className="usa-input" id={`c${cycle.id}-${d}`} name={d} type="date" defaultValue={cycle.deadlines[d]} required />
                   </div>
                 ))}
+                <MilestoneRows prefix={`c${cycle.id}`} milestones={otherMilestones(cycle.schedule)} />
                 <label className="usa-label" htmlFor={`c${cycle.id}-reason`}>
                   Why (the districts still working on their plans are told)
                 </label>
@@ -104,6 +169,7 @@ export default function Cycles() {
                 <input className="usa-input" id={d} name={d} type="date" required />
               </div>
             ))}
+            <MilestoneRows prefix="open" milestones={[]} />
             <label className="usa-label" htmlFor="substantialMajority">
               Share for new or extended reform efforts (%)
             </label>

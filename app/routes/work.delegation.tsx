@@ -1,6 +1,7 @@
 import { Form, Link, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 import { Notice } from '../components/work-notice.tsx';
-import { delegationAction, delegationData, type ActionResult } from '../lib/work.server.ts';
+import { delegationAction, delegationData } from './work.delegation.server.ts';
+import type { ActionResult } from '../lib/work-http.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Delegate decisions — Alliance District plans' }];
 

@@ -3,7 +3,7 @@
  * permission is checked on the plan's district before anything is said about the file.
  */
 import type { LoaderFunctionArgs } from 'react-router';
-import { guidanceDownload } from '../lib/work.server.ts';
+import { guidanceDownload } from './work.upload.server.ts';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return guidanceDownload(request, params.id, params.upload);

@@ -1,5 +1,5 @@
 import { Form, Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
-import { homeData } from '../lib/work.server.ts';
+import { homeData } from './work.home.server.ts';
 import { PlanTable } from '../components/plan-table.tsx';
 
 export const meta: MetaFunction = () => [{ title: 'Your plans — Alliance District plans' }];

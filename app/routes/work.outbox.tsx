@@ -1,5 +1,5 @@
 import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
-import { outboxData } from '../lib/work.server.ts';
+import { outboxData } from './work.outbox.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Outbox — Alliance District plans' }];
 

@@ -1,5 +1,5 @@
 import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
-import { auditData } from '../lib/work.server.ts';
+import { auditData } from './work.plan-audit.server.ts';
 import { ScrollX } from '../components/scroll-x.tsx';
 
 export const meta: MetaFunction = () => [{ title: 'Audit trail — Alliance District plans' }];

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from 'react-router';
-import { budgetWorkbook } from '../lib/work.server.ts';
+import { budgetWorkbook } from './work.plan-budget.server.ts';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return budgetWorkbook(request, params.id);

@@ -2,7 +2,8 @@ import { Form, Link, useActionData, useLoaderData, type ActionFunctionArgs, type
 import { EFFORTS, FUNDING_AREA_LABELS, FUNDING_AREAS } from '../../src/domain/workflow/budget.ts';
 import { isEditable } from '../../src/domain/workflow/plan.ts';
 import { formatMoney } from '../i18n/messages.ts';
-import { budgetAction, budgetPageData, type ActionResult } from '../lib/work.server.ts';
+import { budgetAction, budgetPageData } from './work.plan-budget.server.ts';
+import type { ActionResult } from '../lib/work-http.server.ts';
 import { ScrollX } from '../components/scroll-x.tsx';
 import { BudgetIssues, Notice, SchoolList, SCHOOL_LIST_ID } from '../components/work-notice.tsx';
 

@@ -1,5 +1,5 @@
 import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
-import { diffData } from '../lib/work.server.ts';
+import { diffData } from './work.plan-diff.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Changes between versions — Alliance District plans' }];
 

@@ -5,8 +5,9 @@ import { ALL_SCHOOLS, INDICATOR_LABELS, INDICATORS, STATUTORY_STRATEGIES } from 
 import { isEditable, stateLabel } from '../../src/domain/workflow/plan.ts';
 import { DEADLINE_LABELS, DEADLINES } from '../../src/domain/workflow/deadlines.ts';
 import { formatMoney } from '../i18n/messages.ts';
-import { planAction, planPageData, type ActionResult } from '../lib/work.server.ts';
-import type { PlanView } from '../../src/services/workflow.service.ts';
+import { planAction, planPageData } from './work.plan.server.ts';
+import type { ActionResult } from '../lib/work-http.server.ts';
+import type { PlanView } from '../../src/services/plans/index.ts';
 import { BudgetIssues, Notice, SchoolList, SCHOOL_LIST_ID } from '../components/work-notice.tsx';
 
 export const meta: MetaFunction<typeof loader> = ({ loaderData }) => [{ title: `${loaderData ? `${loaderData.plan.districtName}, FY${loaderData.plan.cycle.fiscalYear}` : 'Plan'} — Alliance District plans` }];
@@ -53,25 +54,39 @@ const EVENT_LABELS: Record<string, string> = {
   save: 'Saved',
 };
 
+type PlanEvent = PlanView['events'][number];
+
 /** What happened, in words: "decision" events say which decision. */
-function eventLabel(kind: string, data: Record<string, unknown>): string {
-  if (kind === 'decision' && typeof data.decision === 'string') return DECISION_LABELS[data.decision] ?? data.decision;
-  return EVENT_LABELS[kind] ?? kind.replace(/-/g, ' ');
+function eventLabel(e: PlanEvent): string {
+  if (e.kind === 'decision') return DECISION_LABELS[e.decision] ?? e.decision;
+  if (e.kind === 'other') return e.name.replace(/-/g, ' ');
+  return EVENT_LABELS[e.kind] ?? e.kind.replace(/-/g, ' ');
+}
+
+/** What the event said, after its label (the comment, the conditions, the amount released). */
+function eventDetail(e: PlanEvent): string {
+  switch (e.kind) {
+    case 'comment':
+      return `: ${e.body}${e.internal ? ' (internal)' : ''}`;
+    case 'score':
+      return `: ${e.section} scored ${e.score}${e.comment ? ` — ${e.comment}` : ''}`;
+    case 'decision':
+      return `${e.message ? `: ${e.message}` : ''}${e.conditions ? `: conditions — ${e.conditions}` : ''}`;
+    case 'deadline-extended':
+      return `: ${e.deadline} from ${e.from} to ${e.to} — ${e.reason}`;
+    case 'release':
+      return `: ${formatMoney('en', e.amountCents)} on ${e.date}`;
+    default:
+      return '';
+  }
 }
 
 /** One line of the plan's history: what happened, who (on whose behalf), when, and what was said. */
-function EventLine({ e }: { e: PlanView['events'][number] }) {
+function EventLine({ e }: { e: PlanEvent }) {
   return (
     <>
-      <strong>{eventLabel(e.kind, e.data)}</strong> by {e.userName}
-      {e.onBehalfOfName ? ` on behalf of ${e.onBehalfOfName}` : ''}, {e.at.slice(0, 16).replace('T', ' ')} (version {e.version})
-      {typeof e.data.body === 'string' ? `: ${e.data.body}` : ''}
-      {typeof e.data.message === 'string' && e.data.message ? `: ${e.data.message}` : ''}
-      {typeof e.data.comment === 'string' && e.data.comment ? `: ${String(e.data.section)} scored ${String(e.data.score)} — ${e.data.comment}` : ''}
-      {typeof e.data.conditions === 'string' && e.data.conditions ? `: conditions — ${e.data.conditions}` : ''}
-      {e.kind === 'deadline-extended' ? `: ${String(e.data.deadline)} from ${String(e.data.from)} to ${String(e.data.to)} — ${String(e.data.reason)}` : ''}
-      {e.kind === 'release' && typeof e.data.amountCents === 'number' ? `: ${formatMoney('en', e.data.amountCents)} on ${String(e.data.date)}` : ''}
-      {e.data.internal === true ? ' (internal)' : ''}
+      <strong>{eventLabel(e)}</strong> by {e.userName}
+      {e.onBehalfOfName ? ` on behalf of ${e.onBehalfOfName}` : ''}, {e.at.slice(0, 16).replace('T', ' ')} (version {e.version}){eventDetail(e)}
     </>
   );
 }
@@ -84,10 +99,10 @@ export default function PlanPage() {
   const c = plan.content;
   const lacking = plan.contentIssues.filter((i) => i.severity === 'error');
   const toCheck = plan.contentIssues.filter((i) => i.severity === 'warning');
-  const lastDecision = [...plan.events].reverse().find((e) => e.kind === 'decision');
+  const lastDecision = plan.events.findLast((e) => e.kind === 'decision');
   // The minutes of the vote that approved this version (none for one recorded without them).
-  const boardVote = plan.facts.boardApproved ? [...plan.events].reverse().find((e) => e.kind === 'board-approval' && e.version === plan.version) : undefined;
-  const minutesId = typeof boardVote?.data.minutesUploadId === 'number' ? boardVote.data.minutesUploadId : null;
+  const boardVote = plan.facts.boardApproved ? plan.events.findLast((e) => e.kind === 'board-approval' && e.version === plan.version) : undefined;
+  const minutes = boardVote?.kind === 'board-approval' && boardVote.minutesUploadId !== null ? { id: boardVote.minutesUploadId, date: boardVote.meetingDate, name: boardVote.minutesName } : null;
   const cycle = plan.cycle;
   return (
     <>
@@ -117,12 +132,12 @@ export default function PlanPage() {
             Board approval of this version: {plan.facts.boardApproved ? 'recorded' : 'not yet'}. Signature on this version: {plan.facts.certified ? 'signed' : 'not yet'}. Budget: {plan.budgetSummary.balanced ? 'balanced' : 'not balanced'}.
             {plan.facts.fundsReleased ? ' Funds released.' : ''}
           </p>
-          {boardVote && minutesId !== null ? (
+          {minutes ? (
             <p className="usa-summary-box__text">
               {/* A plain link: the file is a download, not a page. */}
-              <a href={`/work/plans/${plan.id}/uploads/${minutesId}`}>
-                Minutes of the board meeting of {String(boardVote.data.meetingDate)}
-                {typeof boardVote.data.minutesName === 'string' ? ` (${boardVote.data.minutesName})` : ''}
+              <a href={`/work/plans/${plan.id}/uploads/${minutes.id}`}>
+                Minutes of the board meeting of {minutes.date}
+                {minutes.name ? ` (${minutes.name})` : ''}
               </a>
             </p>
           ) : null}
@@ -133,7 +148,7 @@ export default function PlanPage() {
               .join('; ')}
             .
           </p>
-          {lastDecision && plan.state === 'revisions-requested' ? <p className="usa-summary-box__text">The state asked: {String(lastDecision.data.message ?? '')}</p> : null}
+          {lastDecision?.kind === 'decision' && plan.state === 'revisions-requested' ? <p className="usa-summary-box__text">The state asked: {lastDecision.message ?? ''}</p> : null}
         </div>
       </div>
 
@@ -538,9 +553,9 @@ export default function PlanPage() {
         <h2 id="thread">Comments and history</h2>
         <ol className="usa-list">
           {plan.events
-            .filter((e) => typeof e.data.parentId !== 'number')
+            .filter((e) => !(e.kind === 'comment' && e.parentId !== null))
             .map((e) => {
-              const replies = plan.events.filter((r) => r.data.parentId === e.id);
+              const replies = plan.events.filter((r) => r.kind === 'comment' && r.parentId === e.id);
               return (
                 <li key={e.id}>
                   <EventLine e={e} />

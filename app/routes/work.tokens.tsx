@@ -1,5 +1,5 @@
 import { Form, Link, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
-import { tokensAction, tokensData } from '../lib/work.server.ts';
+import { tokensAction, tokensData } from './work.tokens.server.ts';
 import { Notice } from '../components/work-notice.tsx';
 
 export const meta: MetaFunction = () => [{ title: 'Personal access tokens — Alliance District plans' }];

@@ -1,5 +1,6 @@
 import { Form, Link, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
-import { usersAction, usersData, type ActionResult } from '../lib/work.server.ts';
+import { usersAction, usersData } from './work.users.server.ts';
+import type { ActionResult } from '../lib/work-http.server.ts';
 import { ScrollX } from '../components/scroll-x.tsx';
 import { Notice } from '../components/work-notice.tsx';
 

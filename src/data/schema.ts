@@ -197,6 +197,8 @@ export interface CycleTable {
   deadlines: string;
   /** JSON: { substantialMajority, noAllocationPolicy, uploadStorage }. */
   settings: string;
+  /** JSON: the milestones [{ id, label, actor, date }] (migration 011); null only before it ran. */
+  schedule: string | null;
   created_at: string;
   row_version: Generated<number>;
 }

@@ -28,7 +28,7 @@ import {
   score,
   submit,
   type Deadlines,
-} from './workflow.service.ts';
+} from './plans/index.ts';
 
 export const DEMO_PASSWORD = 'demo-password-for-testing';
 export const DEMO_DOMAIN = 'demo.alliance.test';

@@ -13,11 +13,11 @@ import { loadEmbedded } from '../data/embedded.ts';
 import { fiscalYear } from '../domain/time/fiscal-year.ts';
 import { verifyAudit } from './audit.service.ts';
 import { userByEmail } from './auth.service.ts';
-import { programToday, sweepDeadlines } from './deadline.service.ts';
+import { programToday, sweepDeadlines } from './plans/index.ts';
 import { DEMO_DOMAIN, seedDemo } from './demo.service.ts';
 import { PgBossJobRunner, TableJobRunner, type JobDefinition } from './jobs.service.ts';
 import { deliverPending, mailSettingsFromEnv, MAX_ATTEMPTS, outbox } from './mail.service.ts';
-import { openCycle } from './workflow.service.ts';
+import { openCycle } from './plans/index.ts';
 
 const plusDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 

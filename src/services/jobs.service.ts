@@ -6,7 +6,7 @@
  */
 import type { Store } from '../data/database.ts';
 import { processResetRequests } from './auth.service.ts';
-import { sweepDeadlines } from './deadline.service.ts';
+import { sweepDeadlines } from './plans/index.ts';
 import { deliverPending, mailSettingsFromEnv, type MailSettings } from './mail.service.ts';
 
 export type JobKind = 'deadlines-sweep' | 'mail-deliver';

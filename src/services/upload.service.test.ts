@@ -17,7 +17,7 @@ import { auditOf, verifyAudit } from './audit.service.ts';
 import { userByEmail, type User } from './auth.service.ts';
 import { DEMO_DOMAIN, seedDemo } from './demo.service.ts';
 import { cleanFileName, cycleDocuments, MEDIA_TYPES, prepareUpload, readUpload, saveCycleDocument, saveUpload, sniffType, UploadError, UploadIntegrityError, uploadSettings, type UploadSettings } from './upload.service.ts';
-import { planView, recordBoardApproval } from './workflow.service.ts';
+import { planView, recordBoardApproval } from './plans/index.ts';
 
 const text = (s: string) => new TextEncoder().encode(s);
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -214,7 +214,7 @@ describe.each(dialects)('uploads ($name)', (dialect) => {
     expect(v.facts.boardApproved).toBe(true);
     const vote = [...v.events].reverse().find((e) => e.kind === 'board-approval')!;
     expect(vote.version).toBe(v.version);
-    expect(vote.data).toMatchObject({ minutesUploadId: minutes.id, minutesName: 'board-minutes.pdf', minutesSha256: sha(bytes) });
+    expect(vote).toMatchObject({ minutesUploadId: minutes.id, minutesName: 'board-minutes.pdf', minutesSha256: sha(bytes) });
     const audit = (await auditOf(store.db, `plan:${derby}`)).filter((e) => e.action === 'plan.board-approved').at(-1)!;
     expect(audit.details.minutes).toEqual({ upload: minutes.id, sha256: sha(bytes) });
 
@@ -244,7 +244,7 @@ describe.each(dialects)('uploads ($name)', (dialect) => {
     const ok = await prepareUpload({ name: 'accepted.pdf', bytes: pdf('approved 7-0') }, database);
     await recordBoardApproval(store, rep, derby, { meetingDate: '2025-08-01', votesFor: 7, votesAgainst: 0, abstentions: 0, minutesUploadId: null, minutes: ok }, v.rowVersion);
     const vote = [...(await planView(store.db, rep, derby)).events].reverse().find((e) => e.kind === 'board-approval')!;
-    expect(vote.data).toMatchObject({ minutesName: 'accepted.pdf', minutesSha256: ok.checked.sha256 });
+    expect(vote).toMatchObject({ minutesName: 'accepted.pdf', minutesSha256: ok.checked.sha256 });
     expect(await count()).toBe(before.uploads + 1);
   });
 

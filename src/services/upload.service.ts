@@ -459,3 +459,10 @@ export async function readUpload(db: Executor, id: number, options: ReadOptions 
   }
   return { ...meta, bytes };
 }
+
+/** A file stored for a plan (its id, name and hash), or null when the id is not one of that plan's. */
+export async function uploadOfPlan(db: Executor, id: number, planId: number): Promise<{ id: number; name: string; sha256: string } | null> {
+  const u = await db.selectFrom('upload').select(['id', 'plan_id', 'name', 'sha256']).where('id', '=', id).executeTakeFirst();
+  if (!u || u.plan_id === null || Number(u.plan_id) !== planId) return null;
+  return { id: Number(u.id), name: u.name, sha256: u.sha256 };
+}

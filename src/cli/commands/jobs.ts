@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { sweepDeadlines, programToday } from '../../services/deadline.service.ts';
+import { sweepDeadlines, programToday } from '../../services/plans/index.ts';
 import { startJobs } from '../../services/jobs.service.ts';
 import { deliverPending, mailSettingsFromEnv } from '../../services/mail.service.ts';
 import { type CliContext, UsageError } from '../context.ts';

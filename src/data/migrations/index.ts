@@ -14,6 +14,7 @@ import { oidcLogout } from './007-oidc-logout.ts';
 import { extensions } from './008-extensions.ts';
 import { fundRelease } from './009-fund-release.ts';
 import { tokensAndResets } from './010-tokens-and-resets.ts';
+import { schedule } from './011-schedule.ts';
 
 export function migrations(dialect: SqlDialect): MigrationProvider {
   return {
@@ -29,6 +30,7 @@ export function migrations(dialect: SqlDialect): MigrationProvider {
         '008-extensions': extensions(),
         '009-fund-release': fundRelease(dialect),
         '010-tokens-and-resets': tokensAndResets(dialect),
+        '011-schedule': schedule(),
       };
     },
   };

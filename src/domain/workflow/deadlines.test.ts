@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PLAN_STATES } from './plan.ts';
-import { deadlinesProblem, DEADLINES, effectiveDeadlines, extensionProblem, noticeDue, noticeText, pendingDeadline, planOptional } from './deadlines.ts';
+import { DEADLINE_LABELS, deadlinesProblem, DEADLINES, effectiveDeadlines, extensionProblem, noticeDue, noticeText, pendingDeadline, planOptional } from './deadlines.ts';
 
 const OPENED = '2026-07-01';
 
@@ -66,10 +66,10 @@ describe('pendingDeadline', () => {
 
 describe('noticeText', () => {
   it('names the deadline, the district, the date and the year', () => {
-    const t = noticeText('reminder-7', 'submission', '2026-08-15', 'Hartford School District', 2027);
+    const t = noticeText('reminder-7', DEADLINE_LABELS.submission, '2026-08-15', 'Hartford School District', 2027);
     expect(t.subject).toBe('Reminder: submission to the state for Hartford School District is due in 7 days (2026-08-15)');
-    expect(noticeText('reminder-1', 'board', '2026-08-01', 'X', 2027).subject).toMatch(/due tomorrow/);
-    expect(noticeText('escalation', 'decision', '2026-10-01', 'X', 2027).subject).toBe("Overdue: the commissioner's decision for X (FY2027)");
+    expect(noticeText('reminder-1', DEADLINE_LABELS.board, '2026-08-01', 'X', 2027).subject).toMatch(/due tomorrow/);
+    expect(noticeText('escalation', DEADLINE_LABELS.decision, '2026-10-01', 'X', 2027).subject).toBe("Overdue: the commissioner's decision for X (FY2027)");
   });
 });
 

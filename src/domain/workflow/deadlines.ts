@@ -1,7 +1,7 @@
 /**
  * Deadlines of a cycle: which one a plan is working toward at its stage, who must act, and which
  * notice is due today — a reminder some days before, an escalation once it has passed. Pure:
- * the sweep job (src/services/deadline.service.ts) records each notice once.
+ * the sweep job (src/services/plans/notices.ts) records each notice once.
  */
 import type { IsoDate } from '../time/fiscal-year.ts';
 import type { PlanState } from './plan.ts';
@@ -78,9 +78,8 @@ export function noticeDue(deadline: IsoDate | string, today: IsoDate | string, c
   return window === undefined ? null : `reminder-${window}`;
 }
 
-/** The text of a notice. */
-export function noticeText(kind: NoticeKind, deadline: DeadlineName, date: string, district: string, fiscalYear: number): { subject: string; body: string } {
-  const what = DEADLINE_LABELS[deadline];
+/** The text of a notice for a milestone (its label: "submission to the state", "the fall monitoring meeting"). */
+export function noticeText(kind: NoticeKind, what: string, date: string, district: string, fiscalYear: number): { subject: string; body: string } {
   if (kind === 'escalation') {
     return {
       subject: `Overdue: ${what} for ${district} (FY${fiscalYear})`,

@@ -4,19 +4,19 @@
  * of funds, publication, amendments with a diff, and the audit chain.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dialects } from '../../tests/support/dialects.ts';
-import type { Store } from '../data/database.ts';
-import { loadEmbedded } from '../data/embedded.ts';
-import { auditOf, verifyAudit } from './audit.service.ts';
-import { createUser, userByEmail, type User } from './auth.service.ts';
-import { DEMO_DOMAIN, seedDemo } from './demo.service.ts';
-import { outbox } from './mail.service.ts';
-import { sweepDeadlines } from './deadline.service.ts';
-import { fiscalYear, type IsoDate } from '../domain/time/fiscal-year.ts';
+import { dialects } from '../../../tests/support/dialects.ts';
+import type { Store } from '../../data/database.ts';
+import { loadEmbedded } from '../../data/embedded.ts';
+import { auditOf, verifyAudit } from '../audit.service.ts';
+import { createUser, userByEmail, type User } from '../auth.service.ts';
+import { DEMO_DOMAIN, seedDemo } from '../demo.service.ts';
+import { outbox } from '../mail.service.ts';
+import { sweepDeadlines } from './index.ts';
+import { fiscalYear, type IsoDate } from '../../domain/time/fiscal-year.ts';
 import {
   assignReviewers,
   certify,
-  changeCycleDeadlines,
+  changeCycleSchedule,
   comment,
   ConflictError,
   cycleBoard,
@@ -35,7 +35,7 @@ import {
   startAmendment,
   submit,
   WorkflowError,
-} from './workflow.service.ts';
+} from './index.ts';
 
 describe.each(dialects)('the plan workflow ($name)', (dialect) => {
   let store: Store;
@@ -92,7 +92,7 @@ describe.each(dialects)('the plan workflow ($name)', (dialect) => {
     const rep = users['superintendent.multi']!;
     let v = await planView(store.db, rep, id);
     expect(v.state).toBe('revisions-requested');
-    expect(v.events.find((e) => e.kind === 'decision')!.data.message).toMatch(/attendance coordinators/);
+    expect((v.events.find((e) => e.kind === 'decision')! as { message: string | null }).message).toMatch(/attendance coordinators/);
     const content = { ...v.content, interventions: [...v.content.interventions, { school: 'Mead School', tier: 2 as const, description: 'Small-group math.' }] };
     await saveDraft(store, rep, id, { content, budget: v.budget, expectedRowVersion: v.rowVersion });
     await expect(submit(store, rep, id)).rejects.toThrow(/board of education must approve the revised version/);
@@ -179,7 +179,7 @@ describe.each(dialects)('the plan workflow ($name)', (dialect) => {
     expect(after.deadlines).toEqual({ ...before.deadlines, board: '2025-08-20', submission: '2025-08-29' });
     expect(after.extensions).toEqual({ board: '2025-08-20', submission: '2025-08-29' });
     expect(after.rowVersion).toBe(before.rowVersion); // not an edit of the plan: open forms stay valid
-    expect(after.events.at(-1)).toMatchObject({ kind: 'deadline-extended', data: { deadline: 'board', from: '2025-08-01', to: '2025-08-20', reason: 'The board meeting was postponed by the storm.' } });
+    expect(after.events.at(-1)).toMatchObject({ kind: 'deadline-extended', deadline: 'board', from: '2025-08-01', to: '2025-08-20', reason: 'The board meeting was postponed by the storm.' });
     expect((await cycleBoard(store.db, cycleId, '2025-08-10')).find((b) => b.districtCode === '0830011')!.nextDeadline).toEqual({ name: 'board', date: '2025-08-20', overdue: false, extended: true });
     expect((await cycleBoard(store.db, cycleId, '2025-08-10')).find((b) => b.districtCode === '0020011')!.nextDeadline).toMatchObject({ extended: false });
     // The sweep reminds Middletown of its own date, a week before it.
@@ -201,12 +201,12 @@ describe.each(dialects)('the plan workflow ($name)', (dialect) => {
     await store.db.updateTable('app_user').set({ status: 'active' }).where('id', 'in', [groton.user.id, middletown.user.id]).execute();
     const cycle = (await getCycle(store.db, cycleId))!;
     const moved = { ...cycle.deadlines, submission: '2025-08-22', review: '2025-09-22' };
-    await expect(changeCycleDeadlines(store, users.reviewer!, cycleId, { deadlines: moved, reason: 'x', expectedRowVersion: cycle.rowVersion })).rejects.toMatchObject({ status: 403 });
-    await expect(changeCycleDeadlines(store, admin, cycleId, { deadlines: { ...moved, review: '2025-08-01' }, reason: 'x', expectedRowVersion: cycle.rowVersion })).rejects.toThrow(/is before the one for submission/);
-    const changed = await changeCycleDeadlines(store, admin, cycleId, { deadlines: moved, reason: 'The state portal was down for a week.', expectedRowVersion: cycle.rowVersion });
+    await expect(changeCycleSchedule(store, users.reviewer!, cycleId, { deadlines: moved, reason: 'x', expectedRowVersion: cycle.rowVersion })).rejects.toMatchObject({ status: 403 });
+    await expect(changeCycleSchedule(store, admin, cycleId, { deadlines: { ...moved, review: '2025-08-01' }, reason: 'x', expectedRowVersion: cycle.rowVersion })).rejects.toThrow(/is before the one for submission/);
+    const changed = await changeCycleSchedule(store, admin, cycleId, { deadlines: moved, reason: 'The state portal was down for a week.', expectedRowVersion: cycle.rowVersion });
     expect(changed.deadlines).toEqual(moved);
     expect(changed.rowVersion).toBe(cycle.rowVersion + 1);
-    await expect(changeCycleDeadlines(store, admin, cycleId, { deadlines: cycle.deadlines, reason: 'Undo', expectedRowVersion: cycle.rowVersion })).rejects.toBeInstanceOf(ConflictError);
+    await expect(changeCycleSchedule(store, admin, cycleId, { deadlines: cycle.deadlines, reason: 'Undo', expectedRowVersion: cycle.rowVersion })).rejects.toBeInstanceOf(ConflictError);
     expect((await getCycle(store.db, cycleId))!.deadlines).toEqual(moved);
     const [event] = (await auditOf(store.db, `cycle:${cycleId}`)).filter((e) => e.action === 'cycle.deadlines-changed');
     expect(event!.details).toMatchObject({ changed: ['submission', 'review'], reason: 'The state portal was down for a week.' });
@@ -216,7 +216,40 @@ describe.each(dialects)('the plan workflow ($name)', (dialect) => {
     expect(told.find((m) => m.to === `superintendent.multi@${DEMO_DOMAIN}`)?.body).toMatch(/submission to the state: 2025-08-22 \(was 2025-08-15\)/);
     expect(told.filter((m) => m.to === 'editor.middletown@example.org' || m.to === 'editor.groton@example.org')).toEqual([]);
     expect((await planView(store.db, admin, await planOf('0150011'))).deadlines.submission).toBe('2025-08-29');
-    await changeCycleDeadlines(store, admin, cycleId, { deadlines: cycle.deadlines, reason: 'Back to the published dates.', expectedRowVersion: changed.rowVersion });
+    await changeCycleSchedule(store, admin, cycleId, { deadlines: cycle.deadlines, reason: 'Back to the published dates.', expectedRowVersion: changed.rowVersion });
+  });
+
+  it('the state adds its own milestones to the schedule: each district is told, reminded before the date by the sweep once, and never escalated', async () => {
+    const admin = users.admin!;
+    const cycle = (await getCycle(store.db, cycleId))!;
+    const fall = { id: 'fall-monitoring-meeting', label: 'Fall monitoring meeting', actor: 'district' as const, date: '2025-11-12' };
+    const winter = { id: 'winter-review', label: 'Winter review of progress', actor: 'reviewers' as const, date: '2026-01-20' };
+    await expect(changeCycleSchedule(store, admin, cycleId, { deadlines: cycle.deadlines, milestones: [{ ...fall, date: '2025-11-31' }], reason: 'Monitoring', expectedRowVersion: cycle.rowVersion })).rejects.toThrow(/date of "Fall monitoring meeting"/);
+    const changed = await changeCycleSchedule(store, admin, cycleId, { deadlines: cycle.deadlines, milestones: [winter, fall], reason: 'The monitoring year.', expectedRowVersion: cycle.rowVersion });
+    // In date order after the plan's five; the five are unchanged.
+    expect(changed.schedule.slice(5)).toEqual([fall, winter]);
+    expect(changed.deadlines).toEqual(cycle.deadlines);
+    // A change of the five dates alone keeps the state's milestones.
+    const again = await changeCycleSchedule(store, admin, cycleId, { deadlines: cycle.deadlines, reason: 'Same dates.', expectedRowVersion: changed.rowVersion });
+    expect(again.schedule.slice(5).map((m) => m.id)).toEqual([fall.id, winter.id]);
+    // Hartford (approved, not drafting) hears of the new milestone it acts by, not of the reviewers'.
+    const told = (await outbox(store.db)).filter((m) => m.to === `editor.hartford@${DEMO_DOMAIN}` && /deadlines changed/.test(m.subject));
+    expect(told[0]?.body).toMatch(/Fall monitoring meeting: 2025-11-12 \(new\)/);
+    expect(told[0]?.body).not.toMatch(/Winter review/);
+    // A week before: reminded once, however often the sweep runs.
+    const before = await outbox(store.db, 10_000);
+    await sweepDeadlines(store, { today: '2025-11-05' });
+    await sweepDeadlines(store, { today: '2025-11-05' });
+    const reminders = (await outbox(store.db, 10_000)).filter((m) => !before.some((b) => b.id === m.id) && /Reminder: Fall monitoring meeting/.test(m.subject));
+    expect(reminders.filter((m) => m.to === `editor.hartford@${DEMO_DOMAIN}`)).toHaveLength(1);
+    expect(reminders.find((m) => m.to === `editor.hartford@${DEMO_DOMAIN}`)!.subject).toBe('Reminder: Fall monitoring meeting for Hartford School District is due in 7 days (2025-11-12)');
+    const hartford = await planOf('0640011');
+    expect(await store.db.selectFrom('deadline_notice').select(['deadline', 'kind']).where('plan_id', '=', hartford).where('deadline', '=', fall.id).execute()).toEqual([{ deadline: fall.id, kind: 'reminder-7' }]);
+    // After the date nothing escalates: nothing records yet when a meeting is held.
+    await sweepDeadlines(store, { today: '2025-11-20' });
+    expect(await store.db.selectFrom('deadline_notice').select('kind').where('deadline', '=', fall.id).where('kind', '=', 'escalation').execute()).toEqual([]);
+    const now = (await getCycle(store.db, cycleId))!;
+    await changeCycleSchedule(store, admin, cycleId, { deadlines: now.deadlines, milestones: [], reason: 'Back to the plan\'s dates.', expectedRowVersion: now.rowVersion });
   });
 
   it('an amendment of an approved plan: a new version, a diff against the approved one, the lighter path', async () => {
@@ -250,14 +283,14 @@ describe.each(dialects)('the plan workflow ($name)', (dialect) => {
     const [question, note] = [asked.at(-2)!, asked.at(-1)!];
     await comment(store, users['editor.bridgeport']!, id, { body: 'Will do: Roosevelt and Hall.', parentId: question.id });
     const district = await planView(store.db, users['editor.bridgeport']!, id);
-    expect(district.events.filter((e) => e.kind === 'comment').map((e) => [e.data.body, e.data.parentId])).toEqual([
+    expect(district.events.flatMap((e) => (e.kind === 'comment' ? [[e.body, e.parentId]] : []))).toEqual([
       ['Please name the schools for tier 3.', null],
       ['Will do: Roosevelt and Hall.', question.id],
     ]);
     // The district cannot reply to (or learn of) an internal note; a reply to one stays internal.
     await expect(comment(store, users['editor.bridgeport']!, id, { body: 'guess', parentId: note.id })).rejects.toThrow(/no such comment/);
     await comment(store, users.reviewer2!, id, { body: 'Spend-down was 94%.', parentId: note.id });
-    expect((await planView(store.db, users['editor.bridgeport']!, id)).events.some((e) => e.data.body === 'Spend-down was 94%.')).toBe(false);
+    expect((await planView(store.db, users['editor.bridgeport']!, id)).events.some((e) => e.kind === 'comment' && e.body === 'Spend-down was 94%.')).toBe(false);
     const state = await planView(store.db, users.reviewer!, id);
     expect(state.events.filter((e) => e.kind === 'comment')).toHaveLength(4);
     await expect(comment(store, users['superintendent.hartford']!, id, { body: 'not mine' })).rejects.toMatchObject({ status: 403 });
@@ -339,7 +372,7 @@ describe.each(dialects)('the plan workflow ($name)', (dialect) => {
     const bpt = await planOf('0150011');
     await expect(recordBoardApproval(store, users['editor.bridgeport']!, bpt, { meetingDate: '2025-02-30', votesFor: 5, votesAgainst: 0, abstentions: 0, minutesUploadId: null })).rejects.toThrow(/real calendar date/);
     await expect(recordBoardApproval(store, users['editor.bridgeport']!, bpt, { meetingDate: '2999-01-01', votesFor: 5, votesAgainst: 0, abstentions: 0, minutesUploadId: null })).rejects.toThrow(/in the future/);
-    expect((await planView(store.db, users.admin!, id)).events.find((e) => e.kind === 'release')!.data.date).toMatch(/^2025-11-0[123]$/);
+    expect(((await planView(store.db, users.admin!, id)).events.find((e) => e.kind === 'release')! as { date: string }).date).toMatch(/^2025-11-0[123]$/);
   });
 
   it('every change is in the audit trail, chained; decisions and revisions reached the district by e-mail', async () => {

@@ -1,0 +1,55 @@
+/**
+ * What the public sees of plans: each approved plan of a district, its narrative, goals and
+ * strategies, the budget by funding area, the decision and the release of funds.
+ */
+import type { Executor } from '../../data/batch.ts';
+import { getCycle } from '../../data/cycle.repository.ts';
+import { eventsOf } from '../../data/plan-event.repository.ts';
+import { publishedPlansOf } from '../../data/plan.repository.ts';
+import { cents, type Cents } from '../../domain/money/cents.ts';
+import type { FiscalYear } from '../../domain/time/fiscal-year.ts';
+import { summariseBudget, type BudgetSummary } from '../../domain/workflow/budget.ts';
+import type { PlanContent } from '../../domain/workflow/content.ts';
+import { approvingDecision } from '../../domain/workflow/events.ts';
+import { requireVersion } from './core.ts';
+
+export interface PublishedPlan {
+  readonly fiscalYear: FiscalYear;
+  readonly planId: number;
+  readonly decision: 'approved' | 'approved-with-conditions';
+  readonly conditions: string | null;
+  readonly narrative: string;
+  readonly goals: PlanContent['goals'];
+  readonly strategies: PlanContent['strategies'];
+  readonly budgetByArea: BudgetSummary['byArea'];
+  readonly totalCents: Cents;
+  /** The release of the funds: its date, the amount and who approved the plan (their account id). */
+  readonly release: { date: string; amountCents: number; approvedBy: number | null } | null;
+}
+
+/** The approved plans of a district, for its public page: the narrative and the budget by area. */
+export async function publishedPlans(db: Executor, districtCode: string): Promise<PublishedPlan[]> {
+  const out: PublishedPlan[] = [];
+  for (const p of await publishedPlansOf(db, districtCode)) {
+    if (p.approved_version === null) continue;
+    const cycle = (await getCycle(db, p.cycle_id))!;
+    const v = await requireVersion(db, p.id, p.approved_version);
+    const events = await eventsOf(db, p.id);
+    const decision = approvingDecision(events);
+    const release = events.findLast((e) => e.kind === 'release');
+    const summary = summariseBudget(v.budget, cents(p.allocation_cents), cycle.settings.substantialMajority);
+    out.push({
+      fiscalYear: cycle.fiscalYear,
+      planId: p.id,
+      decision: decision?.decision === 'approve-with-conditions' ? 'approved-with-conditions' : 'approved',
+      conditions: decision?.conditions ?? null,
+      narrative: v.content.narrative,
+      goals: v.content.goals,
+      strategies: v.content.strategies,
+      budgetByArea: summary.byArea,
+      totalCents: summary.totalCents,
+      release: release && release.kind === 'release' ? { date: release.date, amountCents: release.amountCents, approvedBy: release.approvedBy } : null,
+    });
+  }
+  return out.sort((a, b) => b.fiscalYear - a.fiscalYear);
+}
