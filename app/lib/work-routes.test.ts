@@ -54,3 +54,15 @@ describe('the route table', () => {
     expect(() => routeFor('POST', '/work/plans/:id', 'delete-everything')).toThrow(/not declared/);
   });
 });
+
+describe('the OpenAPI description of plan actions', () => {
+  it('names every field the command schema reads, so a client can know what to send', async () => {
+    const { OPENAPI } = await import('./openapi.ts');
+    const { planCommandSchema } = await import('../../src/services/plans/command-schema.ts');
+    const post = (OPENAPI.paths as Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown> } }> } }>>)['/api/v1/plans/{id}']!.post!;
+    const documented = new Set(Object.keys(post.requestBody!.content['application/json']!.schema.properties));
+    const read = new Set(planCommandSchema.options.flatMap((o) => Object.keys(o.shape)));
+    expect([...read].filter((k) => !documented.has(k))).toEqual([]);
+    expect([...documented].filter((k) => !read.has(k))).toEqual([]);
+  });
+});

@@ -327,6 +327,19 @@ test('the workflow API with a personal access token: the same permissions, JSON 
   expect(body.error.message).toMatch(/Someone else changed this plan/);
   expect(body.error.changes.length).toBeGreaterThan(0);
 
+  // The body is read by the pages' command schema: a field that does not fit is named, nothing is done.
+  const malformed = await request.post(`/api/v1/plans/${hartford}`, {
+    headers: auth,
+    data: { intent: 'save', rowVersion: plan.rowVersion, content: { needsAssessment: '', goals: [{ id: 'g1', indicator: 'height', description: '', baseline: 1, target: 2 }], strategies: [], interventions: [], narrative: '' } },
+  });
+  expect(malformed.status()).toBe(400);
+  expect(((await malformed.json()) as { error: { issues: Record<string, string> } }).error.issues).toHaveProperty(['content.goals.0.indicator']);
+  // A comment from a script reads back as a typed event.
+  expect((await request.post(`/api/v1/plans/${hartford}`, { headers: auth, data: { intent: 'comment', body: 'Posted by the e2e script.' } })).status()).toBe(200);
+  const after = ((await (await request.get(`/api/v1/plans/${hartford}`, { headers: auth })).json()) as { plan: { rowVersion: number; events: { kind: string; body?: string; internal?: boolean }[] } }).plan;
+  expect(after.events.at(-1)).toMatchObject({ kind: 'comment', body: 'Posted by the e2e script.', internal: false });
+  expect(after.rowVersion).toBe(plan.rowVersion);
+
   // Another district's plan, and an action this role does not have.
   const bridgeport = await planIdOf(request, '0150011');
   expect((await request.get(`/api/v1/plans/${bridgeport}`, { headers: auth })).status()).toBe(403);
