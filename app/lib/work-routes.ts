@@ -52,6 +52,14 @@ export const WORK_ROUTES: readonly WorkRoute[] = [
   { id: 'work.budget.import', method: 'POST', path: '/work/plans/:id/budget', intent: 'import', permission: P.editPlanOwn, scope: 'plan' },
   { id: 'work.budget.xlsx', method: 'GET', path: '/work/plans/:id/budget.xlsx', permission: P.viewPlanOwn, scope: 'plan' },
   { id: 'work.audit', method: 'GET', path: '/work/plans/:id/audit', permission: P.viewAuditAny, scope: 'plan' },
+  // The year after approval: the plan's monitoring meetings and follow-ups.
+  { id: 'work.monitoring', method: 'GET', path: '/work/plans/:id/monitoring', permission: P.viewPlanOwn, scope: 'plan' },
+  { id: 'work.monitoring.schedule-meeting', method: 'POST', path: '/work/plans/:id/monitoring', intent: 'schedule-meeting', permission: P.monitorPlanAny, scope: 'plan' },
+  { id: 'work.monitoring.propose-agenda-item', method: 'POST', path: '/work/plans/:id/monitoring', intent: 'propose-agenda-item', permission: P.proposeAgendaOwn, scope: 'plan' },
+  { id: 'work.monitoring.add-agenda-item', method: 'POST', path: '/work/plans/:id/monitoring', intent: 'add-agenda-item', permission: P.monitorPlanAny, scope: 'plan' },
+  { id: 'work.monitoring.record-meeting', method: 'POST', path: '/work/plans/:id/monitoring', intent: 'record-meeting', permission: P.monitorPlanAny, scope: 'plan' },
+  // The owner or the state: checked on the follow-up itself, when it is done.
+  { id: 'work.monitoring.complete-follow-up', method: 'POST', path: '/work/plans/:id/monitoring', intent: 'complete-follow-up', permission: P.viewPlanOwn, scope: 'plan' },
   // :upload is a file of plan :id; the permission is the plan's, checked before the file is looked up.
   { id: 'work.guidance', method: 'GET', path: '/work/plans/:id/guidance/:upload', permission: P.viewPlanOwn, scope: 'plan' },
   { id: 'work.upload', method: 'GET', path: '/work/plans/:id/uploads/:upload', permission: P.viewPlanOwn, scope: 'plan' },
@@ -74,6 +82,7 @@ export const WORK_ROUTES: readonly WorkRoute[] = [
   { id: 'work.tokens.revoke', method: 'POST', path: '/work/tokens', intent: 'revoke', permission: P.manageTokensOwn, scope: 'self' },
   { id: 'api.plans', method: 'GET', path: '/api/v1/plans', permission: null, scope: 'none' },
   { id: 'api.plan', method: 'GET', path: '/api/v1/plans/:id', permission: P.viewPlanOwn, scope: 'plan' },
+  { id: 'api.plan.monitoring', method: 'GET', path: '/api/v1/plans/:id/monitoring', permission: P.viewPlanOwn, scope: 'plan' },
   ...PLAN_INTENTS.map((intent): WorkRoute => ({ id: `api.plan.${intent}`, method: 'POST', path: '/api/v1/plans/:id', intent, permission: TRANSITIONS[intent].permission, scope: 'plan' })),
   { id: 'api.plan.comment', method: 'POST', path: '/api/v1/plans/:id', intent: 'comment', permission: P.commentPlanOwn, scope: 'plan' },
   { id: 'api.plan.extend-deadline', method: 'POST', path: '/api/v1/plans/:id', intent: 'extend-deadline', permission: P.manageCycleAny, scope: 'plan' },

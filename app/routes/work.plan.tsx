@@ -51,6 +51,9 @@ const EVENT_LABELS: Record<string, string> = {
   release: 'Funds released',
   amendment: 'Amendment started',
   'deadline-extended': 'Deadline extended',
+  'meeting-scheduled': 'Monitoring meeting scheduled',
+  'meeting-held': 'Monitoring meeting recorded',
+  'follow-up-done': 'Follow-up done',
   save: 'Saved',
 };
 
@@ -76,6 +79,12 @@ function eventDetail(e: PlanEvent): string {
       return `: ${e.deadline} from ${e.from} to ${e.to} — ${e.reason}`;
     case 'release':
       return `: ${formatMoney('en', e.amountCents)} on ${e.date}`;
+    case 'meeting-scheduled':
+      return `: ${e.title} on ${e.scheduledOn}`;
+    case 'meeting-held':
+      return `: ${e.title}, held ${e.heldOn}${e.followUps ? ` (${e.followUps} follow-up${e.followUps === 1 ? '' : 's'})` : ''}`;
+    case 'follow-up-done':
+      return `: ${e.text}${e.note ? ` — ${e.note}` : ''}`;
     default:
       return '';
   }
@@ -148,6 +157,11 @@ export default function PlanPage() {
               .join('; ')}
             .
           </p>
+          {plan.approvedVersion !== null ? (
+            <p className="usa-summary-box__text">
+              <Link to={`/work/plans/${plan.id}/monitoring`}>Monitoring: meetings, agendas and follow-ups</Link>
+            </p>
+          ) : null}
           {lastDecision?.kind === 'decision' && plan.state === 'revisions-requested' ? <p className="usa-summary-box__text">The state asked: {lastDecision.message ?? ''}</p> : null}
         </div>
       </div>

@@ -249,6 +249,37 @@ export interface PlanEventTable {
   at: string;
 }
 
+/** A monitoring meeting of a plan (migration 012); agenda and attendees are JSON. */
+export interface MonitoringMeetingTable {
+  id: Generated<number>;
+  plan_id: number;
+  milestone_id: string | null;
+  title: string;
+  scheduled_on: string;
+  held_on: string | null;
+  attendees: Generated<string>;
+  agenda: Generated<string>;
+  minutes: Generated<string>;
+  decisions: Generated<string>;
+  created_by: number;
+  created_at: string;
+  row_version: Generated<number>;
+}
+
+/** A follow-up of a monitoring meeting: an owner, a due date, done or not (migration 012). */
+export interface FollowUpTable {
+  id: Generated<number>;
+  meeting_id: number;
+  plan_id: number;
+  text: string;
+  owner_id: number;
+  due_on: string;
+  done_on: string | null;
+  done_by: number | null;
+  done_note: Generated<string>;
+  created_at: string;
+}
+
 /** A release of withheld funds: one per cycle and district (migration 009). */
 export interface FundReleaseTable {
   id: Generated<number>;
@@ -381,6 +412,8 @@ export interface Database {
   audit_head: AuditHeadTable;
   outbox: OutboxTable;
   deadline_notice: DeadlineNoticeTable;
+  monitoring_meeting: MonitoringMeetingTable;
+  follow_up: FollowUpTable;
   delegation: DelegationTable;
   job: JobTable;
 }

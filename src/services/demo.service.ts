@@ -28,7 +28,11 @@ import {
   score,
   submit,
   type Deadlines,
+  changeCycleSchedule,
+  getCycle,
 } from './plans/index.ts';
+import { completeFollowUp, monitoringOf, proposeAgendaItem, recordMeeting, scheduleMeeting } from './monitoring/index.ts';
+import { MONITORING_MILESTONES } from '../domain/workflow/monitoring.ts';
 
 export const DEMO_PASSWORD = 'demo-password-for-testing';
 export const DEMO_DOMAIN = 'demo.alliance.test';
@@ -109,7 +113,7 @@ async function demoUser(store: Store, email: string): Promise<User> {
  * Bridgeport in review, Ansonia sent back for revisions, Derby certified and ready to submit, the
  * rest drafts. Idempotent: accounts and the cycle that exist are kept.
  */
-export async function seedDemo(store: Store, env: Readonly<Record<string, string | undefined>>): Promise<{ accounts: number; cycle: number }> {
+export async function seedDemo(store: Store, env: Readonly<Record<string, string | undefined>>, options: { monitoring?: boolean } = {}): Promise<{ accounts: number; cycle: number }> {
   if (env.NODE_ENV === 'production') throw new DomainError('refused', 'Demo accounts are refused when NODE_ENV=production.');
   let accounts = 0;
   for (const a of DEMO_ACCOUNTS) {
@@ -162,5 +166,51 @@ export async function seedDemo(store: Store, env: Readonly<Record<string, string
 
   // Derby: certified, not yet submitted.
   await prepare(multi, '0370011', 'Derby');
+  if (options.monitoring !== false) await seedDemoMonitoring(store, cycle.id, hartford);
   return { accounts, cycle: cycle.id };
+}
+
+/** The three meetings of the demo year (the state sets the dates in the cycle's schedule). */
+export const DEMO_MONITORING = { fall: '2025-10-15', winter: '2026-01-21', spring: '2026-04-15' } as const;
+
+/**
+ * The year after approval, for Hartford: the fall and winter meetings held (agendas from the
+ * district and the state, minutes, follow-ups — one done, one left overdue), the spring meeting
+ * scheduled.
+ */
+async function seedDemoMonitoring(store: Store, cycleId: number, hartford: number): Promise<void> {
+  const admin = await demoUser(store, `admin@${DEMO_DOMAIN}`);
+  const reviewer = await demoUser(store, `reviewer@${DEMO_DOMAIN}`);
+  const editor = await demoUser(store, `editor.hartford@${DEMO_DOMAIN}`);
+  const cycle = (await getCycle(store.db, cycleId))!;
+  const milestones = MONITORING_MILESTONES.map((m) => ({ ...m, date: DEMO_MONITORING[m.id.split('-')[0] as keyof typeof DEMO_MONITORING] }));
+  await changeCycleSchedule(store, admin, cycleId, { deadlines: cycle.deadlines, milestones, reason: 'The monitoring meetings of the year.', expectedRowVersion: cycle.rowVersion });
+  const meetings = [];
+  for (const m of milestones) meetings.push(await scheduleMeeting(store, reviewer, hartford, { title: m.label, scheduledOn: m.date, milestoneId: m.id }));
+  let f = meetings[0]!;
+  f = await proposeAgendaItem(store, editor, f.id, { text: 'Chronic absenteeism in the K-3 schools since September' });
+  f = await proposeAgendaItem(store, reviewer, f.id, { text: 'Spend-down of the first quarter, by funding area' });
+  await recordMeeting(store, reviewer, f.id, {
+    heldOn: DEMO_MONITORING.fall,
+    attendees: ['Emery Editor (Hartford)', 'Sam Superintendent (Hartford)', 'Riley Reviewer (CSDE)'],
+    minutes: 'The district presented attendance by school and the first weeks of the tier 3 reading block. The state reviewed the first-quarter spend-down: the reading interventionists are hired; supplies are behind.',
+    decisions: 'Keep the reading block as planned; the district sends attendance data by school monthly.',
+    followUps: [
+      { text: 'Send the attendance data by school for September and October', ownerId: editor.id, dueOn: '2025-10-29' },
+      { text: 'Confirm the supplies orders placed for the reading block', ownerId: editor.id, dueOn: '2025-11-14' },
+    ],
+    expectedRowVersion: f.rowVersion,
+  });
+  const done = (await monitoringOf(store.db, reviewer, hartford)).meetings[0]!.followUps[0]!;
+  await completeFollowUp(store, editor, done.id, { note: 'Sent on October 27.' }, '2025-10-27');
+  let w = meetings[1]!;
+  w = await proposeAgendaItem(store, editor, w.id, { text: 'Mid-year reading benchmarks' });
+  await recordMeeting(store, reviewer, w.id, {
+    heldOn: DEMO_MONITORING.winter,
+    attendees: ['Emery Editor (Hartford)', 'Riley Reviewer (CSDE)'],
+    minutes: 'Mid-year benchmarks show growth in grades 1 and 2, not yet in grade 3. Attendance improved in one of the two K-3 schools.',
+    decisions: 'Add a grade 3 small-group block from February.',
+    followUps: [{ text: 'Share the grade 3 small-group schedule', ownerId: editor.id, dueOn: '2026-04-01' }],
+    expectedRowVersion: w.rowVersion,
+  });
 }

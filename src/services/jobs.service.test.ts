@@ -59,7 +59,7 @@ describe.each(dialects)('deadlines and e-mail ($name)', (dialect) => {
   beforeAll(async () => {
     store = await dialect.open();
     await loadEmbedded(store);
-    await seedDemo(store, {});
+    await seedDemo(store, {}, { monitoring: false });
     const admin = (await userByEmail(store.db, `admin@${DEMO_DOMAIN}`))!;
     // A cycle opened today: the board's vote is due in 5 days, the rest later.
     await openCycle(store, admin, {

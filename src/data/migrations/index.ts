@@ -15,6 +15,7 @@ import { extensions } from './008-extensions.ts';
 import { fundRelease } from './009-fund-release.ts';
 import { tokensAndResets } from './010-tokens-and-resets.ts';
 import { schedule } from './011-schedule.ts';
+import { monitoring } from './012-monitoring.ts';
 
 export function migrations(dialect: SqlDialect): MigrationProvider {
   return {
@@ -31,6 +32,7 @@ export function migrations(dialect: SqlDialect): MigrationProvider {
         '009-fund-release': fundRelease(dialect),
         '010-tokens-and-resets': tokensAndResets(dialect),
         '011-schedule': schedule(),
+        '012-monitoring': monitoring(dialect),
       };
     },
   };

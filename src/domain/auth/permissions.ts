@@ -52,6 +52,10 @@ export const PERMISSIONS = {
   viewOutboxAny: 'view:outbox:any',
   manageTokensOwn: 'manage:tokens:own',
   delegateApprovalAny: 'delegate:approval:any',
+  /** The state's monitoring of an approved plan: schedule and record meetings, assign follow-ups. */
+  monitorPlanAny: 'monitor:plan:any',
+  /** A district proposes items for its monitoring meetings' agendas. */
+  proposeAgendaOwn: 'propose-agenda:plan:own',
 } as const satisfies Record<string, Permission>;
 
 export type KnownPermission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -70,6 +74,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly KnownPermission[]>
     P.viewOutboxAny,
     P.releaseFundsAny,
     P.manageTokensOwn,
+    P.monitorPlanAny,
   ],
   'program-staff': [
     P.viewPlanAny,
@@ -81,10 +86,11 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly KnownPermission[]>
     P.viewAuditAny,
     P.viewBoardAny,
     P.manageTokensOwn,
+    P.monitorPlanAny,
   ],
   commissioner: [P.viewPlanAny, P.commentPlanAny, P.approvePlanAny, P.releaseFundsAny, P.viewAuditAny, P.viewBoardAny, P.manageTokensOwn, P.delegateApprovalAny],
-  'district-editor': [P.viewPlanOwn, P.editPlanOwn, P.commentPlanOwn, P.recordBoardOwn, P.manageTokensOwn],
-  'district-representative': [P.viewPlanOwn, P.editPlanOwn, P.commentPlanOwn, P.recordBoardOwn, P.certifyPlanOwn, P.submitPlanOwn, P.manageTokensOwn],
+  'district-editor': [P.viewPlanOwn, P.editPlanOwn, P.commentPlanOwn, P.recordBoardOwn, P.manageTokensOwn, P.proposeAgendaOwn],
+  'district-representative': [P.viewPlanOwn, P.editPlanOwn, P.commentPlanOwn, P.recordBoardOwn, P.certifyPlanOwn, P.submitPlanOwn, P.manageTokensOwn, P.proposeAgendaOwn],
   'district-viewer': [P.viewPlanOwn],
 };
 
@@ -111,7 +117,7 @@ export const STATE_STAFF_ROLES: ReadonlySet<Role> = new Set(['state-admin', 'pro
  * takes them for it — not with their own statewide role, not with a delegated one: the reviewer,
  * the approver and the payer are never the district's own people (a conflict of interest).
  */
-export const CONFLICTED_PERMISSIONS: ReadonlySet<string> = new Set([P.reviewPlanAny, P.recommendPlanAny, P.requestRevisionsAny, P.assignReviewersAny, P.approvePlanAny, P.releaseFundsAny]);
+export const CONFLICTED_PERMISSIONS: ReadonlySet<string> = new Set([P.reviewPlanAny, P.recommendPlanAny, P.requestRevisionsAny, P.assignReviewersAny, P.approvePlanAny, P.releaseFundsAny, P.monitorPlanAny]);
 
 /** Whether the grants include a role in the district (a district editor, representative or viewer there). */
 export function holdsDistrictRole(grants: readonly Grant[], districtCode: string): boolean {

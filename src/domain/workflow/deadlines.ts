@@ -79,11 +79,11 @@ export function noticeDue(deadline: IsoDate | string, today: IsoDate | string, c
 }
 
 /** The text of a notice for a milestone (its label: "submission to the state", "the fall monitoring meeting"). */
-export function noticeText(kind: NoticeKind, what: string, date: string, district: string, fiscalYear: number): { subject: string; body: string } {
+export function noticeText(kind: NoticeKind, what: string, date: string, district: string, fiscalYear: number, consequence = 'The withheld funds cannot be released until the plan is approved.'): { subject: string; body: string } {
   if (kind === 'escalation') {
     return {
       subject: `Overdue: ${what} for ${district} (FY${fiscalYear})`,
-      body: `The deadline for ${what} for ${district}'s FY${fiscalYear} Alliance plan was ${date}, and it has not happened yet. The withheld funds cannot be released until the plan is approved.\n`,
+      body: `The deadline for ${what} for ${district}'s FY${fiscalYear} Alliance plan was ${date}, and it has not happened yet. ${consequence}\n`,
     };
   }
   const n = Number(kind.slice('reminder-'.length));

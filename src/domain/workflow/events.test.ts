@@ -12,6 +12,9 @@ const samples: Exclude<PlanEventData, { kind: 'other' }>[] = [
   { kind: 'release', date: '2025-10-03', amountCents: 3_869_935_500, approvedBy: 4 },
   { kind: 'amendment' },
   { kind: 'deadline-extended', deadline: 'board', from: '2025-08-01', to: '2025-08-20', reason: 'Storm' },
+  { kind: 'meeting-scheduled', meetingId: 3, title: 'Fall monitoring meeting', scheduledOn: '2025-11-12' },
+  { kind: 'meeting-held', meetingId: 3, title: 'Fall monitoring meeting', heldOn: '2025-11-12', followUps: 2 },
+  { kind: 'follow-up-done', followUpId: 9, text: 'Send the attendance data', note: 'Sent on the 20th.' },
 ];
 
 describe('plan events', () => {

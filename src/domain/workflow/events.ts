@@ -26,12 +26,15 @@ export type PlanEventData =
   | { readonly kind: 'release'; readonly date: string; readonly amountCents: number; readonly approvedBy: number | null }
   | { readonly kind: 'amendment' }
   | { readonly kind: 'deadline-extended'; readonly deadline: string; readonly from: string; readonly to: string; readonly reason: string }
+  | { readonly kind: 'meeting-scheduled'; readonly meetingId: number; readonly title: string; readonly scheduledOn: string }
+  | { readonly kind: 'meeting-held'; readonly meetingId: number; readonly title: string; readonly heldOn: string; readonly followUps: number }
+  | { readonly kind: 'follow-up-done'; readonly followUpId: number; readonly text: string; readonly note: string }
   /** A kind this version of the system does not know (kept, shown by its name, never guessed at). */
   | { readonly kind: 'other'; readonly name: string };
 
 export type PlanEventKind = Exclude<PlanEventData['kind'], 'other'>;
 
-export const PLAN_EVENT_KINDS: readonly PlanEventKind[] = ['comment', 'score', 'decision', 'board-approval', 'certification', 'submission', 'reviewers', 'release', 'amendment', 'deadline-extended'];
+export const PLAN_EVENT_KINDS: readonly PlanEventKind[] = ['comment', 'score', 'decision', 'board-approval', 'certification', 'submission', 'reviewers', 'release', 'amendment', 'deadline-extended', 'meeting-scheduled', 'meeting-held', 'follow-up-done'];
 
 const DECISIONS: readonly DecisionKind[] = ['revisions-requested', 'recommended', 'approve', 'approve-with-conditions', 'deny'];
 
@@ -92,6 +95,12 @@ export function decodeEvent(kind: string, json: string): PlanEventData {
       return { kind, date: str(r, 'date'), amountCents: num(r, 'amountCents'), approvedBy: numOrNull(r, 'approvedBy') };
     case 'deadline-extended':
       return { kind, deadline: str(r, 'deadline'), from: str(r, 'from'), to: str(r, 'to'), reason: str(r, 'reason') };
+    case 'meeting-scheduled':
+      return { kind, meetingId: num(r, 'meetingId'), title: str(r, 'title'), scheduledOn: str(r, 'scheduledOn') };
+    case 'meeting-held':
+      return { kind, meetingId: num(r, 'meetingId'), title: str(r, 'title'), heldOn: str(r, 'heldOn'), followUps: num(r, 'followUps') };
+    case 'follow-up-done':
+      return { kind, followUpId: num(r, 'followUpId'), text: str(r, 'text'), note: str(r, 'note') };
     default:
       return { kind: 'other', name: kind };
   }

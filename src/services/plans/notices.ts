@@ -9,13 +9,15 @@ import type { Executor } from '../../data/batch.ts';
 import { inTransaction, type Store } from '../../data/database.ts';
 import { listCycles } from '../../data/cycle.repository.ts';
 import { listDistricts } from '../../data/district.repository.ts';
+import { followUpsOfPlans, meetingsOfPlans } from '../../data/monitoring.repository.ts';
 import { noticeRecorded, recordNotice } from '../../data/notice.repository.ts';
 import { plansOfCycle, type PlanRow } from '../../data/plan.repository.ts';
 import { activePeople, districtPeople, peopleWithRole, type Person } from '../../data/user.repository.ts';
 import type { Cycle } from '../../domain/workflow/cycle.ts';
 import { DEFAULT_REMINDER_DAYS, effectiveDeadlines, noticeDue, noticeText, pendingDeadline, planOptional, type DeadlineExtensions, type Deadlines, type NoticeKind } from '../../domain/workflow/deadlines.ts';
+import type { FollowUp, Meeting } from '../../domain/workflow/monitoring.ts';
 import type { PlanState } from '../../domain/workflow/plan.ts';
-import { otherMilestones, type Milestone, type MilestoneActor } from '../../domain/workflow/schedule.ts';
+import { otherMilestones, type MilestoneActor } from '../../domain/workflow/schedule.ts';
 import { appendAudit } from '../audit.service.ts';
 import { queueMail, type Mail } from '../mail.service.ts';
 
@@ -40,8 +42,9 @@ export interface SweepResult {
   readonly messages: number;
 }
 
-async function recipients(db: Executor, plan: PlanRow, actor: MilestoneActor, kind: NoticeKind): Promise<Person[]> {
+async function recipients(db: Executor, plan: PlanRow, actor: MilestoneActor | { readonly person: number }, kind: NoticeKind): Promise<Person[]> {
   let rows: Person[] = [];
+  if (typeof actor === 'object') rows = await activePeople(db, [actor.person]);
   if (actor === 'district') rows = await districtPeople(db, plan.district_code);
   if (actor === 'commissioner') rows = await peopleWithRole(db, ['commissioner']);
   if (actor === 'state') rows = await peopleWithRole(db, ['state-admin']);
@@ -54,25 +57,45 @@ async function recipients(db: Executor, plan: PlanRow, actor: MilestoneActor, ki
   return [...new Map(rows.map((r) => [r.email, r])).values()];
 }
 
+/** A notice the sweep may send: what, by when, to whom, whether it escalates once passed, and what is at stake. */
+interface Facing {
+  readonly key: string;
+  readonly label: string;
+  readonly date: string;
+  readonly to: MilestoneActor | { readonly person: number };
+  readonly escalates: boolean;
+  readonly consequence?: string;
+  /** From when it could be met (an escalation is owed only for what could have been): the cycle's opening, or the meeting that agreed a follow-up. */
+  readonly since?: string;
+}
+
 /**
- * The milestones a plan faces today: the one of the plan's five its stage is working toward (the
- * district's own later date where the state extended it), and the state's own milestones that
- * the district or the reviewers act by (a monitoring meeting, a report due). The state's own
- * milestones are reminded, not escalated: nothing records yet when they are met.
+ * What a plan faces today: the one of the plan's five its stage is working toward (the district's
+ * own later date where the state extended it); the state's own milestones the district or the
+ * reviewers act by, unless the plan's meeting for it is held — escalated once passed only where a
+ * meeting is scheduled for it (the meeting records that it is met); and each open follow-up of
+ * its monitoring meetings, to its owner.
  */
-function milestonesFacing(cycle: Cycle, p: PlanRow): { milestone: Milestone; escalates: boolean }[] {
-  const out: { milestone: Milestone; escalates: boolean }[] = [];
+function facing(cycle: Cycle, p: PlanRow, meetings: readonly Meeting[], followUps: readonly FollowUp[]): Facing[] {
+  const out: Facing[] = [];
   const optional = planOptional(Number(p.allocation_cents), cycle.settings.noAllocationPolicy);
   const pending = pendingDeadline(p.state as PlanState, p.board_approved_version === p.current_version);
   if (pending) {
     const m = cycle.schedule.find((x) => x.id === pending)!;
     const date = planDeadlines(cycle, p.deadline_extensions).deadlines[pending];
-    if (!(m.actor === 'district' && optional)) out.push({ milestone: { ...m, date }, escalates: true });
+    if (!(m.actor === 'district' && optional)) out.push({ key: m.id, label: m.label, date, to: m.actor, escalates: true });
   }
   for (const m of otherMilestones(cycle.schedule)) {
     if (m.actor !== 'district' && m.actor !== 'reviewers') continue;
     if (m.actor === 'district' && optional) continue;
-    out.push({ milestone: m, escalates: false });
+    const meeting = meetings.find((x) => x.planId === p.id && x.milestoneId === m.id);
+    if (meeting?.heldOn) continue;
+    out.push({ key: m.id, label: m.label, date: m.date, to: m.actor, escalates: Boolean(meeting), consequence: 'The monitoring meeting has not been recorded as held.' });
+  }
+  for (const f of followUps) {
+    if (f.planId !== p.id || f.doneOn) continue;
+    const agreed = meetings.find((m) => m.id === f.meetingId)?.heldOn ?? undefined;
+    out.push({ since: agreed, key: `follow-up:${f.id}`, label: `the follow-up "${f.text.length > 80 ? `${f.text.slice(0, 77)}…` : f.text}"`, date: f.dueOn, to: { person: f.ownerId }, escalates: true, consequence: 'It was agreed at a monitoring meeting; mark it done on the plan\'s monitoring page once it is.' });
   }
   return out;
 }
@@ -86,20 +109,23 @@ export async function sweepDeadlines(store: Store, options: { today?: string } =
   for (const cycle of (await listCycles(store.db)).filter((c) => c.status === 'open')) {
     const opened = programToday(new Date(cycle.openedAt));
     const reminderDays = cycle.settings.reminderDays?.length ? cycle.settings.reminderDays : DEFAULT_REMINDER_DAYS;
-    for (const p of await plansOfCycle(store.db, cycle.id)) {
-      for (const { milestone, escalates } of milestonesFacing(cycle, p)) {
-        const { date } = milestone;
-        const kind = date ? noticeDue(date, today, opened, reminderDays) : null;
-        if (!kind || (kind === 'escalation' && !escalates)) continue;
+    const plans = await plansOfCycle(store.db, cycle.id);
+    const meetings = await meetingsOfPlans(store.db, plans.map((p) => p.id));
+    const followUps = await followUpsOfPlans(store.db, plans.map((p) => p.id));
+    for (const p of plans) {
+      for (const item of facing(cycle, p, meetings, followUps)) {
+        const { date } = item;
+        const kind = date ? noticeDue(date, today, item.since ?? opened, reminderDays) : null;
+        if (!kind || (kind === 'escalation' && !item.escalates)) continue;
         const sent = await inTransaction(store, async (trx) => {
-          const n = { planId: p.id, milestone: milestone.id, kind, date };
+          const n = { planId: p.id, milestone: item.key, kind, date };
           if (await noticeRecorded(trx, n)) return null;
           await recordNotice(trx, { ...n, at: new Date().toISOString() });
           const district = names.get(p.district_code) ?? p.district_code;
-          const text = noticeText(kind, milestone.label, date, district, cycle.fiscalYear);
-          const to = await recipients(trx, p, milestone.actor, kind);
+          const text = noticeText(kind, item.label, date, district, cycle.fiscalYear, item.consequence);
+          const to = await recipients(trx, p, item.to, kind);
           for (const r of to) await queueMail(trx, { to: r.email, subject: text.subject, body: `Hello ${r.name},\n\n${text.body}`, kind: kind === 'escalation' ? 'escalation' : 'reminder' });
-          await appendAudit(trx, { actor: 'system:deadlines', action: kind === 'escalation' ? 'deadline.escalated' : 'deadline.reminded', subject: `plan:${p.id}`, details: { deadline: milestone.id, date, kind, recipients: to.length } });
+          await appendAudit(trx, { actor: 'system:deadlines', action: kind === 'escalation' ? 'deadline.escalated' : 'deadline.reminded', subject: `plan:${p.id}`, details: { deadline: item.key, date, kind, recipients: to.length } });
           return to.length;
         });
         // A notice with nobody to tell is still recorded and audited (the escalation shows who is missing).

@@ -1,0 +1,42 @@
+/**
+ * The monitoring page's commands, one schema for its forms (read into an object by the web
+ * edge) and any JSON client: schedule a meeting, put an item on its agenda (the district
+ * proposes, the state adds), record the held meeting with its follow-ups, mark a follow-up done.
+ */
+import { z } from 'zod';
+
+const toNumber = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v === '' || v === null ? undefined : v);
+const id = (what: string) => z.preprocess(toNumber, z.number({ error: `Choose the ${what}.` }).int({ error: `Choose the ${what}.` }).positive({ error: `Choose the ${what}.` }));
+const text = (max: number) => z.preprocess((v) => (v === null || v === undefined ? '' : v), z.string().max(max, { error: `At most ${max.toLocaleString('en-US')} characters.` }));
+const rowVersion = z.preprocess(toNumber, z.number({ error: '"rowVersion" is the meeting\'s row version, a whole number.' }).int());
+/** A list typed one per line (a form's textarea) or sent as a list (JSON). */
+const lines = z.preprocess((v) => (typeof v === 'string' ? v.split(/\r?\n/) : (v ?? [])), z.array(z.string().max(200)).max(100));
+/** A follow-up row left blank on the form is not a follow-up. */
+const followUps = z.preprocess(
+  (v) => (Array.isArray(v) ? v.filter((f) => f && typeof f === 'object' && Object.entries(f as object).some(([k, x]) => k !== 'ownerId' && typeof x === 'string' && x.trim() !== '')) : (v ?? [])),
+  z.array(z.object({ text: text(1000), ownerId: z.preprocess(toNumber, z.number().int().catch(0)), dueOn: text(10) })).max(30),
+);
+
+const agendaItem = { meetingId: id('meeting'), text: text(1000) };
+
+export const monitoringCommandSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('schedule-meeting'), title: text(120), scheduledOn: text(10), milestoneId: z.preprocess((v) => (v === '' ? null : v), z.string().max(40).nullable().default(null)) }),
+  /** The district's people propose an item; the state's add one (two intents: two permissions). */
+  z.object({ intent: z.literal('propose-agenda-item'), ...agendaItem }),
+  z.object({ intent: z.literal('add-agenda-item'), ...agendaItem }),
+  z.object({ intent: z.literal('record-meeting'), meetingId: id('meeting'), rowVersion, heldOn: text(10), attendees: lines, minutes: text(20_000), decisions: text(5000), followUps }),
+  z.object({ intent: z.literal('complete-follow-up'), followUpId: id('follow-up'), note: text(2000) }),
+]);
+
+export type MonitoringCommand = z.infer<typeof monitoringCommandSchema>;
+export const MONITORING_INTENTS: readonly MonitoringCommand['intent'][] = monitoringCommandSchema.options.map((o) => o.shape.intent.value);
+
+export function parseMonitoringCommand(input: unknown): { ok: true; command: MonitoringCommand } | { ok: false; message: string; issues: Record<string, string> } {
+  const intent = input && typeof input === 'object' ? (input as { intent?: unknown }).intent : undefined;
+  if (typeof intent !== 'string' || !(MONITORING_INTENTS as readonly string[]).includes(intent)) return { ok: false, message: `Unknown action "${String(intent ?? '').slice(0, 40)}".`, issues: {} };
+  const r = monitoringCommandSchema.safeParse(input);
+  if (r.success) return { ok: true, command: r.data };
+  const issues: Record<string, string> = {};
+  for (const i of r.error.issues) issues[i.path.join('.') || 'body'] ??= i.message;
+  return { ok: false, message: Object.keys(issues).length === 1 ? Object.values(issues)[0]! : 'Some fields need attention; nothing was done.', issues };
+}

@@ -1,0 +1,7 @@
+/**
+ * The year after approval: monitoring meetings and their follow-ups (meetings.ts). Spend-down,
+ * progress on goals, budget revisions and the annual review come next (issue 9).
+ */
+export { completeFollowUp, monitoringOf, proposeAgendaItem, recordMeeting, scheduleMeeting, type MonitoringView } from './meetings.ts';
+export { MONITORING_INTENTS, monitoringCommandSchema, parseMonitoringCommand, type MonitoringCommand } from './command-schema.ts';
+export { runMonitoringCommand } from './run.ts';

@@ -1,0 +1,33 @@
+/**
+ * Runs a parsed monitoring command on one plan's page: the meeting or follow-up it names must be
+ * that plan's (a permission on one plan never reaches another's records).
+ */
+import type { Store } from '../../data/database.ts';
+import { getFollowUp, getMeeting } from '../../data/monitoring.repository.ts';
+import type { User } from '../auth.service.ts';
+import { WorkflowError } from '../plans/core.ts';
+import type { MonitoringCommand } from './command-schema.ts';
+import { completeFollowUp, proposeAgendaItem, recordMeeting, scheduleMeeting } from './meetings.ts';
+
+export async function runMonitoringCommand(store: Store, user: User, planId: number, c: MonitoringCommand): Promise<{ message: string }> {
+  const notHere = () => new WorkflowError('not_found', 'There is no such meeting or follow-up on this plan.', 404);
+  if ('meetingId' in c && (await getMeeting(store.db, c.meetingId))?.planId !== planId) throw notHere();
+  if ('followUpId' in c && (await getFollowUp(store.db, c.followUpId))?.planId !== planId) throw notHere();
+  switch (c.intent) {
+    case 'schedule-meeting': {
+      const m = await scheduleMeeting(store, user, planId, c);
+      return { message: `"${m.title}" is scheduled for ${m.scheduledOn}; the district is told.` };
+    }
+    case 'propose-agenda-item':
+    case 'add-agenda-item':
+      await proposeAgendaItem(store, user, c.meetingId, { text: c.text });
+      return { message: 'The item is on the agenda.' };
+    case 'record-meeting': {
+      const m = await recordMeeting(store, user, c.meetingId, { ...c, expectedRowVersion: c.rowVersion });
+      return { message: `The meeting of ${m.heldOn} is recorded${c.followUps.length ? `, with ${c.followUps.length} follow-up${c.followUps.length === 1 ? '' : 's'}` : ''}.` };
+    }
+    case 'complete-follow-up':
+      await completeFollowUp(store, user, c.followUpId, { note: c.note });
+      return { message: 'The follow-up is marked done.' };
+  }
+}

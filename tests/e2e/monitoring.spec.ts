@@ -1,0 +1,93 @@
+/**
+ * The year after approval in the browser, with JavaScript and without: Hartford's monitoring page
+ * (the demo's fall and winter meetings held, the spring one scheduled), a collaborative agenda, a
+ * meeting the state schedules and records with a follow-up, the follow-up done by its owner —
+ * and what a district's read-only member sees. Every page passes axe. Projects share the
+ * database, so each adds its own items, named by the project.
+ */
+import { expect, request as http, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './fixtures.ts';
+import { DEMO, planIdOf, signIn, signOut } from './work.ts';
+
+async function expectStatus(page: Page, text: RegExp): Promise<void> {
+  await expect(page.getByRole('status').filter({ hasText: text })).toBeVisible();
+}
+
+test('Hartford\'s monitoring year: meetings, a collaborative agenda, a meeting recorded with a follow-up the owner marks done', async ({ page, request }) => {
+  const slug = test.info().project.name;
+  const hartford = await planIdOf(request, '0640011');
+  await signIn(page, DEMO('reviewer'));
+  await page.goto(`/work/plans/${hartford}`);
+  await page.getByRole('link', { name: 'Monitoring: meetings, agendas and follow-ups' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Monitoring: Hartford School District/);
+  await expect(page.getByRole('heading', { level: 2, name: /Fall monitoring meeting, 2025-10-15 Held/ })).toBeVisible();
+  await expect(page.getByText('Chronic absenteeism in the K-3 schools since September (proposed by the district)')).toBeVisible();
+  await expect(page.getByText(/Done: Send the attendance data by school/)).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // The state adds an item to the spring meeting's agenda.
+  const spring = page.getByRole('region', { name: /Spring monitoring meeting/ });
+  await spring.getByLabel('Add an item to the agenda').fill(`Spring spend-down by funding area (${slug})`);
+  await spring.getByRole('button', { name: 'Add to the agenda' }).click();
+  await expectStatus(page, /on the agenda/);
+  await expect(page.getByText(`Spring spend-down by funding area (${slug}) (added by the state)`)).toBeVisible();
+
+  // A further meeting for Hartford alone, held today, recorded with a follow-up for the district's editor.
+  const today = new Date().toISOString().slice(0, 10);
+  await page.getByLabel('For', { exact: true }).selectOption({ label: 'A further meeting for this district only' });
+  await page.getByLabel('Title', { exact: true }).fill(`Site visit (${slug})`);
+  await page.getByLabel('Date', { exact: true }).fill(today);
+  await page.getByRole('button', { name: 'Schedule the meeting' }).click();
+  await expectStatus(page, new RegExp(`"Site visit \\(${slug}\\)" is scheduled`));
+  const visit = page.getByRole('region', { name: new RegExp(`Site visit \\(${slug}\\)`) });
+  await visit.getByText('Record this meeting as held').click();
+  // Minutes too short: said beside the form, nothing recorded.
+  await visit.getByLabel('Held on').fill(today);
+  await visit.getByLabel('Who attended (one per line)').fill('Riley Reviewer\nEmery Editor');
+  await visit.getByLabel('Minutes').fill('Short.');
+  await visit.getByRole('button', { name: 'Record the meeting' }).click();
+  await expect(page.getByRole('alert')).toContainText('Write the minutes');
+  const visit2 = page.getByRole('region', { name: new RegExp(`Site visit \\(${slug}\\)`) });
+  if (!(await visit2.getByLabel('Minutes').isVisible())) await visit2.getByText('Record this meeting as held').click();
+  await visit2.getByLabel('Held on').fill(today);
+  await visit2.getByLabel('Who attended (one per line)').fill('Riley Reviewer\nEmery Editor');
+  await visit2.getByLabel('Minutes').fill('Walked through two K-3 classrooms during the reading block; materials are in place.');
+  await visit2.getByLabel('Follow-up 1').fill(`Send the walkthrough notes (${slug})`);
+  await visit2.getByLabel('Owner').first().selectOption({ label: 'Emery Editor' });
+  await visit2.getByLabel('Due').first().fill(today);
+  await visit2.getByRole('button', { name: 'Record the meeting' }).click();
+  await expectStatus(page, /is recorded, with 1 follow-up/);
+  await expect(page.getByRole('heading', { level: 2, name: new RegExp(`Site visit \\(${slug}\\), ${today} Held`) })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await signOut(page);
+
+  // The owner marks it done; the district's read-only member sees it all and no forms.
+  await signIn(page, DEMO('editor.hartford'));
+  await page.goto(`/work/plans/${hartford}/monitoring`);
+  await page.getByRole('button', { name: `Mark “Send the walkthrough notes (${slug})” done` }).click();
+  await expectStatus(page, /marked done/);
+  await expect(page.getByText(new RegExp(`Done: Send the walkthrough notes \\(${slug}\\)`))).toBeVisible();
+  await signOut(page);
+  await signIn(page, DEMO('board.hartford'));
+  await page.goto(`/work/plans/${hartford}/monitoring`);
+  await expect(page.getByRole('heading', { level: 2, name: /Winter monitoring meeting, 2026-01-21 Held/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /Mark|Add to the agenda|Propose|Schedule|Record/ })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});
+
+test('the monitoring API: a plan\'s meetings and follow-ups as data, for those who may see the plan', async ({ request }) => {
+  test.skip(test.info().project.name === 'no-js', 'HTTP only');
+  const { sessionFor } = await import('./work.ts');
+  const hartford = await planIdOf(request, '0640011');
+  const own = await request.get(`/api/v1/plans/${hartford}/monitoring`, { headers: { cookie: await sessionFor(request, DEMO('board.hartford')) } });
+  expect(own.status()).toBe(200);
+  const body = (await own.json()) as { monitoring: { meetings: { milestoneId: string | null; status: string; followUps: { status: string }[] }[] } };
+  expect(body.monitoring.meetings.slice(0, 3).map((m) => m.milestoneId)).toEqual(['fall-monitoring-meeting', 'winter-monitoring-meeting', 'spring-monitoring-meeting']);
+  expect(body.monitoring.meetings[0]!.followUps.map((f) => f.status)).toEqual(['done', 'overdue']);
+  const other = await request.get(`/api/v1/plans/${hartford}/monitoring`, { headers: { cookie: await sessionFor(request, DEMO('editor.bridgeport')) } });
+  expect(other.status()).toBe(403);
+  // Nobody signed in (a context of its own: this one keeps the cookies it was given).
+  const anonymous = await http.newContext({ baseURL: test.info().project.use.baseURL });
+  expect((await anonymous.get(`/api/v1/plans/${hartford}/monitoring`)).status()).toBe(401);
+  await anonymous.dispose();
+});
