@@ -60,7 +60,7 @@ export const en = {
   'home.title': 'The Alliance District program',
   'home.lede': 'Connecticut designates its lowest-performing school districts as alliance districts. The state withholds each one\'s Education Cost Sharing (ECS) aid above a base year until the Commissioner of Education approves the district\'s yearly plan to improve student achievement.',
   'home.now': 'Designated now: {fy}',
-  'home.nowLaw': 'Under {law}, {count} districts are alliance districts for {fy}.',
+  'home.nowLaw': 'Under {law}, {count, plural, one {# district is an alliance district} other {# districts are alliance districts}} for {fy}.',
   'home.cohorts': 'By year first designated',
   'home.cohort': 'First designated {fy} ({act})',
   'home.students': 'Students served',
@@ -69,7 +69,7 @@ export const en = {
   'home.withheldSummary': 'The amount withheld for alliance plans grew from {first} in {firstFy} to {last} in {lastFy}.',
   'home.withheldNote': 'FY2013-FY2025: computed and checked against CSDE\'s published split. FY2026-FY2027: computed by this system from CSDE\'s entitlements (FY2027 is CSDE\'s estimate).',
   'home.mapTitle': 'Connecticut towns by alliance status',
-  'home.mapSummary': '{count} of Connecticut\'s 169 towns have an alliance district; the rest do not.',
+  'home.mapSummary': '{count, plural, one {# of Connecticut\'s 169 towns has an alliance district} other {# of Connecticut\'s 169 towns have an alliance district}}; the rest do not.',
   'home.mapNote': 'Each town is shaded by its local school district\'s status, with a pattern as well as a colour. Regional districts are not alliance districts and are not drawn.',
   'home.how': 'How districts are chosen',
   'home.how1': 'Only local and regional school districts can be designated.',
@@ -88,7 +88,7 @@ export const en = {
   'districts.sort': 'Sort by',
   'districts.order': 'Order',
   'districts.columnsNote': 'Status is the official list for {fy} (the record). Rank is a computation: the district\'s place among eligible districts when the law in force is applied to the latest index.',
-  'districts.count': '{count} districts shown.',
+  'districts.count': '{count, plural, =0 {No districts shown.} one {# district shown.} other {# districts shown.}}',
   'districts.sortedBy': 'Sorted by {column}, {direction}.',
   'districts.ascending': 'ascending',
   'districts.descending': 'descending',
@@ -170,18 +170,18 @@ export const en = {
   'district.computationRank': 'It would rank {rank} of the eligible districts.',
   'district.computationDiffers': 'This differs from the official status above: the state has not designated districts on {year} data.',
   'district.computationSteps': 'The rule applied step by step',
-  'district.opportunityReadings': 'Opportunity (educational reform) districts, § 10-262u(a)(4): “among the ten lowest … when all towns are ranked”. On {year} data that gives {count} Opportunity districts under the default reading ({reading}); the other readings give {others}. The sources at hand do not list the state’s Opportunity districts, so this is a computation too.',
+  'district.opportunityReadings': 'Opportunity (educational reform) districts, § 10-262u(a)(4): “among the ten lowest … when all towns are ranked”. On {year} data that gives {count, plural, one {# Opportunity district} other {# Opportunity districts}} under the default reading ({reading}); the other readings give {others}. The sources at hand do not list the state’s Opportunity districts, so this is a computation too.',
   'district.opportunityThis': '{name} would be an Opportunity district under the default reading.',
   'common.selected': 'Selected',
   'common.notSelected': 'Not selected',
   'common.computation': 'Computation',
   'common.record': 'Official record',
   'designations.officialTitle': 'The official list for {span} — the record',
-  'designations.officialSummary': '{count} alliance districts, from the record of designations and {law}: {thisCycle} first designated in this cycle and {earlier} earlier designees the law keeps.',
+  'designations.officialSummary': '{count, plural, one {# alliance district} other {# alliance districts}}, from the record of designations and {law}: {thisCycle} first designated in this cycle and {earlier, plural, one {# earlier designee} other {# earlier designees}} the law keeps.',
   'designations.computationTitle': 'If {act} were applied to {year} data — a computation',
   'designations.computationLede': 'What the rule gives on this year’s data, for comparison. It is not the official list (above), which the state decided on the data of its time.',
   'designations.vsOfficial': 'The computation against the official list',
-  'designations.officialShow': 'The {count} districts on the official list',
+  'designations.officialShow': '{count, plural, one {The # district on the official list} other {The # districts on the official list}}',
   'designations.missingTitle': 'The data this rule needs is not in the database',
   'designations.missingLede': 'The official list of this cycle is below. Choose a data year to apply the rule to other data, or import the data the rule needs.',
   'designations.selectedCell': 'Selected: {category} ({basis})',
@@ -193,11 +193,11 @@ export const en = {
   'designations.lede': 'See a cycle\'s official list (the record of what the state decided) and what an enacted law or a proposal gives when applied to a year\'s data (a computation). Compare them, or two laws: who enters, who leaves, and what changes in withheld funds.',
   'designations.compareWith': 'Compare with',
   'designations.noComparison': 'No comparison',
-  'designations.cutoff': 'Cutoff: the {count} lowest end here (index {index}).',
+  'designations.cutoff': '{count, plural, one {Cutoff: the lowest ends here (index {index}).} other {Cutoff: the # lowest end here (index {index}).}}',
   'designations.enter': 'In {b}, not in {a}',
   'designations.leave': 'In {a}, not in {b}',
   'designations.fiscal': 'Withheld in {fy}: {a} under {lawA}; {b} under {lawB} ({change}).',
-  'designations.summary': 'This computation selects {designated} districts: {byRank} by rank and {grandfathered} earlier designees; {opportunity} Opportunity districts; {eligible} eligible.',
+  'designations.summary': 'This computation selects {designated, plural, one {# district} other {# districts}}: {byRank} by rank and {grandfathered, plural, one {# earlier designee} other {# earlier designees}}; {opportunity, plural, one {# Opportunity district} other {# Opportunity districts}}; {eligible} eligible.',
   'designations.reasons.org_type': 'not a local or regional district',
   'designations.reasons.min_enrollment': 'fewer than the minimum students',
   'designations.reasons.missing_enrollment': 'no enrollment count',
@@ -308,7 +308,7 @@ export const es: Record<MessageKey, string> = {
   'home.title': 'El programa de Distritos de la Alianza',
   'home.lede': 'Connecticut designa a sus distritos escolares de menor rendimiento como distritos de la Alianza. El estado retiene la ayuda de Distribución del Costo de la Educación (ECS) de cada uno por encima de un año base hasta que el Comisionado de Educación aprueba el plan anual del distrito para mejorar el rendimiento estudiantil.',
   'home.now': 'Designados ahora: {fy}',
-  'home.nowLaw': 'Según {law}, {count} distritos son distritos de la Alianza para {fy}.',
+  'home.nowLaw': 'Según {law}, {count, plural, one {# distrito es distrito de la Alianza} other {# distritos son distritos de la Alianza}} para {fy}.',
   'home.cohorts': 'Por año de la primera designación',
   'home.cohort': 'Designados por primera vez en {fy} ({act})',
   'home.students': 'Estudiantes atendidos',
@@ -317,7 +317,7 @@ export const es: Record<MessageKey, string> = {
   'home.withheldSummary': 'La cantidad retenida para los planes de la Alianza pasó de {first} en {firstFy} a {last} en {lastFy}.',
   'home.withheldNote': 'FY2013-FY2025: calculado y verificado con la división publicada por CSDE. FY2026-FY2027: calculado por este sistema a partir de las asignaciones de CSDE (FY2027 es una estimación de CSDE).',
   'home.mapTitle': 'Municipios de Connecticut según su estado en la Alianza',
-  'home.mapSummary': '{count} de los 169 municipios de Connecticut tienen un distrito de la Alianza; los demás no.',
+  'home.mapSummary': '{count, plural, one {# de los 169 municipios de Connecticut tiene un distrito de la Alianza} other {# de los 169 municipios de Connecticut tienen un distrito de la Alianza}}; los demás no.',
   'home.mapNote': 'Cada municipio se sombrea según el estado de su distrito escolar local, con un patrón además de un color. Los distritos regionales no son distritos de la Alianza y no se dibujan.',
   'home.how': 'Cómo se eligen los distritos',
   'home.how1': 'Solo pueden designarse distritos escolares locales y regionales.',
@@ -336,7 +336,7 @@ export const es: Record<MessageKey, string> = {
   'districts.sort': 'Ordenar por',
   'districts.order': 'Orden',
   'districts.columnsNote': 'El estado es la lista oficial para {fy} (el registro). La posición es un cálculo: el lugar del distrito entre los distritos elegibles al aplicar la ley vigente al índice más reciente.',
-  'districts.count': 'Se muestran {count} distritos.',
+  'districts.count': '{count, plural, =0 {No se muestra ningún distrito.} one {Se muestra # distrito.} other {Se muestran # distritos.}}',
   'districts.sortedBy': 'Ordenado por {column}, {direction}.',
   'districts.ascending': 'ascendente',
   'districts.descending': 'descendente',
@@ -418,18 +418,18 @@ export const es: Record<MessageKey, string> = {
   'district.computationRank': 'Ocuparía la posición {rank} entre los distritos elegibles.',
   'district.computationDiffers': 'Esto difiere del estado oficial de arriba: el estado no ha designado distritos con los datos de {year}.',
   'district.computationSteps': 'La regla aplicada paso a paso',
-  'district.opportunityReadings': 'Distritos de Oportunidad (de reforma educativa), § 10-262u(a)(4): “entre los diez más bajos … cuando se ordenan todos los municipios”. Con los datos de {year} resultan {count} distritos de Oportunidad según la lectura predeterminada ({reading}); las otras lecturas dan {others}. Las fuentes disponibles no enumeran los distritos de Oportunidad del estado, así que esto también es un cálculo.',
+  'district.opportunityReadings': 'Distritos de Oportunidad (de reforma educativa), § 10-262u(a)(4): “entre los diez más bajos … cuando se ordenan todos los municipios”. Con los datos de {year} {count, plural, one {resulta # distrito de Oportunidad} other {resultan # distritos de Oportunidad}} según la lectura predeterminada ({reading}); las otras lecturas dan {others}. Las fuentes disponibles no enumeran los distritos de Oportunidad del estado, así que esto también es un cálculo.',
   'district.opportunityThis': '{name} sería un distrito de Oportunidad según la lectura predeterminada.',
   'common.selected': 'Seleccionado',
   'common.notSelected': 'No seleccionado',
   'common.computation': 'Cálculo',
   'common.record': 'Registro oficial',
   'designations.officialTitle': 'La lista oficial para {span} — el registro',
-  'designations.officialSummary': '{count} distritos de la Alianza, según el registro de designaciones y {law}: {thisCycle} designados por primera vez en este ciclo y {earlier} designados anteriormente que la ley mantiene.',
+  'designations.officialSummary': '{count, plural, one {# distrito de la Alianza} other {# distritos de la Alianza}}, según el registro de designaciones y {law}: {thisCycle, plural, one {# designado por primera vez en este ciclo} other {# designados por primera vez en este ciclo}} y {earlier, plural, one {# designado anteriormente que la ley mantiene} other {# designados anteriormente que la ley mantiene}}.',
   'designations.computationTitle': 'Si {act} se aplicara a los datos de {year} — un cálculo',
   'designations.computationLede': 'Lo que da la regla con los datos de este año, para comparar. No es la lista oficial (arriba), que el estado decidió con los datos de su momento.',
   'designations.vsOfficial': 'El cálculo frente a la lista oficial',
-  'designations.officialShow': 'Los {count} distritos de la lista oficial',
+  'designations.officialShow': '{count, plural, one {El # distrito de la lista oficial} other {Los # distritos de la lista oficial}}',
   'designations.missingTitle': 'Los datos que necesita esta regla no están en la base de datos',
   'designations.missingLede': 'Abajo está la lista oficial de este ciclo. Elija un año de datos para aplicar la regla a otros datos, o importe los datos que necesita la regla.',
   'designations.selectedCell': 'Seleccionado: {category} ({basis})',
@@ -441,11 +441,11 @@ export const es: Record<MessageKey, string> = {
   'designations.lede': 'Vea la lista oficial de un ciclo (el registro de lo que decidió el estado) y lo que da una ley vigente o una propuesta aplicada a los datos de un año (un cálculo). Compárelos, o compare dos leyes: quién entra, quién sale y qué cambia en los fondos retenidos.',
   'designations.compareWith': 'Comparar con',
   'designations.noComparison': 'Sin comparación',
-  'designations.cutoff': 'Corte: aquí terminan los {count} más bajos (índice {index}).',
+  'designations.cutoff': '{count, plural, one {Corte: aquí termina el más bajo (índice {index}).} other {Corte: aquí terminan los # más bajos (índice {index}).}}',
   'designations.enter': 'En {b}, no en {a}',
   'designations.leave': 'En {a}, no en {b}',
   'designations.fiscal': 'Retenido en {fy}: {a} según {lawA}; {b} según {lawB} ({change}).',
-  'designations.summary': 'Este cálculo selecciona {designated} distritos: {byRank} por posición y {grandfathered} designados anteriormente; {opportunity} distritos de Oportunidad; {eligible} elegibles.',
+  'designations.summary': 'Este cálculo selecciona {designated, plural, one {# distrito} other {# distritos}}: {byRank} por posición y {grandfathered, plural, one {# designado anteriormente} other {# designados anteriormente}}; {opportunity, plural, one {# distrito de Oportunidad} other {# distritos de Oportunidad}}; {eligible, plural, one {# elegible} other {# elegibles}}.',
   'designations.reasons.org_type': 'no es un distrito local o regional',
   'designations.reasons.min_enrollment': 'menos estudiantes que el mínimo',
   'designations.reasons.missing_enrollment': 'sin recuento de matrícula',
@@ -500,10 +500,66 @@ export type Lang = 'en' | 'es';
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { en, es };
 
-/** The message in the language, with `{name}` placeholders filled. */
+/**
+ * The message in the language, with `{name}` placeholders filled. A count that changes the words
+ * is written `{count, plural, one {# district shown.} other {# districts shown.}}` (the ICU
+ * form): the branch is chosen by the language's plural rules (`Intl.PluralRules`), `=0` and the
+ * like match exactly, `#` is the number in the language's digits, and `other` is the fallback.
+ */
 export function translate(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  const text = MESSAGES[lang][key] ?? en[key];
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+  return fillMessage(lang, MESSAGES[lang][key] ?? en[key], vars);
+}
+
+const PLURAL_RULES: Record<Lang, Intl.PluralRules> = { en: new Intl.PluralRules('en-US'), es: new Intl.PluralRules('es-US') };
+
+/** Fills a message's placeholders and plural branches (see `translate`). */
+export function fillMessage(lang: Lang, text: string, vars: Record<string, string | number>): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const open = text.indexOf('{', i);
+    if (open < 0) break;
+    const head = /^\{(\w+), plural,/.exec(text.slice(open));
+    if (!head) {
+      out += text.slice(i, open + 1);
+      i = open + 1;
+      continue;
+    }
+    out += text.slice(i, open);
+    const end = matchingBrace(text, open);
+    const name = head[1]!;
+    const n = Number(vars[name]);
+    const branches = pluralBranches(text.slice(open + head[0].length, end));
+    const branch = name in vars && Number.isFinite(n) ? (branches.get(`=${n}`) ?? branches.get(PLURAL_RULES[lang].select(n)) ?? branches.get('other')) : undefined;
+    out += branch === undefined ? text.slice(open, end + 1) : branch.replace(/#/g, formatNumber(lang, n, Number.isInteger(n) ? 0 : 1));
+    i = end + 1;
+  }
+  out += text.slice(i);
+  return out.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+}
+
+function matchingBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let j = open; j < text.length; j++) {
+    if (text[j] === '{') depth++;
+    else if (text[j] === '}' && --depth === 0) return j;
+  }
+  throw new Error(`Unbalanced braces in message: ${text}`);
+}
+
+/** " one {# district} other {# districts}" → { one: "# district", other: "# districts" }. */
+function pluralBranches(body: string): Map<string, string> {
+  const branches = new Map<string, string>();
+  let i = 0;
+  while (i < body.length) {
+    const m = /^\s*(=\d+|zero|one|two|few|many|other)\s*\{/.exec(body.slice(i));
+    if (!m) break;
+    const open = i + m[0].length - 1;
+    const end = matchingBrace(body, open);
+    branches.set(m[1]!, body.slice(open + 1, end));
+    i = end + 1;
+  }
+  return branches;
 }
 
 /** The language a path is in: /es and /es/… are Spanish. */
