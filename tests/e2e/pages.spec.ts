@@ -49,3 +49,13 @@ test('printing hides the navigation and the forms and keeps the content', async 
   await expect(page.locator('form')).toBeHidden();
   await expect(page.locator('table').first()).toBeVisible();
 });
+
+test('counts read correctly in both languages: one district is "1 district shown"', async ({ page }) => {
+  await page.goto('/districts?q=Winchester');
+  await expect(page.getByRole('status')).toContainText('1 district shown.');
+  await expect(page.getByRole('status')).not.toContainText('districts shown');
+  await page.goto('/es/districts?q=Winchester');
+  await expect(page.getByRole('status')).toContainText('Se muestra 1 distrito.');
+  await page.goto('/es/districts?q=no-such-district');
+  await expect(page.getByRole('status')).toContainText('No se muestra ningún distrito.');
+});
