@@ -3,7 +3,7 @@
  * the number is written in its digits, and every message's braces and branches are well formed.
  */
 import { describe, expect, it } from 'vitest';
-import { en, es, fillMessage, translate, type MessageKey } from './messages.ts';
+import { en, es, fillMessage, formatMoneyAxis, translate, type MessageKey } from './messages.ts';
 
 describe('plurals through the messages', () => {
   it('"1 district shown", never "1 districts shown", in English and Spanish', () => {
@@ -50,5 +50,18 @@ describe('plurals through the messages', () => {
         if (lang === 'es') expect(plurals(text), key).toEqual(expect.arrayContaining(plurals(en[key as MessageKey])));
       }
     }
+  });
+});
+
+describe('money on a chart axis', () => {
+  it('keeps the "$" and a unit the largest tick needs, short enough to fit', () => {
+    expect([0, 200e6, 400e6, 600e6].map((v) => formatMoneyAxis('en', v, 600e6))).toEqual(['$0', '$200M', '$400M', '$600M']);
+    // Hartford's alliance portion: tens of millions, ticks of 2.5 million.
+    expect([0, 12.5e6, 25e6, 37.5e6].map((v) => formatMoneyAxis('en', v, 40e6))).toEqual(['$0', '$12.5M', '$25M', '$37.5M']);
+    expect(formatMoneyAxis('en', 250_000, 1e6)).toBe('$0.25M');
+    expect([0, 50_000, 150_000].map((v) => formatMoneyAxis('en', v, 150_000))).toEqual(['$0', '$50K', '$150K']);
+    expect(formatMoneyAxis('en', 5_000, 8_000)).toBe('$5,000');
+    expect(formatMoneyAxis('es', 37.5e6, 40e6)).toMatch(/^\$37[.,]5M$/);
+    for (const v of [0, 12.5e6, 37.5e6, 600e6, 1.25e9]) expect(formatMoneyAxis('en', v, 1.25e9).length).toBeLessThanOrEqual(7);
   });
 });

@@ -116,6 +116,7 @@ export const en = {
   'district.money': 'ECS entitlement and the alliance portion',
   'district.moneySummary': 'In {fy}, {withheld} of {name}\'s {entitlement} ECS entitlement is withheld for its alliance plan.',
   'district.moneyNone': '{name} is not an alliance district: none of its ECS entitlement is withheld.',
+  'district.moneyTrend': 'The alliance portion of {name}\'s ECS entitlement went from {first} in {firstFy} to {last} in {lastFy}.',
   'plan.public.title': 'Approved plan, {fy}',
   'plan.public.approved': 'Approved by the commissioner.',
   'plan.public.conditions': 'Approved with conditions: {conditions}',
@@ -364,6 +365,7 @@ export const es: Record<MessageKey, string> = {
   'district.money': 'Asignación ECS y la porción de la Alianza',
   'district.moneySummary': 'En {fy}, se retienen {withheld} de la asignación ECS de {entitlement} de {name} para su plan de la Alianza.',
   'district.moneyNone': '{name} no es un distrito de la Alianza: no se retiene nada de su asignación ECS.',
+  'district.moneyTrend': 'La porción de la Alianza de la asignación ECS de {name} pasó de {first} en {firstFy} a {last} en {lastFy}.',
   'plan.public.title': 'Plan aprobado, {fy}',
   'plan.public.approved': 'Aprobado por el comisionado.',
   'plan.public.conditions': 'Aprobado con condiciones: {conditions}',
@@ -589,6 +591,18 @@ export function formatNumber(lang: Lang, n: number, digits = 0): string {
 
 export function formatMoney(lang: Lang, cents: number): string {
   return (cents / 100).toLocaleString(lang === 'es' ? 'es-US' : 'en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 0, maximumFractionDigits: 0 });
+}
+
+/**
+ * Dollars on a chart's axis, short enough to fit beside it: "$600M", "$37.5M", "$250K", in the
+ * unit the largest tick needs, so every tick of one axis has the same unit.
+ */
+export function formatMoneyAxis(lang: Lang, dollars: number, maxDollars: number): string {
+  if (dollars === 0) return '$0';
+  const [unit, suffix] = maxDollars >= 1e9 ? [1e9, 'B'] : maxDollars >= 1e6 ? [1e6, 'M'] : maxDollars >= 1e4 ? [1e3, 'K'] : [1, ''];
+  const v = dollars / unit;
+  const digits = Number.isInteger(Math.round(v * 1000) / 1000) ? 0 : Number.isInteger(Math.round(v * 100) / 10) ? 1 : 2;
+  return `$${formatNumber(lang, v, digits)}${suffix}`;
 }
 
 export function formatPercent(lang: Lang, share: number, digits = 1): string {

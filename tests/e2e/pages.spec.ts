@@ -59,3 +59,24 @@ test('counts read correctly in both languages: one district is "1 district shown
   await page.goto('/es/districts?q=no-such-district');
   await expect(page.getByRole('status')).toContainText('No se muestra ningún distrito.');
 });
+
+for (const path of ['/districts/0640011', '/', '/es/districts/0640011']) {
+  test(`${path}: the ECS-withheld chart keeps its "$" on the y-axis and says its summary once`, async ({ page }) => {
+    await page.goto(path);
+    const section = page.locator('section[aria-labelledby="money"]');
+    const svg = section.locator('figure svg').first();
+    // The y-axis labels: each begins with "$" and lies wholly inside the drawing (none cut off at the left).
+    const labels = await svg.evaluate((el) =>
+      [...el.querySelectorAll('text[text-anchor="end"]')].map((t) => ({ text: t.textContent ?? '', x: (t as SVGTextElement).getBBox().x })),
+    );
+    expect(labels.length).toBeGreaterThan(2);
+    for (const l of labels) {
+      expect(l.text).toMatch(/^\$/);
+      expect(l.x, `"${l.text}" starts inside the chart`).toBeGreaterThanOrEqual(0);
+    }
+    expect(labels.at(-1)!.text).toMatch(/^\$\d+([.,]\d+)?[KMB]$/);
+    // No sentence said twice in the section.
+    const sentences = (await section.locator('p').allTextContents()).map((t) => t.trim()).filter(Boolean);
+    expect(new Set(sentences).size, sentences.join('\n')).toBe(sentences.length);
+  });
+}
