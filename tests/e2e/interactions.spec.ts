@@ -42,10 +42,16 @@ test('a district page says why: the status, the history and the rule step by ste
   const computation = page.getByRole('region', { name: /a computation/ });
   await expect(computation).toContainText('If PA 22-118 were applied to 2024-25 data');
   await expect(computation).toContainText('as an earlier designee, although it no longer meets a step (fewer than the minimum students)');
-  const trace = computation.locator('ol.trace').first();
+  const trace = computation.locator('.trace').first();
   await expect(trace).toContainText('599 students in 2024-25 < 1,000');
   await expect(trace).toContainText('kept as an earlier designee');
   await expect(trace).toContainText('C.G.S. § 10-262u(a)(1)(B)');
+  // Winchester skips step 3 (it is not ranked): "Step 4" is not also marked as the list's third item.
+  const step4 = trace.locator('li', { hasText: 'Step 4:' });
+  await expect(step4).toHaveCount(1);
+  const marker = await step4.evaluate((li) => ({ list: li.parentElement!.tagName, before: getComputedStyle(li, '::before').content }));
+  expect(marker.list, 'the steps carry their own numbers; the list does not number them again').toBe('UL');
+  expect(marker.before).not.toMatch(/counter/);
 });
 
 test('compare two laws in the designation explorer: who enters, who leaves, the money', async ({ page }) => {
