@@ -7,7 +7,7 @@ import { DomainError } from '../../src/domain/errors.ts';
 import { schoolYear, type SchoolYear } from '../../src/domain/time/fiscal-year.ts';
 import type { ScenarioSpec } from '../../src/domain/law/proposals/index.ts';
 import type { DesignationRun } from '../../src/services/designation.service.ts';
-import { actName, computationLabel, designationRows, officialJson } from '../../src/services/result-views.ts';
+import { actName, computationLabel, designationRows, floorBelow, officialJson } from '../../src/services/result-views.ts';
 import type { OfficialDesignation } from '../../src/domain/law/cgs-10-262u/index.ts';
 import { resolveRuleset } from '../../src/domain/law/catalog.ts';
 import type { TraceStep } from '../../src/domain/rules/trace.ts';
@@ -81,7 +81,7 @@ export function summarise(run: DesignationRun) {
     selectCount: run.result.selectCount,
     counts: run.result.counts,
     opportunityReadings: run.result.opportunityReadings,
-    districts: designationRows(run)
+    districts: designationRows(run, { trace: true })
       .filter((d) => d.rank !== null || d.designated || ((d.orgType === 'local' || d.orgType === 'regional') && !d.eligible))
       .map((d) => ({
         code: d.districtCode,
@@ -96,6 +96,7 @@ export function summarise(run: DesignationRun) {
         category: d.category,
         opportunity: d.opportunityDistrict,
         firstDesignatedFiscalYear: d.firstDesignatedFiscalYear,
+        belowFloor: floorBelow(d.trace ?? []),
       })),
   };
 }

@@ -93,7 +93,16 @@ export default function District() {
                   FY{c.first}–FY{c.last}
                 </th>
                 <td>{c.citation}</td>
-                <td>{c.designated ? (c.how === 'first' ? t('district.firstCycle') : t('district.continuing', { fy: p.firstDesignation?.firstFiscalYear ?? c.first })) : t('common.notAlliance')}</td>
+                <td>
+                  {c.designated
+                    ? c.how === 'first'
+                      ? t('district.firstCycle')
+                      : // The cycle in force keeps it whatever its size; say so when the latest data has it below the floor.
+                        c.first <= p.fiscalYear && p.fiscalYear <= c.last && computation?.belowFloor != null
+                        ? t('district.keptBelowFloor', { floor: formatNumber(lang, computation.belowFloor) })
+                        : t('district.continuing', { fy: p.firstDesignation?.firstFiscalYear ?? c.first })
+                    : t('common.notAlliance')}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -116,7 +125,9 @@ export default function District() {
           <p>{t('district.computationLede', { act: computation.act, year: computation.dataYear })}</p>
           <p>
             {computation.result.designated
-              ? computation.result.basis === 'grandfathered' && computation.result.ineligibleReasons.length
+              ? computation.result.basis === 'grandfathered' && computation.belowFloor !== null && computation.result.ineligibleReasons.every((r) => r === 'min_enrollment')
+                ? t('district.computationSelectedBelowFloor', { year: computation.dataYear, act: computation.act, name, floor: formatNumber(lang, computation.belowFloor) })
+                : computation.result.basis === 'grandfathered' && computation.result.ineligibleReasons.length
                 ? t('district.computationSelectedFloor', { year: computation.dataYear, act: computation.act, name, reasons: reasons(computation.result.ineligibleReasons) })
                 : t('district.computationSelected', { year: computation.dataYear, act: computation.act, name, basis: computation.result.basis === 'rank' ? t('common.byRank') : t('common.grandfathered') })
               : t('district.computationNotSelected', { year: computation.dataYear, act: computation.act, name, reasons: computation.result.ineligibleReasons.length ? ` (${reasons(computation.result.ineligibleReasons)})` : '' })}{' '}
