@@ -439,3 +439,16 @@ test('the state gives one district a later deadline, and moves the cycle’s dea
   await again.getByRole('button', { name: 'Change the deadlines' }).click();
   await expect(page.getByText(/decision 2025-10-01/).first()).toBeVisible();
 });
+
+test('the printed plan leaves out "What you can do now": its forms do not print, so neither does its heading', async ({ page }) => {
+  test.skip(test.info().project.name === 'no-js', 'print styles are the same without JavaScript');
+  await signIn(page, DEMO('superintendent.multi'));
+  await openPlan(page, 'Derby School District');
+  const heading = page.getByRole('heading', { level: 2, name: 'What you can do now' });
+  await expect(heading).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(heading).toBeHidden();
+  // The plan itself still prints.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('main h2:visible').first()).toBeVisible();
+});
