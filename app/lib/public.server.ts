@@ -39,6 +39,7 @@ import {
   withheldByYear,
 } from '../../src/services/public.service.ts';
 import { cached } from './store.server.ts';
+import { CSDE_SERVED, OLR_2017_ECS, reconcileQuotedFigures } from '../../src/services/reconciliation.service.ts';
 
 export const townMap = mapData as { width: number; height: number; towns: { townCode: number; name: string; path: string; x: number; y: number }[] };
 
@@ -237,6 +238,7 @@ export async function aboutData() {
       })),
       options: ALL_OPTIONS.map((o) => ({ id: o.id, label: o.label, question: o.question, default: o.default, choices: o.choices, citation: formatCitation(o.cite), note: o.cite.note ?? null })),
       imports: imports.map((i) => ({ kind: i.kind, file: i.fileName, at: i.importedAt.slice(0, 10), rows: i.rows, note: i.note })),
+      quoted: { ...(await reconcileQuotedFigures(store)), ecsQuote: OLR_2017_ECS, servedQuote: CSDE_SERVED },
     };
   });
 }

@@ -80,3 +80,19 @@ for (const path of ['/districts/0640011', '/', '/es/districts/0640011']) {
     expect(new Set(sentences).size, sentences.join('\n')).toBe(sentences.length);
   });
 }
+
+test('/about sets the figures quoted in 2017 beside the system\'s own, saying which is the early estimate and which the final split', async ({ page }) => {
+  await page.goto('/about');
+  const section = page.getByRole('region', { name: 'The figures quoted in 2017, and this system’s' });
+  await expect(section).toContainText('Quoted: “$140.6 million of the almost $1.9 billion in ECS aid” for FY2017');
+  await expect(section).toContainText('That is an early estimate');
+  await expect(section.locator('.quoted-final')).toContainText(/^The final split: \$135,271,086 of the \$[\d,]+ in ECS entitlements for FY2017 is the alliance portion of its 30 alliance districts\..*equals CSDE’s published final split to the dollar/);
+  await expect(section).toContainText('Quoted: “more than 200,000 students in 410 schools”');
+  await expect(section.locator('.quoted-counted')).toContainText(/^Counted here: [\d,]+ students in 2016-17 in the 30 alliance districts of FY2017 \(EdSight enrollment\), and [\d,]+ schools listed for them/);
+  await expectNoAxeViolations(page);
+  await page.goto('/es/about');
+  const es = page.getByRole('region', { name: 'Las cifras citadas en 2017 y las de este sistema' });
+  await expect(es).toContainText('Es una estimación temprana');
+  await expect(es.locator('.quoted-final')).toContainText(/^La división definitiva: \$135,271,086 de los /);
+  await expect(es.locator('.quoted-counted')).toContainText(/^Contado aquí: [\d,]+ estudiantes en 2016-17 en los 30 distritos de la Alianza de FY2017/);
+});
