@@ -71,7 +71,8 @@ export interface BarChartProps {
   readonly summary: string;
   readonly data: readonly { label: string; value: number; note?: string }[];
   readonly format: (v: number) => string;
-  readonly axisFormat?: (v: number) => string;
+  /** The axis's labels, given each tick and the largest (for a unit that fits, e.g. formatMoneyAxis). */
+  readonly axisFormat?: (v: number, max: number) => string;
   readonly table: Omit<ChartTableProps, 'rows'> & { rows?: ChartTableProps['rows'] };
 }
 
@@ -97,7 +98,7 @@ export function BarChart({ title, summary, data, format, axisFormat, table }: Ba
           <g key={t}>
             <line x1={left} x2={W - 10} y1={y(t)} y2={y(t)} stroke="#dfe1e2" />
             <text x={left - 6} y={y(t) + 4} textAnchor="end" fontSize="12" fill="#1b1b1b">
-              {(axisFormat ?? format)(t)}
+              {axisFormat ? axisFormat(t, yMax) : format(t)}
             </text>
           </g>
         ))}

@@ -40,10 +40,16 @@ export function ResultTable({ view, lang, caption }: { view: Summary; lang: Lang
   const others = view.districts.filter((d) => d.rank === null);
   const lastByRank = ranked.reduce((acc, d, i) => (d.basis === 'rank' ? i : acc), -1);
   // A computation's words: selected by this rule on this data, never "designated".
-  const result = (d: Summary['districts'][number]) =>
-    d.designated
-      ? `${t('designations.selectedCell', { category: d.category ? categoryLabel(lang, d.category) : t('common.alliance'), basis: d.basis === 'rank' ? t('common.byRank') : t('common.grandfathered') })}${d.opportunity ? ` · ${t('common.opportunity')}` : ''}`
-      : t('common.notSelected');
+  const result = (d: Summary['districts'][number]) => {
+    if (!d.designated) return t('common.notSelected');
+    const category = d.category ? categoryLabel(lang, d.category) : t('common.alliance');
+    // An earlier designee below the size floor is selected anyway: said in one phrase, not "selected" beside "too few students".
+    const how =
+      d.basis === 'grandfathered' && d.belowFloor !== null
+        ? t('designations.selectedBelowFloor', { category, floor: formatNumber(lang, d.belowFloor) })
+        : t('designations.selectedCell', { category, basis: d.basis === 'rank' ? t('common.byRank') : t('common.grandfathered') });
+    return `${how}${d.opportunity ? ` · ${t('common.opportunity')}` : ''}`;
+  };
   return (
     <>
       <p>

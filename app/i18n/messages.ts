@@ -60,7 +60,7 @@ export const en = {
   'home.title': 'The Alliance District program',
   'home.lede': 'Connecticut designates its lowest-performing school districts as alliance districts. The state withholds each one\'s Education Cost Sharing (ECS) aid above a base year until the Commissioner of Education approves the district\'s yearly plan to improve student achievement.',
   'home.now': 'Designated now: {fy}',
-  'home.nowLaw': 'Under {law}, {count} districts are alliance districts for {fy}.',
+  'home.nowLaw': 'Under {law}, {count, plural, one {# district is an alliance district} other {# districts are alliance districts}} for {fy}.',
   'home.cohorts': 'By year first designated',
   'home.cohort': 'First designated {fy} ({act})',
   'home.students': 'Students served',
@@ -69,7 +69,7 @@ export const en = {
   'home.withheldSummary': 'The amount withheld for alliance plans grew from {first} in {firstFy} to {last} in {lastFy}.',
   'home.withheldNote': 'FY2013-FY2025: computed and checked against CSDE\'s published split. FY2026-FY2027: computed by this system from CSDE\'s entitlements (FY2027 is CSDE\'s estimate).',
   'home.mapTitle': 'Connecticut towns by alliance status',
-  'home.mapSummary': '{count} of Connecticut\'s 169 towns have an alliance district; the rest do not.',
+  'home.mapSummary': '{count, plural, one {# of Connecticut\'s 169 towns has an alliance district} other {# of Connecticut\'s 169 towns have an alliance district}}; the rest do not.',
   'home.mapNote': 'Each town is shaded by its local school district\'s status, with a pattern as well as a colour. Regional districts are not alliance districts and are not drawn.',
   'home.how': 'How districts are chosen',
   'home.how1': 'Only local and regional school districts can be designated.',
@@ -88,7 +88,7 @@ export const en = {
   'districts.sort': 'Sort by',
   'districts.order': 'Order',
   'districts.columnsNote': 'Status is the official list for {fy} (the record). Rank is a computation: the district\'s place among eligible districts when the law in force is applied to the latest index.',
-  'districts.count': '{count} districts shown.',
+  'districts.count': '{count, plural, =0 {No districts shown.} one {# district shown.} other {# districts shown.}}',
   'districts.sortedBy': 'Sorted by {column}, {direction}.',
   'districts.ascending': 'ascending',
   'districts.descending': 'descending',
@@ -116,6 +116,7 @@ export const en = {
   'district.money': 'ECS entitlement and the alliance portion',
   'district.moneySummary': 'In {fy}, {withheld} of {name}\'s {entitlement} ECS entitlement is withheld for its alliance plan.',
   'district.moneyNone': '{name} is not an alliance district: none of its ECS entitlement is withheld.',
+  'district.moneyTrend': 'The alliance portion of {name}\'s ECS entitlement went from {first} in {firstFy} to {last} in {lastFy}.',
   'plan.public.title': 'Approved plan, {fy}',
   'plan.public.approved': 'Approved by the commissioner.',
   'plan.public.conditions': 'Approved with conditions: {conditions}',
@@ -166,22 +167,25 @@ export const en = {
   'district.computationLede': 'If {act} were applied to {year} data. This is a computation for comparison, not the state’s decision: the official status is the one above.',
   'district.computationSelected': 'On {year} data, {act} would select {name} ({basis}).',
   'district.computationSelectedFloor': 'On {year} data, {act} would select {name} as an earlier designee, although it no longer meets a step ({reasons}).',
+  'district.computationSelectedBelowFloor': 'On {year} data, {act} would select {name} as an earlier designee (now below {floor} students).',
+  'district.keptBelowFloor': 'Designated as an earlier designee (now below {floor} students)',
+  'designations.selectedBelowFloor': 'Selected: {category}, as an earlier designee (now below {floor} students)',
   'district.computationNotSelected': 'On {year} data, {act} would not select {name}{reasons}.',
   'district.computationRank': 'It would rank {rank} of the eligible districts.',
   'district.computationDiffers': 'This differs from the official status above: the state has not designated districts on {year} data.',
   'district.computationSteps': 'The rule applied step by step',
-  'district.opportunityReadings': 'Opportunity (educational reform) districts, § 10-262u(a)(4): “among the ten lowest … when all towns are ranked”. On {year} data that gives {count} Opportunity districts under the default reading ({reading}); the other readings give {others}. The sources at hand do not list the state’s Opportunity districts, so this is a computation too.',
+  'district.opportunityReadings': 'Opportunity (educational reform) districts, § 10-262u(a)(4): “among the ten lowest … when all towns are ranked”. On {year} data that gives {count, plural, one {# Opportunity district} other {# Opportunity districts}} under the default reading ({reading}); the other readings give {others}. The sources at hand do not list the state’s Opportunity districts, so this is a computation too.',
   'district.opportunityThis': '{name} would be an Opportunity district under the default reading.',
   'common.selected': 'Selected',
   'common.notSelected': 'Not selected',
   'common.computation': 'Computation',
   'common.record': 'Official record',
   'designations.officialTitle': 'The official list for {span} — the record',
-  'designations.officialSummary': '{count} alliance districts, from the record of designations and {law}: {thisCycle} first designated in this cycle and {earlier} earlier designees the law keeps.',
+  'designations.officialSummary': '{count, plural, one {# alliance district} other {# alliance districts}}, from the record of designations and {law}: {thisCycle} first designated in this cycle and {earlier, plural, one {# earlier designee} other {# earlier designees}} the law keeps.',
   'designations.computationTitle': 'If {act} were applied to {year} data — a computation',
   'designations.computationLede': 'What the rule gives on this year’s data, for comparison. It is not the official list (above), which the state decided on the data of its time.',
   'designations.vsOfficial': 'The computation against the official list',
-  'designations.officialShow': 'The {count} districts on the official list',
+  'designations.officialShow': '{count, plural, one {The # district on the official list} other {The # districts on the official list}}',
   'designations.missingTitle': 'The data this rule needs is not in the database',
   'designations.missingLede': 'The official list of this cycle is below. Choose a data year to apply the rule to other data, or import the data the rule needs.',
   'designations.selectedCell': 'Selected: {category} ({basis})',
@@ -193,11 +197,11 @@ export const en = {
   'designations.lede': 'See a cycle\'s official list (the record of what the state decided) and what an enacted law or a proposal gives when applied to a year\'s data (a computation). Compare them, or two laws: who enters, who leaves, and what changes in withheld funds.',
   'designations.compareWith': 'Compare with',
   'designations.noComparison': 'No comparison',
-  'designations.cutoff': 'Cutoff: the {count} lowest end here (index {index}).',
+  'designations.cutoff': '{count, plural, one {Cutoff: the lowest ends here (index {index}).} other {Cutoff: the # lowest end here (index {index}).}}',
   'designations.enter': 'In {b}, not in {a}',
   'designations.leave': 'In {a}, not in {b}',
   'designations.fiscal': 'Withheld in {fy}: {a} under {lawA}; {b} under {lawB} ({change}).',
-  'designations.summary': 'This computation selects {designated} districts: {byRank} by rank and {grandfathered} earlier designees; {opportunity} Opportunity districts; {eligible} eligible.',
+  'designations.summary': 'This computation selects {designated, plural, one {# district} other {# districts}}: {byRank} by rank and {grandfathered, plural, one {# earlier designee} other {# earlier designees}}; {opportunity, plural, one {# Opportunity district} other {# Opportunity districts}}; {eligible} eligible.',
   'designations.reasons.org_type': 'not a local or regional district',
   'designations.reasons.min_enrollment': 'fewer than the minimum students',
   'designations.reasons.missing_enrollment': 'no enrollment count',
@@ -239,6 +243,14 @@ export const en = {
   'about.rows': 'Rows',
   'about.withholding': 'ECS withholding',
   'about.withholdingText': 'The alliance portion is the increase of a district\'s ECS entitlement over its base-year grant (FY2012; FY2022 for districts first designated in 2022). This site reproduces CSDE\'s published split for all 169 towns, FY2013-FY2025, to the dollar, including the FY2018 holdback and the FY2024-FY2025 education-diversity portion. One town-year differs by $1 in CSDE\'s own file (Washington, FY2016).',
+  'about.quoted': 'The figures quoted in 2017, and this system’s',
+  'about.quotedLede': 'Documents from 2017 give round figures for the program. Beside each is what this system computes from its own data, with the year it counts.',
+  'about.ecsQuoted': 'Quoted: “{quote}” for FY2017 (OLR report 2017-R-0321, December 2017, citing SDE’s FY2017 data). That is an early estimate, made before the year’s grants were final.',
+  'about.ecsFinal': 'The final split: {alliance} of the {entitlement} in ECS entitlements for {fy} is the alliance portion of its {districts} alliance districts. This system computes it from CSDE’s entitlements with the withholding rule, and it equals CSDE’s published final split to the dollar.',
+  'about.ecsFinalDiffers': 'This system computes {alliance} of the {entitlement} in ECS entitlements for {fy} as the alliance portion of its {districts} alliance districts; CSDE’s published final split gives {published}.',
+  'about.ecsFinalUnchecked': 'This system computes {alliance} of the {entitlement} in ECS entitlements for {fy} as the alliance portion of its {districts} alliance districts; CSDE’s final split for the year is not in the database to check it against.',
+  'about.servedQuoted': 'Quoted: “{quote}” (CSDE’s Alliance Districts page, and OLR report 2017-R-0321 “according to SDE”).',
+  'about.servedCounted': 'Counted here: {students} students in {year} in the {districts} alliance districts of {fy} (EdSight enrollment), and {schools, plural, one {# school} other {# schools}} listed for them in the state’s Education Directory as this system holds it — one snapshot, of about 2022-23, not of {year}.',
   'glossary.title': 'Glossary',
   'error.title': 'Something went wrong',
   'error.notFound': 'Page not found',
@@ -308,7 +320,7 @@ export const es: Record<MessageKey, string> = {
   'home.title': 'El programa de Distritos de la Alianza',
   'home.lede': 'Connecticut designa a sus distritos escolares de menor rendimiento como distritos de la Alianza. El estado retiene la ayuda de Distribución del Costo de la Educación (ECS) de cada uno por encima de un año base hasta que el Comisionado de Educación aprueba el plan anual del distrito para mejorar el rendimiento estudiantil.',
   'home.now': 'Designados ahora: {fy}',
-  'home.nowLaw': 'Según {law}, {count} distritos son distritos de la Alianza para {fy}.',
+  'home.nowLaw': 'Según {law}, {count, plural, one {# distrito es distrito de la Alianza} other {# distritos son distritos de la Alianza}} para {fy}.',
   'home.cohorts': 'Por año de la primera designación',
   'home.cohort': 'Designados por primera vez en {fy} ({act})',
   'home.students': 'Estudiantes atendidos',
@@ -317,7 +329,7 @@ export const es: Record<MessageKey, string> = {
   'home.withheldSummary': 'La cantidad retenida para los planes de la Alianza pasó de {first} en {firstFy} a {last} en {lastFy}.',
   'home.withheldNote': 'FY2013-FY2025: calculado y verificado con la división publicada por CSDE. FY2026-FY2027: calculado por este sistema a partir de las asignaciones de CSDE (FY2027 es una estimación de CSDE).',
   'home.mapTitle': 'Municipios de Connecticut según su estado en la Alianza',
-  'home.mapSummary': '{count} de los 169 municipios de Connecticut tienen un distrito de la Alianza; los demás no.',
+  'home.mapSummary': '{count, plural, one {# de los 169 municipios de Connecticut tiene un distrito de la Alianza} other {# de los 169 municipios de Connecticut tienen un distrito de la Alianza}}; los demás no.',
   'home.mapNote': 'Cada municipio se sombrea según el estado de su distrito escolar local, con un patrón además de un color. Los distritos regionales no son distritos de la Alianza y no se dibujan.',
   'home.how': 'Cómo se eligen los distritos',
   'home.how1': 'Solo pueden designarse distritos escolares locales y regionales.',
@@ -336,7 +348,7 @@ export const es: Record<MessageKey, string> = {
   'districts.sort': 'Ordenar por',
   'districts.order': 'Orden',
   'districts.columnsNote': 'El estado es la lista oficial para {fy} (el registro). La posición es un cálculo: el lugar del distrito entre los distritos elegibles al aplicar la ley vigente al índice más reciente.',
-  'districts.count': 'Se muestran {count} distritos.',
+  'districts.count': '{count, plural, =0 {No se muestra ningún distrito.} one {Se muestra # distrito.} other {Se muestran # distritos.}}',
   'districts.sortedBy': 'Ordenado por {column}, {direction}.',
   'districts.ascending': 'ascendente',
   'districts.descending': 'descendente',
@@ -364,6 +376,7 @@ export const es: Record<MessageKey, string> = {
   'district.money': 'Asignación ECS y la porción de la Alianza',
   'district.moneySummary': 'En {fy}, se retienen {withheld} de la asignación ECS de {entitlement} de {name} para su plan de la Alianza.',
   'district.moneyNone': '{name} no es un distrito de la Alianza: no se retiene nada de su asignación ECS.',
+  'district.moneyTrend': 'La porción de la Alianza de la asignación ECS de {name} pasó de {first} en {firstFy} a {last} en {lastFy}.',
   'plan.public.title': 'Plan aprobado, {fy}',
   'plan.public.approved': 'Aprobado por el comisionado.',
   'plan.public.conditions': 'Aprobado con condiciones: {conditions}',
@@ -414,22 +427,25 @@ export const es: Record<MessageKey, string> = {
   'district.computationLede': 'Si {act} se aplicara a los datos de {year}. Es un cálculo para comparar, no la decisión del estado: el estado oficial es el de arriba.',
   'district.computationSelected': 'Con los datos de {year}, {act} seleccionaría a {name} ({basis}).',
   'district.computationSelectedFloor': 'Con los datos de {year}, {act} seleccionaría a {name} como designado anteriormente, aunque ya no cumple un paso ({reasons}).',
+  'district.computationSelectedBelowFloor': 'Con los datos de {year}, {act} seleccionaría a {name} como designado anteriormente (ahora con menos de {floor} estudiantes).',
+  'district.keptBelowFloor': 'Designado como distrito designado anteriormente (ahora con menos de {floor} estudiantes)',
+  'designations.selectedBelowFloor': 'Seleccionado: {category}, como designado anteriormente (ahora con menos de {floor} estudiantes)',
   'district.computationNotSelected': 'Con los datos de {year}, {act} no seleccionaría a {name}{reasons}.',
   'district.computationRank': 'Ocuparía la posición {rank} entre los distritos elegibles.',
   'district.computationDiffers': 'Esto difiere del estado oficial de arriba: el estado no ha designado distritos con los datos de {year}.',
   'district.computationSteps': 'La regla aplicada paso a paso',
-  'district.opportunityReadings': 'Distritos de Oportunidad (de reforma educativa), § 10-262u(a)(4): “entre los diez más bajos … cuando se ordenan todos los municipios”. Con los datos de {year} resultan {count} distritos de Oportunidad según la lectura predeterminada ({reading}); las otras lecturas dan {others}. Las fuentes disponibles no enumeran los distritos de Oportunidad del estado, así que esto también es un cálculo.',
+  'district.opportunityReadings': 'Distritos de Oportunidad (de reforma educativa), § 10-262u(a)(4): “entre los diez más bajos … cuando se ordenan todos los municipios”. Con los datos de {year} {count, plural, one {resulta # distrito de Oportunidad} other {resultan # distritos de Oportunidad}} según la lectura predeterminada ({reading}); las otras lecturas dan {others}. Las fuentes disponibles no enumeran los distritos de Oportunidad del estado, así que esto también es un cálculo.',
   'district.opportunityThis': '{name} sería un distrito de Oportunidad según la lectura predeterminada.',
   'common.selected': 'Seleccionado',
   'common.notSelected': 'No seleccionado',
   'common.computation': 'Cálculo',
   'common.record': 'Registro oficial',
   'designations.officialTitle': 'La lista oficial para {span} — el registro',
-  'designations.officialSummary': '{count} distritos de la Alianza, según el registro de designaciones y {law}: {thisCycle} designados por primera vez en este ciclo y {earlier} designados anteriormente que la ley mantiene.',
+  'designations.officialSummary': '{count, plural, one {# distrito de la Alianza} other {# distritos de la Alianza}}, según el registro de designaciones y {law}: {thisCycle, plural, one {# designado por primera vez en este ciclo} other {# designados por primera vez en este ciclo}} y {earlier, plural, one {# designado anteriormente que la ley mantiene} other {# designados anteriormente que la ley mantiene}}.',
   'designations.computationTitle': 'Si {act} se aplicara a los datos de {year} — un cálculo',
   'designations.computationLede': 'Lo que da la regla con los datos de este año, para comparar. No es la lista oficial (arriba), que el estado decidió con los datos de su momento.',
   'designations.vsOfficial': 'El cálculo frente a la lista oficial',
-  'designations.officialShow': 'Los {count} distritos de la lista oficial',
+  'designations.officialShow': '{count, plural, one {El # distrito de la lista oficial} other {Los # distritos de la lista oficial}}',
   'designations.missingTitle': 'Los datos que necesita esta regla no están en la base de datos',
   'designations.missingLede': 'Abajo está la lista oficial de este ciclo. Elija un año de datos para aplicar la regla a otros datos, o importe los datos que necesita la regla.',
   'designations.selectedCell': 'Seleccionado: {category} ({basis})',
@@ -441,11 +457,11 @@ export const es: Record<MessageKey, string> = {
   'designations.lede': 'Vea la lista oficial de un ciclo (el registro de lo que decidió el estado) y lo que da una ley vigente o una propuesta aplicada a los datos de un año (un cálculo). Compárelos, o compare dos leyes: quién entra, quién sale y qué cambia en los fondos retenidos.',
   'designations.compareWith': 'Comparar con',
   'designations.noComparison': 'Sin comparación',
-  'designations.cutoff': 'Corte: aquí terminan los {count} más bajos (índice {index}).',
+  'designations.cutoff': '{count, plural, one {Corte: aquí termina el más bajo (índice {index}).} other {Corte: aquí terminan los # más bajos (índice {index}).}}',
   'designations.enter': 'En {b}, no en {a}',
   'designations.leave': 'En {a}, no en {b}',
   'designations.fiscal': 'Retenido en {fy}: {a} según {lawA}; {b} según {lawB} ({change}).',
-  'designations.summary': 'Este cálculo selecciona {designated} distritos: {byRank} por posición y {grandfathered} designados anteriormente; {opportunity} distritos de Oportunidad; {eligible} elegibles.',
+  'designations.summary': 'Este cálculo selecciona {designated, plural, one {# distrito} other {# distritos}}: {byRank} por posición y {grandfathered, plural, one {# designado anteriormente} other {# designados anteriormente}}; {opportunity, plural, one {# distrito de Oportunidad} other {# distritos de Oportunidad}}; {eligible, plural, one {# elegible} other {# elegibles}}.',
   'designations.reasons.org_type': 'no es un distrito local o regional',
   'designations.reasons.min_enrollment': 'menos estudiantes que el mínimo',
   'designations.reasons.missing_enrollment': 'sin recuento de matrícula',
@@ -487,6 +503,14 @@ export const es: Record<MessageKey, string> = {
   'about.rows': 'Filas',
   'about.withholding': 'Retención de ECS',
   'about.withholdingText': 'La porción de la Alianza es el aumento de la asignación ECS de un distrito sobre su subvención del año base (FY2012; FY2022 para los distritos designados por primera vez en 2022). Este sitio reproduce la división publicada por CSDE para los 169 municipios, FY2013-FY2025, al dólar, incluida la retención de FY2018 y la porción de diversidad educativa de FY2024-FY2025. Un año de un municipio difiere en $1 en el propio archivo de CSDE (Washington, FY2016).',
+  'about.quoted': 'Las cifras citadas en 2017 y las de este sistema',
+  'about.quotedLede': 'Los documentos de 2017 dan cifras redondas del programa. Junto a cada una está lo que este sistema calcula con sus propios datos, con el año que cuenta.',
+  'about.ecsQuoted': 'Cita: «{quote}» para FY2017 (informe OLR 2017-R-0321, diciembre de 2017, que cita datos de SDE de FY2017). Es una estimación temprana, hecha antes de que las subvenciones del año fueran definitivas.',
+  'about.ecsFinal': 'La división definitiva: {alliance} de los {entitlement} de asignaciones ECS de {fy} es la porción de la Alianza de sus {districts} distritos de la Alianza. Este sistema la calcula a partir de las asignaciones de CSDE con la regla de retención, y coincide al dólar con la división definitiva publicada por CSDE.',
+  'about.ecsFinalDiffers': 'Este sistema calcula {alliance} de los {entitlement} de asignaciones ECS de {fy} como la porción de la Alianza de sus {districts} distritos de la Alianza; la división definitiva publicada por CSDE da {published}.',
+  'about.ecsFinalUnchecked': 'Este sistema calcula {alliance} de los {entitlement} de asignaciones ECS de {fy} como la porción de la Alianza de sus {districts} distritos de la Alianza; la división definitiva de CSDE para ese año no está en la base de datos para compararla.',
+  'about.servedQuoted': 'Cita: «{quote}» (la página de los Distritos de la Alianza de CSDE, y el informe OLR 2017-R-0321 «según SDE»).',
+  'about.servedCounted': 'Contado aquí: {students} estudiantes en {year} en los {districts} distritos de la Alianza de {fy} (matrícula de EdSight), y {schools, plural, one {# escuela} other {# escuelas}} que les asigna el Directorio de Educación del estado tal como lo tiene este sistema — una sola instantánea, de alrededor de 2022-23, no de {year}.',
   'glossary.title': 'Glosario',
   'error.title': 'Algo salió mal',
   'error.notFound': 'Página no encontrada',
@@ -500,10 +524,66 @@ export type Lang = 'en' | 'es';
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { en, es };
 
-/** The message in the language, with `{name}` placeholders filled. */
+/**
+ * The message in the language, with `{name}` placeholders filled. A count that changes the words
+ * is written `{count, plural, one {# district shown.} other {# districts shown.}}` (the ICU
+ * form): the branch is chosen by the language's plural rules (`Intl.PluralRules`), `=0` and the
+ * like match exactly, `#` is the number in the language's digits, and `other` is the fallback.
+ */
 export function translate(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  const text = MESSAGES[lang][key] ?? en[key];
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+  return fillMessage(lang, MESSAGES[lang][key] ?? en[key], vars);
+}
+
+const PLURAL_RULES: Record<Lang, Intl.PluralRules> = { en: new Intl.PluralRules('en-US'), es: new Intl.PluralRules('es-US') };
+
+/** Fills a message's placeholders and plural branches (see `translate`). */
+export function fillMessage(lang: Lang, text: string, vars: Record<string, string | number>): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const open = text.indexOf('{', i);
+    if (open < 0) break;
+    const head = /^\{(\w+), plural,/.exec(text.slice(open));
+    if (!head) {
+      out += text.slice(i, open + 1);
+      i = open + 1;
+      continue;
+    }
+    out += text.slice(i, open);
+    const end = matchingBrace(text, open);
+    const name = head[1]!;
+    const n = Number(vars[name]);
+    const branches = pluralBranches(text.slice(open + head[0].length, end));
+    const branch = name in vars && Number.isFinite(n) ? (branches.get(`=${n}`) ?? branches.get(PLURAL_RULES[lang].select(n)) ?? branches.get('other')) : undefined;
+    out += branch === undefined ? text.slice(open, end + 1) : branch.replace(/#/g, formatNumber(lang, n, Number.isInteger(n) ? 0 : 1));
+    i = end + 1;
+  }
+  out += text.slice(i);
+  return out.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+}
+
+function matchingBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let j = open; j < text.length; j++) {
+    if (text[j] === '{') depth++;
+    else if (text[j] === '}' && --depth === 0) return j;
+  }
+  throw new Error(`Unbalanced braces in message: ${text}`);
+}
+
+/** " one {# district} other {# districts}" → { one: "# district", other: "# districts" }. */
+function pluralBranches(body: string): Map<string, string> {
+  const branches = new Map<string, string>();
+  let i = 0;
+  while (i < body.length) {
+    const m = /^\s*(=\d+|zero|one|two|few|many|other)\s*\{/.exec(body.slice(i));
+    if (!m) break;
+    const open = i + m[0].length - 1;
+    const end = matchingBrace(body, open);
+    branches.set(m[1]!, body.slice(open + 1, end));
+    i = end + 1;
+  }
+  return branches;
 }
 
 /** The language a path is in: /es and /es/… are Spanish. */
@@ -533,6 +613,18 @@ export function formatNumber(lang: Lang, n: number, digits = 0): string {
 
 export function formatMoney(lang: Lang, cents: number): string {
   return (cents / 100).toLocaleString(lang === 'es' ? 'es-US' : 'en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 0, maximumFractionDigits: 0 });
+}
+
+/**
+ * Dollars on a chart's axis, short enough to fit beside it: "$600M", "$37.5M", "$250K", in the
+ * unit the largest tick needs, so every tick of one axis has the same unit.
+ */
+export function formatMoneyAxis(lang: Lang, dollars: number, maxDollars: number): string {
+  if (dollars === 0) return '$0';
+  const [unit, suffix] = maxDollars >= 1e9 ? [1e9, 'B'] : maxDollars >= 1e6 ? [1e6, 'M'] : maxDollars >= 1e4 ? [1e3, 'K'] : [1, ''];
+  const v = dollars / unit;
+  const digits = Number.isInteger(Math.round(v * 1000) / 1000) ? 0 : Number.isInteger(Math.round(v * 100) / 10) ? 1 : 2;
+  return `$${formatNumber(lang, v, digits)}${suffix}`;
 }
 
 export function formatPercent(lang: Lang, share: number, digits = 1): string {

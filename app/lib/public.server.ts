@@ -7,7 +7,7 @@ import { DomainError } from '../../src/domain/errors.ts';
 import { schoolYear, type SchoolYear } from '../../src/domain/time/fiscal-year.ts';
 import type { ScenarioSpec } from '../../src/domain/law/proposals/index.ts';
 import type { DesignationRun } from '../../src/services/designation.service.ts';
-import { actName, computationLabel, designationRows, officialJson } from '../../src/services/result-views.ts';
+import { actName, computationLabel, designationRows, floorBelow, officialJson } from '../../src/services/result-views.ts';
 import type { OfficialDesignation } from '../../src/domain/law/cgs-10-262u/index.ts';
 import { resolveRuleset } from '../../src/domain/law/catalog.ts';
 import type { TraceStep } from '../../src/domain/rules/trace.ts';
@@ -39,6 +39,7 @@ import {
   withheldByYear,
 } from '../../src/services/public.service.ts';
 import { cached } from './store.server.ts';
+import { CSDE_SERVED, OLR_2017_ECS, reconcileQuotedFigures } from '../../src/services/reconciliation.service.ts';
 
 export const townMap = mapData as { width: number; height: number; towns: { townCode: number; name: string; path: string; x: number; y: number }[] };
 
@@ -81,7 +82,7 @@ export function summarise(run: DesignationRun) {
     selectCount: run.result.selectCount,
     counts: run.result.counts,
     opportunityReadings: run.result.opportunityReadings,
-    districts: designationRows(run)
+    districts: designationRows(run, { trace: true })
       .filter((d) => d.rank !== null || d.designated || ((d.orgType === 'local' || d.orgType === 'regional') && !d.eligible))
       .map((d) => ({
         code: d.districtCode,
@@ -96,6 +97,7 @@ export function summarise(run: DesignationRun) {
         category: d.category,
         opportunity: d.opportunityDistrict,
         firstDesignatedFiscalYear: d.firstDesignatedFiscalYear,
+        belowFloor: floorBelow(d.trace ?? []),
       })),
   };
 }
@@ -236,6 +238,7 @@ export async function aboutData() {
       })),
       options: ALL_OPTIONS.map((o) => ({ id: o.id, label: o.label, question: o.question, default: o.default, choices: o.choices, citation: formatCitation(o.cite), note: o.cite.note ?? null })),
       imports: imports.map((i) => ({ kind: i.kind, file: i.fileName, at: i.importedAt.slice(0, 10), rows: i.rows, note: i.note })),
+      quoted: { ...(await reconcileQuotedFigures(store)), ecsQuote: OLR_2017_ECS, servedQuote: CSDE_SERVED },
     };
   });
 }

@@ -1,5 +1,5 @@
 import { useLoaderData, type MetaFunction } from 'react-router';
-import { langOfPath, translate } from '../i18n/messages.ts';
+import { formatMoney, formatNumber, langOfPath, translate } from '../i18n/messages.ts';
 import { aboutData } from '../lib/public.server.ts';
 import { useLang, useT } from '../root.tsx';
 import { ScrollX } from '../components/scroll-x.tsx';
@@ -28,6 +28,7 @@ export default function About() {
   const d = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
+  const q = d.quoted;
   return (
     <>
       <h1>{t('about.title')}</h1>
@@ -52,6 +53,37 @@ export default function About() {
       <section aria-labelledby="withholding">
         <h2 id="withholding">{t('about.withholding')}</h2>
         <p>{t('about.withholdingText')}</p>
+      </section>
+
+      <section aria-labelledby="quoted">
+        <h2 id="quoted">{t('about.quoted')}</h2>
+        <p>{t('about.quotedLede')}</p>
+        <h3>{t('common.entitlement')}</h3>
+        <p>{t('about.ecsQuoted', { quote: q.ecsQuote.text })}</p>
+        {q.ecs ? (
+          <p className="quoted-final">
+            {t(q.ecs.publishedAllianceCents === null ? 'about.ecsFinalUnchecked' : q.ecs.publishedAllianceCents === q.ecs.computedAllianceCents ? 'about.ecsFinal' : 'about.ecsFinalDiffers', {
+              alliance: formatMoney(lang, q.ecs.computedAllianceCents),
+              entitlement: formatMoney(lang, q.ecs.entitlementCents),
+              published: q.ecs.publishedAllianceCents === null ? '' : formatMoney(lang, q.ecs.publishedAllianceCents),
+              fy: `FY${q.ecs.fiscalYear}`,
+              districts: q.ecs.districts,
+            })}
+          </p>
+        ) : null}
+        <h3>{t('home.students')}</h3>
+        <p>{t('about.servedQuoted', { quote: q.servedQuote.text })}</p>
+        {q.served && q.served.schoolYear && q.served.students !== null ? (
+          <p className="quoted-counted">
+            {t('about.servedCounted', {
+              students: formatNumber(lang, q.served.students),
+              year: q.served.schoolYear,
+              districts: q.served.districts,
+              fy: `FY${q.served.fiscalYear}`,
+              schools: q.served.schools,
+            })}
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="parameters">

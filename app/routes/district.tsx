@@ -1,9 +1,9 @@
 import { data, Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 import { ORG_TYPE_LABELS, districtCode, type OrgType } from '../../src/domain/district.ts';
-import { BarChart, LineChart } from '../components/charts.tsx';
+import { BarChart, ChartTable, LineChart } from '../components/charts.tsx';
 import { OfficialSteps, REASON_KEYS } from '../components/designation-views.tsx';
 import { Trace } from '../components/trace.tsx';
-import { formatMoney, formatNumber, langOfPath, localPath, translate, type MessageKey } from '../i18n/messages.ts';
+import { formatMoney, formatMoneyAxis, formatNumber, langOfPath, localPath, translate, type MessageKey } from '../i18n/messages.ts';
 import { districtData } from '../lib/public.server.ts';
 import { useLang, useT } from '../root.tsx';
 import { ScrollX } from '../components/scroll-x.tsx';
@@ -38,6 +38,11 @@ export default function District() {
   const math = series('sbac_math_level3plus_pct');
   const pct = (v: number) => `${formatNumber(lang, v, 1)}%`;
   const moneyNow = p.money.find((m) => m.fiscalYear === p.fiscalYear);
+  // The chart's own summary says what it shows over the years; the sentence above it, this year.
+  const withheldFirst = p.money.find((m) => m.allianceCents > 0);
+  const withheldLast = p.money.at(-1);
+  const moneyColumns = [t('common.fiscalYear'), t('common.entitlement'), t('common.withheld'), 'Base'];
+  const moneyRows = p.money.map((m) => [`FY${m.fiscalYear}`, formatMoney(lang, m.entitlementCents), formatMoney(lang, m.allianceCents), m.baseFiscalYear ? `FY${m.baseFiscalYear}` : '—']);
   const official = p.official;
   const computation = p.computation;
   const rerun = computation;
@@ -88,7 +93,16 @@ export default function District() {
                   FY{c.first}–FY{c.last}
                 </th>
                 <td>{c.citation}</td>
-                <td>{c.designated ? (c.how === 'first' ? t('district.firstCycle') : t('district.continuing', { fy: p.firstDesignation?.firstFiscalYear ?? c.first })) : t('common.notAlliance')}</td>
+                <td>
+                  {c.designated
+                    ? c.how === 'first'
+                      ? t('district.firstCycle')
+                      : // The cycle in force keeps it whatever its size; say so when the latest data has it below the floor.
+                        c.first <= p.fiscalYear && p.fiscalYear <= c.last && computation?.belowFloor != null
+                        ? t('district.keptBelowFloor', { floor: formatNumber(lang, computation.belowFloor) })
+                        : t('district.continuing', { fy: p.firstDesignation?.firstFiscalYear ?? c.first })
+                    : t('common.notAlliance')}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -111,7 +125,9 @@ export default function District() {
           <p>{t('district.computationLede', { act: computation.act, year: computation.dataYear })}</p>
           <p>
             {computation.result.designated
-              ? computation.result.basis === 'grandfathered' && computation.result.ineligibleReasons.length
+              ? computation.result.basis === 'grandfathered' && computation.belowFloor !== null && computation.result.ineligibleReasons.every((r) => r === 'min_enrollment')
+                ? t('district.computationSelectedBelowFloor', { year: computation.dataYear, act: computation.act, name, floor: formatNumber(lang, computation.belowFloor) })
+                : computation.result.basis === 'grandfathered' && computation.result.ineligibleReasons.length
                 ? t('district.computationSelectedFloor', { year: computation.dataYear, act: computation.act, name, reasons: reasons(computation.result.ineligibleReasons) })
                 : t('district.computationSelected', { year: computation.dataYear, act: computation.act, name, basis: computation.result.basis === 'rank' ? t('common.byRank') : t('common.grandfathered') })
               : t('district.computationNotSelected', { year: computation.dataYear, act: computation.act, name, reasons: computation.result.ineligibleReasons.length ? ` (${reasons(computation.result.ineligibleReasons)})` : '' })}{' '}
@@ -275,19 +291,25 @@ export default function District() {
               ? t('district.moneySummary', { fy, withheld: formatMoney(lang, moneyNow.allianceCents), entitlement: formatMoney(lang, moneyNow.entitlementCents), name })
               : t('district.moneyNone', { name })}
           </p>
+          {withheldFirst && withheldLast ? (
           <BarChart
             title={`${t('common.withheld')} — ${name}`}
-            summary={moneyNow ? t('district.moneySummary', { fy, withheld: formatMoney(lang, moneyNow.allianceCents), entitlement: formatMoney(lang, moneyNow.entitlementCents), name }) : name}
+            summary={t('district.moneyTrend', { name, first: formatMoney(lang, withheldFirst.allianceCents), firstFy: `FY${withheldFirst.fiscalYear}`, last: formatMoney(lang, withheldLast.allianceCents), lastFy: `FY${withheldLast.fiscalYear}` })}
             data={p.money.map((m) => ({ label: `FY${m.fiscalYear}`, value: m.allianceCents / 100, ...(m.published ? {} : { note: lang === 'es' ? 'calculado' : 'computed' }) }))}
             format={(v) => formatMoney(lang, v * 100)}
+            axisFormat={(v, max) => formatMoneyAxis(lang, v, max)}
             table={{
               caption: t('district.money'),
               summaryLabel: t('common.showTable'),
-              columns: [t('common.fiscalYear'), t('common.entitlement'), t('common.withheld'), 'Base'],
+              columns: moneyColumns,
               numeric: [false, true, true, false],
-              rows: p.money.map((m) => [`FY${m.fiscalYear}`, formatMoney(lang, m.entitlementCents), formatMoney(lang, m.allianceCents), m.baseFiscalYear ? `FY${m.baseFiscalYear}` : '—']),
+              rows: moneyRows,
             }}
           />
+          ) : (
+            // Nothing ever withheld: no chart of zeros, the entitlements as a table.
+            <ChartTable caption={t('district.money')} summaryLabel={t('common.showTable')} columns={moneyColumns} numeric={[false, true, true, false]} rows={moneyRows} />
+          )}
         </section>
       ) : null}
 

@@ -1,7 +1,7 @@
 import { Link, useLoaderData, type MetaFunction } from 'react-router';
 import { BarChart } from '../components/charts.tsx';
 import { TownMap } from '../components/town-map.tsx';
-import { formatMoney, formatNumber, formatPercent, localPath, translate, type Lang } from '../i18n/messages.ts';
+import { formatMoney, formatMoneyAxis, formatNumber, formatPercent, localPath, translate, type Lang } from '../i18n/messages.ts';
 import { overviewData, townMap } from '../lib/public.server.ts';
 import { useLang, useT } from '../root.tsx';
 
@@ -121,7 +121,7 @@ export default function Home() {
             summary={t('home.withheldSummary', { first: formatMoney(lang, first.allianceCents), firstFy: `FY${first.fiscalYear}`, last: formatMoney(lang, last.allianceCents), lastFy: `FY${last.fiscalYear}` })}
             data={withheld.map((w) => ({ label: `FY${w.fiscalYear}`, value: w.allianceCents / 100, ...(w.published ? {} : { note: lang === 'es' ? 'calculado' : 'computed' }) }))}
             format={(v) => formatMoney(lang, v * 100)}
-            axisFormat={(v) => `$${formatNumber(lang, v / 1e6)}M`}
+            axisFormat={(v, max) => formatMoneyAxis(lang, v, max)}
             table={{
               caption: t('home.withheldTitle'),
               summaryLabel: t('common.showTable'),

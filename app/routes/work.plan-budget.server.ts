@@ -2,7 +2,7 @@
 import { planView, saveDraft, type PlanView } from '../../src/services/plans/index.ts';
 import { data } from 'react-router';
 import { stateLabel } from '../../src/domain/workflow/plan.ts';
-import { exportBudget, formatWorkbookIssue, importBudget } from '../../src/services/budget-workbook.service.ts';
+import { exportBudget, formatWorkbookIssue, importBudgetIntoPlan, workbookContextOf, workbookFileName } from '../../src/services/budget-workbook.service.ts';
 import { readBudget } from '../lib/plan-form.server.ts';
 import { getStore } from '../lib/store.server.ts';
 import { routeFor } from '../lib/work-routes.ts';
@@ -39,13 +39,14 @@ export async function budgetAction(request: Request, rawId: string | undefined):
     return data({ ok: false, message: `The plan is ${stateLabel(view.state)}; its budget cannot be changed now. Nothing was ${intent === 'import' ? 'imported' : 'saved'}.` } satisfies ActionResult, { status: 409 });
   }
   let lines;
+  let warnings: string[] = [];
   if (intent === 'import') {
     const file = form.get('workbook');
     if (!(file instanceof File) || file.size === 0) return { ok: false, message: 'Choose the workbook (.xlsx) to upload.' };
     if (file.size > WORKBOOK_MAX_BYTES) return { ok: false, message: 'The workbook is larger than 5 MB; is it the right file?' };
-    const result = await importBudget(new Uint8Array(await file.arrayBuffer()), workbookContext(view));
+    const result = await importBudgetIntoPlan(store.db, view, new Uint8Array(await file.arrayBuffer()));
     if (!result.ok) return { ok: false, message: 'The workbook has problems; nothing was imported.', changes: result.issues.map(formatWorkbookIssue) };
-    lines = result.lines;
+    ({ lines, warnings } = result);
   } else {
     const read = readBudget(form);
     if (Object.keys(read.issues).length) return { ok: false, message: 'Some lines need attention; nothing was saved.', issues: read.issues };
@@ -56,11 +57,11 @@ export async function budgetAction(request: Request, rawId: string | undefined):
   } catch (e) {
     return refusal(e);
   }
-  return { ok: true, message: intent === 'import' ? `Imported ${lines.length} lines from the workbook as a new version.` : 'Budget saved as a new version.' };
+  return { ok: true, message: intent === 'import' ? `Imported ${lines.length} lines from the workbook as a new version.` : 'Budget saved as a new version.', changes: warnings };
 }
 
 function workbookContext(view: PlanView) {
-  return { district: view.districtName, fiscalYear: view.cycle.fiscalYear, allocationCents: view.allocationCents, strategies: view.content.strategies.map((s) => ({ id: s.id, title: s.title })), schools: view.schools };
+  return workbookContextOf(view);
 }
 
 export async function budgetWorkbook(request: Request, rawId: string | undefined): Promise<Response> {
@@ -73,7 +74,7 @@ export async function budgetWorkbook(request: Request, rawId: string | undefined
   return new Response(new Uint8Array(buffer), {
     headers: {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'Content-Disposition': `attachment; filename="budget-${view.districtCode}-FY${view.cycle.fiscalYear}-v${view.version}.xlsx"`,
+      'Content-Disposition': `attachment; filename="${workbookFileName(workbookContext(view).plan!)}"`,
       'Cache-Control': 'no-store',
     },
   });

@@ -187,7 +187,7 @@ export default function PlanPage() {
         </section>
       ) : null}
 
-      <section aria-labelledby="next">
+      <section aria-labelledby="next" className="no-print">
         <h2 id="next">What you can do now</h2>
         {plan.actions.length === 0 ? <p>Nothing for you to do on this plan at this stage.</p> : null}
         {can('record-board-approval') ? (

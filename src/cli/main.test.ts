@@ -89,6 +89,9 @@ describe('alliance (CLI)', () => {
     expect(r.out).toMatch(/599 students in 2024-25 < 1,000/);
     expect(r.out).toMatch(/kept as an earlier designee/);
     expect(r.out).toMatch(/C\.G\.S\. § 10-262u\(a\)\(1\)\(B\)/);
+    // Winchester skips step 3 (not ranked): its "Step 4" is not also the explanation's third line.
+    expect(r.out).toMatch(/Step 4: designated from FY2013/);
+    expect(r.out).not.toMatch(/^\s*\d+\.\s+Step \d/m);
   });
 
   it('designate --format csv writes a header and one line per district', async () => {

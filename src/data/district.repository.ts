@@ -141,6 +141,15 @@ export async function insertMissingSchools(db: Executor, schools: readonly Schoo
   );
 }
 
+/** How many schools the directory lists for each of these districts (0 for one it lists none for). */
+export async function schoolCounts(db: Executor, districtCodes: readonly DistrictCode[]): Promise<Map<DistrictCode, number>> {
+  const counts = new Map<DistrictCode, number>(districtCodes.map((c) => [c, 0]));
+  if (!districtCodes.length) return counts;
+  const rows = await db.selectFrom('school').select(['district_code']).select((eb) => eb.fn.countAll<number | string>().as('n')).where('district_code', 'in', [...districtCodes]).groupBy('district_code').execute();
+  for (const r of rows) counts.set(r.district_code as DistrictCode, Number(r.n));
+  return counts;
+}
+
 export async function schoolsOf(db: Executor, districtCode: DistrictCode): Promise<School[]> {
   const rows = await db.selectFrom('school').selectAll().where('district_code', '=', districtCode).orderBy('name').execute();
   return rows.map((r) => ({

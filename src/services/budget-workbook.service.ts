@@ -8,6 +8,9 @@ import { readZipEntry, ZipLimitError, zipEntries } from './zip.ts';
 import { cents, dollarsToCents } from '../domain/money/cents.ts';
 import { ALL_SCHOOLS } from '../domain/workflow/content.ts';
 import { EFFORTS, FUNDING_AREAS, FUNDING_AREA_LABELS, UCOA_SERIES, type BudgetLine, type Effort, type FundingArea } from '../domain/workflow/budget.ts';
+import type { Executor } from '../data/batch.ts';
+import { canonicalJson } from '../domain/audit/chain.ts';
+import { diffVersions, type PlanView } from './plans/index.ts';
 
 export const SHEET = 'Budget';
 const HEADER = ['Line', 'Funding area', 'Object code', 'Description', 'School', 'Strategy', 'FTE', 'Amount ($)', 'Effort'] as const;
@@ -20,6 +23,79 @@ export interface WorkbookContext {
   readonly strategies: readonly { id: string; title: string }[];
   /** The district's schools in the state directory: offered in the School column, other names allowed after a warning. */
   readonly schools?: readonly string[];
+  /** Whose workbook it is: written into an export, checked on an import (a workbook from another plan is refused). */
+  readonly plan?: PlanIdentity;
+}
+
+/** The plan a workbook is exported from: carried in the workbook (a hidden, protected sheet) and in its file name. */
+export interface PlanIdentity {
+  readonly planId: number;
+  readonly districtCode: string;
+  readonly districtName: string;
+  readonly fiscalYear: number;
+  readonly version: number;
+}
+
+/** The hidden sheet that says whose workbook it is; Excel offers no way to show a "very hidden" sheet. */
+export const IDENTITY_SHEET = 'Exported from';
+const IDENTITY_FORMAT = 'alliance-budget-workbook/1';
+const IDENTITY_KEYS = ['Format', 'Plan', 'District code', 'District', 'Fiscal year', 'Version'] as const;
+
+/** "budget-hartford-0640011-FY2026-plan1-v3.xlsx": the district, fiscal year, plan and version, as the file's name. */
+export function workbookFileName(p: PlanIdentity): string {
+  const slug = p.districtName.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/ school district$/, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return `budget-${slug ? `${slug}-` : ''}${p.districtCode}-FY${p.fiscalYear}-plan${p.planId}-v${p.version}.xlsx`;
+}
+
+async function writeIdentity(wb: ExcelJS.Workbook, p: PlanIdentity): Promise<void> {
+  const ws = wb.addWorksheet(IDENTITY_SHEET, { state: 'veryHidden' });
+  const values: Record<(typeof IDENTITY_KEYS)[number], string | number> = { Format: IDENTITY_FORMAT, Plan: p.planId, 'District code': p.districtCode, District: p.districtName, 'Fiscal year': p.fiscalYear, Version: p.version };
+  for (const k of IDENTITY_KEYS) ws.addRow([k, values[k]]);
+  // Protected as well as hidden: not a secret, but not something to edit by accident.
+  await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true });
+}
+
+/** The plan a workbook says it is from; null if it says none (a workbook made by hand, or exported before it carried one). */
+function readIdentity(wb: ExcelJS.Workbook): PlanIdentity | null {
+  const ws = wb.getWorksheet(IDENTITY_SHEET);
+  if (!ws) return null;
+  const v = new Map<string, string>();
+  ws.eachRow((row) => v.set(text(row.getCell(1).value), text(row.getCell(2).value)));
+  if (v.get('Format') !== IDENTITY_FORMAT) return null;
+  const n = (k: string) => (/^\d+$/.test(v.get(k) ?? '') ? Number(v.get(k)) : NaN);
+  const identity = { planId: n('Plan'), districtCode: v.get('District code') ?? '', districtName: v.get('District') ?? '', fiscalYear: n('Fiscal year'), version: n('Version') };
+  return Number.isFinite(identity.planId) && Number.isFinite(identity.fiscalYear) && Number.isFinite(identity.version) ? identity : null;
+}
+
+/**
+ * Whether a workbook belongs to the plan it is imported into: from the plan it says it was
+ * exported from, or, in a workbook that says none, from its District and Fiscal year cells.
+ * A refusal names both plans.
+ */
+function checkIdentity(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, ctx: WorkbookContext): { refusal: string | null; exportedFrom: PlanIdentity | null } {
+  const target = ctx.plan;
+  const from = readIdentity(wb);
+  const here = target ? `${target.districtName}'s FY${target.fiscalYear} plan (plan ${target.planId})` : `${ctx.district}'s FY${ctx.fiscalYear} plan`;
+  const advice = 'Nothing was imported. Download this plan\'s workbook and copy the lines into it, or upload this workbook to its own plan.';
+  if (from) {
+    if (target && (from.planId !== target.planId || from.districtCode !== target.districtCode || from.fiscalYear !== target.fiscalYear)) {
+      return { refusal: `This workbook was exported from ${from.districtName}'s FY${from.fiscalYear} plan (plan ${from.planId}, version ${from.version}); this is ${here}. ${advice}`, exportedFrom: from };
+    }
+    if (!target && (from.districtName !== ctx.district || from.fiscalYear !== ctx.fiscalYear)) {
+      return { refusal: `This workbook was exported from ${from.districtName}'s FY${from.fiscalYear} plan (plan ${from.planId}, version ${from.version}); this is ${here}. ${advice}`, exportedFrom: from };
+    }
+    return { refusal: null, exportedFrom: from };
+  }
+  // No identity: the visible header still names a district and a year.
+  const district = text(ws.getCell('B2').value);
+  const year = /^FY(\d{4})$/.exec(text(ws.getCell('B3').value))?.[1];
+  if (text(ws.getCell('A2').value) === 'District' && district && district !== ctx.district) {
+    return { refusal: `This workbook names ${district}${year ? `, FY${year}` : ''}; this is ${here}. ${advice}`, exportedFrom: null };
+  }
+  if (text(ws.getCell('A3').value) === 'Fiscal year' && year && Number(year) !== ctx.fiscalYear) {
+    return { refusal: `This workbook is for FY${year}; this is ${here}. ${advice}`, exportedFrom: null };
+  }
+  return { refusal: null, exportedFrom: null };
 }
 
 export interface WorkbookIssue {
@@ -30,8 +106,12 @@ export interface WorkbookIssue {
 }
 
 export function formatWorkbookIssue(i: WorkbookIssue): string {
+  // A problem with the file as a whole is not at a cell.
+  if (i.sheet === FILE) return i.message;
   return `Sheet "${i.sheet}", row ${i.row}${i.column ? `, column ${i.column}` : ''}: ${i.message}`;
 }
+
+const FILE = '(file)';
 
 /** The workbook: a header block, the lines, a total; lists of allowed values on a second sheet. */
 export async function exportBudget(lines: readonly BudgetLine[], ctx: WorkbookContext): Promise<Buffer> {
@@ -68,6 +148,7 @@ export async function exportBudget(lines: readonly BudgetLine[], ctx: WorkbookCo
   for (let i = 0; i < Math.max(FUNDING_AREAS.length, series.length, ctx.strategies.length, EFFORTS.length, schools.length); i++) {
     lists.addRow([FUNDING_AREA_LABELS[FUNDING_AREAS[i]!] ?? '', series[i] ? `${series[i]![0]} ${series[i]![1]}` : '', ctx.strategies[i]?.id ?? '', EFFORTS[i] ?? '', schools[i] ?? '']);
   }
+  if (ctx.plan) await writeIdentity(wb, ctx.plan);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -121,7 +202,7 @@ export function workbookTooLarge(bytes: Uint8Array, limits: { maxUncompressedByt
   return null;
 }
 
-export async function importBudget(buffer: ArrayBuffer | Uint8Array, ctx: WorkbookContext, limits: { maxUncompressedBytes: number; maxCells: number } = WORKBOOK_LIMITS): Promise<{ ok: true; lines: BudgetLine[] } | { ok: false; issues: WorkbookIssue[] }> {
+export async function importBudget(buffer: ArrayBuffer | Uint8Array, ctx: WorkbookContext, limits: { maxUncompressedBytes: number; maxCells: number } = WORKBOOK_LIMITS): Promise<{ ok: true; lines: BudgetLine[]; exportedFrom: PlanIdentity | null } | { ok: false; issues: WorkbookIssue[] }> {
   const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
   const tooLarge = workbookTooLarge(bytes, limits);
   if (tooLarge) return { ok: false, issues: [{ sheet: '(file)', row: 0, column: null, message: tooLarge }] };
@@ -138,6 +219,8 @@ export async function importBudget(buffer: ArrayBuffer | Uint8Array, ctx: Workbo
     if (!headerRow && text(row.getCell(1).value) === HEADER[0] && text(row.getCell(2).value) === HEADER[1]) headerRow = n;
   });
   if (!headerRow) return { ok: false, issues: [{ sheet: SHEET, row: 1, column: null, message: `No header row starting "${HEADER[0]}", "${HEADER[1]}": keep the workbook's layout.` }] };
+  const identity = checkIdentity(wb, ws, ctx);
+  if (identity.refusal) return { ok: false, issues: [{ sheet: FILE, row: 0, column: null, message: identity.refusal }] };
   const issues: WorkbookIssue[] = [];
   const lines: BudgetLine[] = [];
   const strategies = new Set(ctx.strategies.map((s) => s.id));
@@ -175,5 +258,47 @@ export async function importBudget(buffer: ArrayBuffer | Uint8Array, ctx: Workbo
     }
     if (issues.length > 100) break;
   }
-  return issues.length ? { ok: false, issues } : { ok: true, lines };
+  return issues.length ? { ok: false, issues } : { ok: true, lines, exportedFrom: identity.exportedFrom };
+}
+
+/** The workbook's context for a plan as the person sees it: its strategies, schools and who it is. */
+export function workbookContextOf(view: PlanView): WorkbookContext {
+  return {
+    district: view.districtName,
+    fiscalYear: view.cycle.fiscalYear,
+    allocationCents: view.allocationCents,
+    strategies: view.content.strategies.map((s) => ({ id: s.id, title: s.title })),
+    schools: view.schools,
+    plan: { planId: view.id, districtCode: view.districtCode, districtName: view.districtName, fiscalYear: view.cycle.fiscalYear, version: view.version },
+  };
+}
+
+/**
+ * Imports a workbook into a plan: refused if it is another plan's; from an older version of this
+ * plan, imported with a warning naming the lines changed on the site since that version which
+ * the workbook's lines now replace (every version is kept, so nothing is lost for good).
+ */
+export async function importBudgetIntoPlan(db: Executor, view: PlanView, bytes: Uint8Array): Promise<{ ok: true; lines: BudgetLine[]; warnings: string[] } | { ok: false; issues: WorkbookIssue[] }> {
+  const result = await importBudget(bytes, workbookContextOf(view));
+  if (!result.ok) return result;
+  const from = result.exportedFrom;
+  const warnings: string[] = [];
+  if (from && from.version < view.version) {
+    const since = await diffVersions(db, view.id, from.version, view.version);
+    const imported = new Map(result.lines.map((l) => [l.id, l]));
+    // Only what the import undoes: a line changed on the site that the workbook does not have as it is now.
+    const replaced = since.budget.filter((c) => {
+      const mine = imported.get(c.id);
+      return c.after === null ? mine !== undefined : mine === undefined || canonicalJson(mine) !== canonicalJson(c.after);
+    });
+    const words = { added: 'added', removed: 'removed', changed: 'changed' } as const;
+    if (replaced.length) {
+      warnings.push(
+        `This workbook was exported from version ${from.version} of this plan; the plan was at version ${view.version}. ` +
+          `${replaced.length === 1 ? 'A line' : `${replaced.length} lines`} changed on the site since then, and the workbook's lines now replace ${replaced.length === 1 ? 'it' : 'them'}: ` +
+          `${replaced.map((c) => `${c.id} (${words[c.change]} since version ${from.version})`).join(', ')}. Check ${replaced.length === 1 ? 'it' : 'them'} below; every version is kept.`,
+      );
+    }
+  }
+  return { ok: true, lines: result.lines, warnings };
 }

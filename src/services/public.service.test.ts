@@ -102,6 +102,11 @@ describe.each(dialects)('public figures ($name)', (dialect) => {
       'Officially: an alliance district for FY2027.',
     ]);
     expect(winchester.computation).toMatchObject({ differsFromRecord: false, result: { designated: true, basis: 'grandfathered', ineligibleReasons: ['min_enrollment'] } });
+    // The floor it is below, from its own step 2 (599 < 1,000): "as an earlier designee (now below 1,000 students)".
+    expect(winchester.computation!.belowFloor).toBe(1000);
+    expect(winchester.computation!.result.enrollment).toBeLessThan(1000);
+    const hartford = (await districtProfile(store, districtCode('0640011'), fiscalYear(2027)))!;
+    expect(hartford.computation!.belowFloor).toBeNull();
   });
 
   it('the official lists of the three cycles come from the record: 30, 33 and 36, whatever the data', async () => {

@@ -41,7 +41,7 @@ import type { TraceStep } from '../domain/rules/trace.ts';
 import { fiscalYearOf, fiscalYearStart, type FiscalYear, type IsoDate, type SchoolYear } from '../domain/time/fiscal-year.ts';
 import { runDesignation, type DesignationRun } from './designation.service.ts';
 import { runWithholding } from './withholding.service.ts';
-import { actName, computationLabel } from './result-views.ts';
+import { actName, computationLabel, floorBelow } from './result-views.ts';
 
 /** The fiscal year a date falls in (today by default). */
 export function currentFiscalYear(now: Date = new Date()): FiscalYear {
@@ -257,6 +257,8 @@ export interface DistrictProfile {
     readonly dataYear: SchoolYear;
     readonly label: string;
     readonly result: Pick<DistrictDesignation, 'eligible' | 'ineligibleReasons' | 'rank' | 'accountabilityIndex' | 'enrollment' | 'designated' | 'basis' | 'opportunityDistrict' | 'opportunityRank'>;
+    /** The size floor the district is below on this data (an earlier designee kept anyway), or null. */
+    readonly belowFloor: number | null;
     /** The computation and the record disagree for this district. */
     readonly differsFromRecord: boolean;
     readonly trace: readonly TraceStep[];
@@ -345,6 +347,7 @@ export async function districtProfile(store: Store, code: DistrictCode, fy: Fisc
               opportunityDistrict: mine.opportunityDistrict,
               opportunityRank: mine.opportunityRank,
             },
+            belowFloor: floorBelow(mine.trace),
             differsFromRecord: mine.designated !== official.designated,
             trace: mine.trace,
             lawTrace: rerun.trace,

@@ -59,6 +59,16 @@ export function computationLabel(run: Pick<DesignationRun, 'ruleset' | 'dataYear
   return `If ${actName(run.ruleset)} were applied to ${run.dataYear} data — a computation, not the official list of alliance districts.`;
 }
 
+/**
+ * The size floor a district is now below (CSDE's step 2, failed on the data year), read from its
+ * trace; null when it passes, no floor applies or its enrollment is unknown. An earlier designee
+ * the law keeps can be below it: "as an earlier designee (now below 1,000 students)".
+ */
+export function floorBelow(trace: readonly TraceStep[]): number | null {
+  const s = trace.find((x) => x.rule === 'eligibility.min-enrollment');
+  return s && s.value === false && typeof s.inputs?.minimum === 'number' ? s.inputs.minimum : null;
+}
+
 export function designationRows(run: DesignationRun, options: { trace?: boolean } = {}): DesignationRow[] {
   return run.result.districts.map((d) => ({
     districtCode: d.districtCode,

@@ -41,11 +41,26 @@ test('a district page says why: the status, the history and the rule step by ste
   // Then, apart and labelled, what the rule gives on newer data.
   const computation = page.getByRole('region', { name: /a computation/ });
   await expect(computation).toContainText('If PA 22-118 were applied to 2024-25 data');
-  await expect(computation).toContainText('as an earlier designee, although it no longer meets a step (fewer than the minimum students)');
-  const trace = computation.locator('ol.trace').first();
+  // One phrase for an earlier designee below the size floor, not "selected" beside "too few students".
+  await expect(computation).toContainText('would select Winchester School District as an earlier designee (now below 1,000 students).');
+  await expect(computation).not.toContainText('no longer meets a step');
+  await expect(page.getByRole('table', { name: 'Designation cycles' }).getByRole('row', { name: /FY2023–FY2027/ })).toContainText('Designated as an earlier designee (now below 1,000 students)');
+  const trace = computation.locator('.trace').first();
   await expect(trace).toContainText('599 students in 2024-25 < 1,000');
   await expect(trace).toContainText('kept as an earlier designee');
   await expect(trace).toContainText('C.G.S. § 10-262u(a)(1)(B)');
+  // Winchester skips step 3 (it is not ranked): "Step 4" is not also marked as the list's third item.
+  const step4 = trace.locator('li', { hasText: 'Step 4:' });
+  await expect(step4).toHaveCount(1);
+  const marker = await step4.evaluate((li) => ({ list: li.parentElement!.tagName, before: getComputedStyle(li, '::before').content }));
+  expect(marker.list, 'the steps carry their own numbers; the list does not number them again').toBe('UL');
+  expect(marker.before).not.toMatch(/counter/);
+  // The explorer's row says it the same way, in both languages.
+  await page.goto('/designations');
+  await expect(page.getByRole('row', { name: /Winchester School District/ }).last()).toContainText('Selected: alliance district, as an earlier designee (now below 1,000 students)');
+  await page.goto('/es/districts/1620011');
+  await expect(page.getByRole('region', { name: /un cálculo/ })).toContainText('seleccionaría a Winchester School District como designado anteriormente (ahora con menos de 1,000 estudiantes).');
+  await expect(page.getByRole('table', { name: 'Ciclos de designación' })).toContainText('Designado como distrito designado anteriormente (ahora con menos de 1,000 estudiantes)');
 });
 
 test('compare two laws in the designation explorer: who enters, who leaves, the money', async ({ page }) => {

@@ -49,3 +49,50 @@ test('printing hides the navigation and the forms and keeps the content', async 
   await expect(page.locator('form')).toBeHidden();
   await expect(page.locator('table').first()).toBeVisible();
 });
+
+test('counts read correctly in both languages: one district is "1 district shown"', async ({ page }) => {
+  await page.goto('/districts?q=Winchester');
+  await expect(page.getByRole('status')).toContainText('1 district shown.');
+  await expect(page.getByRole('status')).not.toContainText('districts shown');
+  await page.goto('/es/districts?q=Winchester');
+  await expect(page.getByRole('status')).toContainText('Se muestra 1 distrito.');
+  await page.goto('/es/districts?q=no-such-district');
+  await expect(page.getByRole('status')).toContainText('No se muestra ningún distrito.');
+});
+
+for (const path of ['/districts/0640011', '/', '/es/districts/0640011']) {
+  test(`${path}: the ECS-withheld chart keeps its "$" on the y-axis and says its summary once`, async ({ page }) => {
+    await page.goto(path);
+    const section = page.locator('section[aria-labelledby="money"]');
+    const svg = section.locator('figure svg').first();
+    // The y-axis labels: each begins with "$" and lies wholly inside the drawing (none cut off at the left).
+    const labels = await svg.evaluate((el) =>
+      [...el.querySelectorAll('text[text-anchor="end"]')].map((t) => ({ text: t.textContent ?? '', x: (t as SVGTextElement).getBBox().x })),
+    );
+    expect(labels.length).toBeGreaterThan(2);
+    for (const l of labels) {
+      expect(l.text).toMatch(/^\$/);
+      expect(l.x, `"${l.text}" starts inside the chart`).toBeGreaterThanOrEqual(0);
+    }
+    expect(labels.at(-1)!.text).toMatch(/^\$\d+([.,]\d+)?[KMB]$/);
+    // No sentence said twice in the section.
+    const sentences = (await section.locator('p').allTextContents()).map((t) => t.trim()).filter(Boolean);
+    expect(new Set(sentences).size, sentences.join('\n')).toBe(sentences.length);
+  });
+}
+
+test('/about sets the figures quoted in 2017 beside the system\'s own, saying which is the early estimate and which the final split', async ({ page }) => {
+  await page.goto('/about');
+  const section = page.getByRole('region', { name: 'The figures quoted in 2017, and this system’s' });
+  await expect(section).toContainText('Quoted: “$140.6 million of the almost $1.9 billion in ECS aid” for FY2017');
+  await expect(section).toContainText('That is an early estimate');
+  await expect(section.locator('.quoted-final')).toContainText(/^The final split: \$135,271,086 of the \$[\d,]+ in ECS entitlements for FY2017 is the alliance portion of its 30 alliance districts\..*equals CSDE’s published final split to the dollar/);
+  await expect(section).toContainText('Quoted: “more than 200,000 students in 410 schools”');
+  await expect(section.locator('.quoted-counted')).toContainText(/^Counted here: [\d,]+ students in 2016-17 in the 30 alliance districts of FY2017 \(EdSight enrollment\), and [\d,]+ schools listed for them/);
+  await expectNoAxeViolations(page);
+  await page.goto('/es/about');
+  const es = page.getByRole('region', { name: 'Las cifras citadas en 2017 y las de este sistema' });
+  await expect(es).toContainText('Es una estimación temprana');
+  await expect(es.locator('.quoted-final')).toContainText(/^La división definitiva: \$135,271,086 de los /);
+  await expect(es.locator('.quoted-counted')).toContainText(/^Contado aquí: [\d,]+ estudiantes en 2016-17 en los 30 distritos de la Alianza de FY2017/);
+});

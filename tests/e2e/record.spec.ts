@@ -36,7 +36,7 @@ for (const [code, name] of NOT_DESIGNATED) {
         expect(text).not.toMatch(/\bDesignado\b|(?<!no )es un distrito de la Alianza para/);
       }
       // The computation's own steps, which are in English, never assert a designation either.
-      const steps = (await page.locator('section.computation ol.trace').first().textContent()) ?? '';
+      const steps = (await page.locator('section.computation .trace').first().textContent()) ?? '';
       expect(steps).toMatch(/this rule selects it/);
       expect(steps).not.toMatch(/designated an alliance district for FY|Result: designated/);
     });

@@ -452,3 +452,38 @@ test('the state gives one district a later deadline, and moves the cycle’s dea
   await again.getByRole('button', { name: 'Change the deadlines' }).click();
   await expect(page.getByText(/decision 2025-10-01/).first()).toBeVisible();
 });
+
+test('the printed plan leaves out "What you can do now": its forms do not print, so neither does its heading', async ({ page }) => {
+  test.skip(test.info().project.name === 'no-js', 'print styles are the same without JavaScript');
+  await signIn(page, DEMO('superintendent.multi'));
+  await openPlan(page, 'Derby School District');
+  const heading = page.getByRole('heading', { level: 2, name: 'What you can do now' });
+  await expect(heading).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(heading).toBeHidden();
+  // The plan itself still prints.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('main h2:visible').first()).toBeVisible();
+});
+
+test('a workbook knows whose it is: its file name says the plan and version, and another plan refuses it, naming both', async ({ page }) => {
+  test.skip(test.info().project.name === 'no-js', 'the server answers the same without JavaScript; once is enough');
+  await signIn(page, DEMO('superintendent.multi'));
+  await openPlan(page, 'Derby School District');
+  await page.getByRole('link', { name: /(Edit|See) the budget/ }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download the Excel workbook' }).click();
+  const derbyBook = await download;
+  expect(derbyBook.suggestedFilename()).toMatch(/^budget-derby-0370011-FY2026-plan\d+-v\d+\.xlsx$/);
+  const [, planId, version] = /plan(\d+)-v(\d+)/.exec(derbyBook.suggestedFilename())!;
+  const bytes = await readFile(await derbyBook.path());
+  // Uploaded into Ansonia's plan: refused, naming both plans.
+  await openPlan(page, 'Ansonia School District');
+  await page.getByRole('link', { name: /(Edit|See) the budget/ }).click();
+  await byId(page, 'workbook').setInputFiles({ name: derbyBook.suggestedFilename(), mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
+  await page.getByRole('button', { name: 'Import the workbook' }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('nothing was imported');
+  await expect(alert).toContainText(`This workbook was exported from Derby School District's FY2026 plan (plan ${planId}, version ${version}); this is Ansonia School District's FY2026 plan`);
+  await expectNoAxeViolations(page);
+});

@@ -32,12 +32,16 @@ export class Tracer {
   }
 }
 
-/** Renders a trace as numbered lines with citations, for a terminal or a plain page. */
+/**
+ * Renders a trace as lines with citations, for a terminal or a plain page. Not numbered by
+ * position: steps carry the guidance's own numbers ("Step 4: …"), which a district that skips
+ * step 3 would contradict ("3. Step 4").
+ */
 export function renderTrace(trace: Trace): string {
   return trace
-    .map((s, i) => {
+    .map((s) => {
       const cite = s.cite ? ` [${formatCitation(s.cite)}]` : '';
-      return `${String(i + 1).padStart(2)}. ${s.text}${cite}`;
+      return ` - ${s.text}${cite}`;
     })
     .join('\n');
 }
