@@ -21,9 +21,9 @@ const toMeeting = (r: MeetingRow): Meeting => ({
   rowVersion: Number(r.row_version),
 });
 
-type FollowUpRow = { id: number; meeting_id: number; plan_id: number; text: string; owner_id: number; due_on: string; done_on: string | null; done_note: string };
+type FollowUpRow = { id: number; meeting_id: number; plan_id: number; text: string; owner_id: number; due_on: string; done_on: string | null; done_note: string; created_at: string };
 
-const toFollowUp = (r: FollowUpRow): FollowUp => ({ id: Number(r.id), meetingId: Number(r.meeting_id), planId: Number(r.plan_id), text: r.text, ownerId: Number(r.owner_id), dueOn: r.due_on, doneOn: r.done_on, doneNote: r.done_note });
+const toFollowUp = (r: FollowUpRow): FollowUp => ({ id: Number(r.id), meetingId: Number(r.meeting_id), planId: Number(r.plan_id), text: r.text, ownerId: Number(r.owner_id), dueOn: r.due_on, doneOn: r.done_on, doneNote: r.done_note, recordedAt: r.created_at });
 
 export async function insertMeeting(db: Executor, m: { planId: number; milestoneId: string | null; title: string; scheduledOn: string; createdBy: number; at: string }): Promise<number> {
   const r = await db

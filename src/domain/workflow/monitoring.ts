@@ -48,6 +48,8 @@ export interface FollowUp {
   readonly dueOn: string;
   readonly doneOn: string | null;
   readonly doneNote: string;
+  /** When it was recorded (an ISO timestamp): it could not be met, nor escalated, before. */
+  readonly recordedAt: string;
 }
 
 export type MeetingStatus = 'held' | 'scheduled' | 'overdue';

@@ -90,6 +90,8 @@ describe.each(dialects)('monitoring meetings ($name)', (dialect) => {
 
   it('the sweep reminds a follow-up\'s owner, escalates it once passed (to the administrators too), and treats the held meeting as its milestone met', async () => {
     const hartford = await planOf('0640011');
+    // The follow-ups were recorded on the meeting's day (this test's clock is 2025's).
+    await store.db.updateTable('follow_up').set({ created_at: '2025-11-12T20:00:00.000Z' }).where('plan_id', '=', hartford).execute();
     const sent = async () => (await outbox(store.db, 10_000)).map((x) => x.id);
     const before = new Set(await sent());
     await sweepDeadlines(store, { today: '2025-11-19' });

@@ -94,8 +94,11 @@ function facing(cycle: Cycle, p: PlanRow, meetings: readonly Meeting[], followUp
   }
   for (const f of followUps) {
     if (f.planId !== p.id || f.doneOn) continue;
-    const agreed = meetings.find((m) => m.id === f.meetingId)?.heldOn ?? undefined;
-    out.push({ since: agreed, key: `follow-up:${f.id}`, label: `the follow-up "${f.text.length > 80 ? `${f.text.slice(0, 77)}…` : f.text}"`, date: f.dueOn, to: { person: f.ownerId }, escalates: true, consequence: 'It was agreed at a monitoring meeting; mark it done on the plan\'s monitoring page once it is.' });
+    // Owed from the later of the meeting and the day it was recorded (a meeting recorded late
+    // does not escalate what was already past due when the system heard of it).
+    const held = meetings.find((m) => m.id === f.meetingId)?.heldOn ?? '';
+    const recorded = programToday(new Date(f.recordedAt));
+    out.push({ since: held > recorded ? held : recorded, key: `follow-up:${f.id}`, label: `the follow-up "${f.text.length > 80 ? `${f.text.slice(0, 77)}…` : f.text}"`, date: f.dueOn, to: { person: f.ownerId }, escalates: true, consequence: 'It was agreed at a monitoring meeting; mark it done on the plan\'s monitoring page once it is.' });
   }
   return out;
 }
