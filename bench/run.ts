@@ -6,6 +6,8 @@
  * 2. Import of a synthetic data.ct.gov NGAS file the size of ten real years (~50,000 rows, 113
  *    columns) in a fresh process: rows/s and peak resident memory; goal: under 5 s, under 200 MB,
  *    and memory that does not grow with the file (a file 4× larger is measured beside it).
+ * 3. Import of a district's ledger export (100,000 rows, and 400,000 beside it) into an approved
+ *    plan, in a fresh process: goal under 5 s and under 200 MB, memory not growing with the file.
  * Set BENCH_DATABASE_URL=postgres://… to measure the import on PostgreSQL too.
  */
 import { execFileSync, fork } from 'node:child_process';
@@ -107,6 +109,42 @@ async function importBench(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 }
 
+async function ledgerBench(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'alliance-ledger-'));
+  const child = fileURLToPath(new URL('./ledger-child.ts', import.meta.url));
+  console.log('\n3. Import of a ledger export into an approved plan (Hartford, demo), each in a fresh process');
+  const { openStore } = await import('../src/data/database.ts');
+  const { loadEmbedded } = await import('../src/data/embedded.ts');
+  const { seedDemo } = await import('../src/services/demo.service.ts');
+  const sizes = [100_000, 400_000];
+  const budgetIds = ['b1', 'b2', 'b3', 'b4', 'b5', 'b6'];
+  const codes = ['112', '119', '200', '322', '530', '611'];
+  for (const rows of sizes) {
+    const db = join(dir, `ledger-${rows}.sqlite`);
+    const store = await openStore(`sqlite:${db}`);
+    await loadEmbedded(store);
+    await seedDemo(store, {}, { monitoring: false });
+    const plan = Number((await store.db.selectFrom('plan').select('id').where('district_code', '=', '0640011').executeTakeFirstOrThrow()).id);
+    await store.close();
+    const lines = ['Posted,Account,Budget line,Amount,Memo'];
+    for (let i = 0; i < rows; i++) {
+      const day = new Date(Date.UTC(2025, 6, 1 + (i % 365))).toISOString().slice(0, 10);
+      lines.push(`${day},${codes[i % 6]},${budgetIds[i % 6]},${((i % 997) + 1).toFixed(2)},"Voucher ${i}, posted"`);
+    }
+    const file = join(dir, `ledger-${rows}.csv`);
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const mb = statSync(file).size / 1024 / 1024;
+    const out = execFileSync(process.execPath, ['--max-semi-space-size=8', child, `sqlite:${db}`, file, String(plan)], { encoding: 'utf8' });
+    const r = JSON.parse(out.trim().split('\n').at(-1)!) as { rows: number; ms: number; maxRssMb: number; heapMb: number; externalMb: number };
+    const secs = r.ms / 1000;
+    console.log(
+      `   SQLite     ${r.rows.toLocaleString('en-US').padStart(7)} rows (${mb.toFixed(0)} MB): ${secs.toFixed(2)} s, ${Math.round(r.rows / secs).toLocaleString('en-US')} rows/s, peak RSS ${r.maxRssMb.toFixed(0)} MB (heap after ${r.heapMb.toFixed(0)} MB)` +
+        (rows === 100_000 ? `  (goal: < 5 s ${secs < 5 ? 'MET' : 'NOT MET'}; < 200 MB ${r.maxRssMb < 200 ? 'MET' : 'NOT MET'})` : ''),
+    );
+  }
+  rmSync(dir, { recursive: true, force: true });
+}
+
 interface Child {
   readonly url: string;
   report(): Promise<{ maxRssMb: number; rssMb: number }>;
@@ -196,3 +234,4 @@ const only = process.argv[2];
 if (!only || only === 'designation') designationBench();
 if (!only || only === 'import') await importBench();
 if (!only || only === 'site') await siteBench();
+if (!only || only === 'ledger') await ledgerBench();

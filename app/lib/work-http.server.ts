@@ -9,6 +9,7 @@ import { ROLE_LABELS, type Grant } from '../../src/domain/auth/permissions.ts';
 import { formatSize, uploadSettings } from '../../src/services/upload.service.ts';
 import { districtOfPlan as planDistrict } from '../../src/data/plan.repository.ts';
 import { CommandInputError, ConflictError, WorkflowError } from '../../src/services/plans/index.ts';
+import { LedgerFileError } from '../../src/services/monitoring/index.ts';
 import { getStore } from './store.server.ts';
 
 /** The outcome of a form action, shown on the page. */
@@ -27,6 +28,7 @@ export function fail(e: unknown): never {
 /** A refusal's HTTP status and what the person is told, or null for an error that is not a refusal. */
 export function refusalOf(e: unknown): { status: number; result: ActionResult } | null {
   if (e instanceof ConflictError) return { status: 409, result: { ok: false, message: e.message, changes: e.changes } };
+  if (e instanceof LedgerFileError) return { status: e.status, result: { ok: false, message: e.message, changes: e.issues.slice(0, 100).map((i) => (i.row ? `Row ${i.row}${i.column ? `, column "${i.column}"` : ''}: ${i.message}` : i.message)) } };
   if (e instanceof CommandInputError) return { status: e.status, result: { ok: false, message: e.message, issues: { ...e.issues } } };
   if (e instanceof WorkflowError) return { status: e.status, result: { ok: false, message: e.message } };
   if (e instanceof DomainError) return { status: 400, result: { ok: false, message: e.message } };

@@ -59,6 +59,7 @@ export const WORK_ROUTES: readonly WorkRoute[] = [
   { id: 'work.monitoring.add-agenda-item', method: 'POST', path: '/work/plans/:id/monitoring', intent: 'add-agenda-item', permission: P.monitorPlanAny, scope: 'plan' },
   { id: 'work.monitoring.record-meeting', method: 'POST', path: '/work/plans/:id/monitoring', intent: 'record-meeting', permission: P.monitorPlanAny, scope: 'plan' },
   // The owner or the state: checked on the follow-up itself, when it is done.
+  { id: 'work.monitoring.import-expenditures', method: 'POST', path: '/work/plans/:id/monitoring', intent: 'import-expenditures', permission: P.reportSpendingOwn, scope: 'plan' },
   { id: 'work.monitoring.complete-follow-up', method: 'POST', path: '/work/plans/:id/monitoring', intent: 'complete-follow-up', permission: P.viewPlanOwn, scope: 'plan' },
   // :upload is a file of plan :id; the permission is the plan's, checked before the file is looked up.
   { id: 'work.guidance', method: 'GET', path: '/work/plans/:id/guidance/:upload', permission: P.viewPlanOwn, scope: 'plan' },

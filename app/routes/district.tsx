@@ -3,7 +3,7 @@ import { ORG_TYPE_LABELS, districtCode, type OrgType } from '../../src/domain/di
 import { BarChart, ChartTable, LineChart } from '../components/charts.tsx';
 import { OfficialSteps, REASON_KEYS } from '../components/designation-views.tsx';
 import { Trace } from '../components/trace.tsx';
-import { formatMoney, formatMoneyAxis, formatNumber, langOfPath, localPath, translate, type MessageKey } from '../i18n/messages.ts';
+import { formatMoney, formatMoneyAxis, formatNumber, formatPercent, langOfPath, localPath, translate, type MessageKey } from '../i18n/messages.ts';
 import { districtData } from '../lib/public.server.ts';
 import { useLang, useT } from '../root.tsx';
 import { ScrollX } from '../components/scroll-x.tsx';
@@ -362,6 +362,40 @@ export default function District() {
               </tr>
             </tfoot>
           </table>
+          {plan.spending ? (
+            <>
+              <table className="usa-table usa-table--compact">
+                <caption>{t('plan.public.spending', { date: plan.spending.asOf })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('plan.public.area')}</th>
+                    <th scope="col" className="numeric">
+                      {t('plan.public.budgeted')}
+                    </th>
+                    <th scope="col" className="numeric">
+                      {t('plan.public.spent')}
+                    </th>
+                    <th scope="col" className="numeric">
+                      {t('plan.public.spentShare')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {plan.spending.byArea.map((a) => (
+                    <tr key={a.area}>
+                      <th scope="row">{t(`fundingArea.${a.area}` as MessageKey)}</th>
+                      <td className="numeric">{formatMoney(lang, a.budgetedCents)}</td>
+                      <td className="numeric">{formatMoney(lang, a.spentCents)}</td>
+                      <td className="numeric">{formatPercent(lang, a.spentShare, 0)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <p className="usa-hint">{t('plan.public.spendingNote', { count: plan.spending.reports })}</p>
+            </>
+          ) : (
+            <p>{t('plan.public.spendingNone')}</p>
+          )}
         </section>
       ))}
     </>

@@ -28,6 +28,7 @@ export async function monitoringPageData(request: Request, rawId: string | undef
     monitoring,
     state,
     canPropose: can(user.grants, PERMISSIONS.proposeAgendaOwn, district),
+    canReport: can(user.grants, PERMISSIONS.reportSpendingOwn, district),
     owners: [...new Map(owners.map((o) => [o.id, { id: o.id, name: o.name }])).values()].sort((a, b) => a.name.localeCompare(b.name)),
     /** The cycle's own milestones without a meeting of this plan yet (what the state schedules). */
     milestones: otherMilestones(plan.cycle.schedule).filter((m) => !held.has(m.id)),
@@ -35,18 +36,19 @@ export async function monitoringPageData(request: Request, rawId: string | undef
   };
 }
 
-/** A form's fields as the schema reads them: "followUps.0.text" becomes followUps[0].text. */
+/** A form's fields as the schema reads them: "followUps.0.text" becomes followUps[0].text, "mapping.date" mapping.date; files stay files. */
 function formInput(form: FormData): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   for (const [key, value] of form.entries()) {
-    if (typeof value !== 'string') continue;
-    const m = /^(\w+)\.(\d{1,2})\.(\w+)$/.exec(key);
-    if (!m) {
-      input[key] = value;
-      continue;
-    }
-    const list = (input[m[1]!] ??= []) as Record<string, string>[];
-    (list[Number(m[2])] ??= {})[m[3]!] = value;
+    if (typeof value !== 'string' && !(value instanceof File)) continue;
+    const listed = /^(\w+)\.(\d{1,2})\.(\w+)$/.exec(key);
+    const nested = /^(\w+)\.(\w+)$/.exec(key);
+    if (listed) {
+      const list = (input[listed[1]!] ??= []) as Record<string, unknown>[];
+      (list[Number(listed[2])] ??= {})[listed[3]!] = value;
+    } else if (nested) {
+      ((input[nested[1]!] ??= {}) as Record<string, unknown>)[nested[2]!] = value;
+    } else input[key] = value;
   }
   for (const v of Object.values(input)) if (Array.isArray(v)) for (let i = 0; i < v.length; i++) v[i] ??= {};
   return input;

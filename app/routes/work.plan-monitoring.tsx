@@ -1,5 +1,9 @@
 import { Form, Link, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 import type { FollowUpStatus, MeetingStatus } from '../../src/domain/workflow/monitoring.ts';
+import { FUNDING_AREA_LABELS } from '../../src/domain/workflow/budget.ts';
+import type { SpendFlag } from '../../src/domain/workflow/spending.ts';
+import { formatMoney } from '../i18n/messages.ts';
+import { ScrollX } from '../components/scroll-x.tsx';
 import { Notice } from '../components/work-notice.tsx';
 import type { ActionResult } from '../lib/work-http.server.ts';
 import { monitoringAction, monitoringPageData } from './work.plan-monitoring.server.ts';
@@ -22,11 +26,38 @@ const MEETING_STATUS: Record<MeetingStatus, { label: string; tag: string }> = {
 
 const FOLLOW_UP_STATUS: Record<FollowUpStatus, string> = { done: 'Done', open: 'Open', overdue: 'Overdue' };
 
+const pct = (share: number) => `${Math.round(share * 100)}%`;
+
+/** A flag, in words, with the rule's numbers. */
+function flagText(f: SpendFlag): string {
+  switch (f.rule) {
+    case 'pace':
+      return `behind pace: ${pct(f.spentShare)} spent with ${pct(f.elapsedShare)} of the year gone (${f.points} points behind)`;
+    case 'over-budget':
+      return `over budget by ${formatMoney('en', f.overCents)}`;
+    case 'unbudgeted':
+      return `${formatMoney('en', f.spentCents)} spent on lines the budget does not have`;
+    case 'lapse':
+      return `${formatMoney('en', f.lapseCents)} would lapse unspent at this rate`;
+  }
+}
+
+const MAPPING_FIELDS = [
+  ['date', 'Date column', true],
+  ['amount', 'Amount column', true],
+  ['line', 'Budget line column (the line as in the plan, e.g. b3)', false],
+  ['area', 'Funding area column', false],
+  ['objectCode', 'Object code column', false],
+  ['description', 'Description column', false],
+] as const;
+
 /** Three blank follow-up rows on the record form; rows left blank are not follow-ups. */
 const FOLLOW_UP_ROWS = [0, 1, 2];
 
 export default function Monitoring() {
-  const { me, plan, monitoring, state, canPropose, owners, milestones, today } = useLoaderData<typeof loader>();
+  const { me, plan, monitoring, state, canPropose, canReport, owners, milestones, today } = useLoaderData<typeof loader>();
+  const spending = monitoring.spending;
+  const sd = spending.spendDown;
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const held = monitoring.meetings.filter((m) => m.status === 'held').length;
   return (
@@ -63,6 +94,99 @@ export default function Monitoring() {
           </p>
         </div>
       </div>
+
+      {sd ? (
+        <section aria-labelledby="spending" className="margin-bottom-4">
+          <h2 id="spending">Spending against the approved budget</h2>
+          <p>
+            On {sd.asOf} (the latest day the reports cover), {pct(sd.elapsedShare)} of the fiscal year had gone; {formatMoney('en', sd.total.spentCents)} of {formatMoney('en', sd.total.budgetedCents)} is spent ({pct(sd.total.spentShare)}).
+            {sd.total.projectedCents !== null ? ` At this rate the year ends at ${formatMoney('en', sd.total.projectedCents)}.` : ''} Projection: {sd.method}. A line is flagged when it trails the year by more than {sd.rules.pacePoints} points.
+          </p>
+          <ScrollX label="Spend-down by funding area">
+            <table className="usa-table usa-table--compact">
+              <caption>By funding area</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Funding area</th>
+                  <th scope="col">Budgeted</th>
+                  <th scope="col">Spent to date</th>
+                  <th scope="col">Remaining</th>
+                  <th scope="col">Projected year-end</th>
+                  <th scope="col">Flags</th>
+                </tr>
+              </thead>
+              <tbody>
+                {sd.areas.map((a) => (
+                  <tr key={a.area}>
+                    <th scope="row">{FUNDING_AREA_LABELS[a.area]}</th>
+                    <td>{formatMoney('en', a.budgetedCents)}</td>
+                    <td>
+                      {formatMoney('en', a.spentCents)} ({pct(a.spentShare)})
+                    </td>
+                    <td>{formatMoney('en', a.remainingCents)}</td>
+                    <td>{a.projectedCents === null ? '—' : formatMoney('en', a.projectedCents)}</td>
+                    <td>{a.flags.length ? a.flags.map(flagText).join('; ') : 'none'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollX>
+          {sd.lines.some((l) => l.flags.length) || sd.unbudgeted.length ? (
+            <>
+              <h3>Lines flagged</h3>
+              <ul className="usa-list">
+                {sd.lines
+                  .filter((l) => l.flags.length)
+                  .map((l) => (
+                    <li key={l.lineId}>
+                      {l.description || l.lineId} ({FUNDING_AREA_LABELS[l.area]}): {l.flags.map(flagText).join('; ')}
+                    </li>
+                  ))}
+                {sd.unbudgeted.length ? <li>{sd.total.flags.filter((f) => f.rule === 'unbudgeted').map(flagText).join('')}</li> : null}
+              </ul>
+            </>
+          ) : null}
+          <h3>Expenditure reports</h3>
+          {spending.reports.length ? (
+            <ul className="usa-list">
+              {spending.reports.map((r) => (
+                <li key={r.id}>
+                  {r.period}: {r.fileName}, {r.rows} rows, {formatMoney('en', r.totalCents)} (imported {r.at.slice(0, 10)})
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>No expenditures reported yet.</p>
+          )}
+          {canReport ? (
+            <Form method="post" encType="multipart/form-data" className="usa-form">
+              <input type="hidden" name="intent" value="import-expenditures" />
+              <label className="usa-label" htmlFor="ledger">
+                Ledger export (CSV or XLSX)
+              </label>
+              <input className="usa-input" id="ledger" name="file" type="file" accept=".csv,.xlsx" required />
+              <label className="usa-label" htmlFor="period">
+                Period it covers (e.g. Q2, or October 2025)
+              </label>
+              <input className="usa-input" id="period" name="period" maxLength={60} required />
+              <details open={!spending.mapping}>
+                <summary>{spending.mapping ? 'The columns of your ledger (kept from your last report)' : 'Map the columns of your ledger (once)'}</summary>
+                {MAPPING_FIELDS.map(([key, label, required]) => (
+                  <div key={key}>
+                    <label className="usa-label" htmlFor={`map-${key}`}>
+                      {label}
+                    </label>
+                    <input className="usa-input" id={`map-${key}`} name={`mapping.${key}`} defaultValue={spending.mapping?.[key] ?? ''} maxLength={80} required={required && !spending.mapping} />
+                  </div>
+                ))}
+              </details>
+              <button className="usa-button" type="submit">
+                Import the expenditures
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
 
       {monitoring.meetings.map((m) => (
         <section key={m.id} aria-labelledby={`meeting-${m.id}`} className="margin-bottom-4">

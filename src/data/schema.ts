@@ -280,6 +280,42 @@ export interface FollowUpTable {
   created_at: string;
 }
 
+/** An imported ledger export of a plan: one per file (by hash) and plan (migration 013). */
+export interface ExpenditureReportTable {
+  id: Generated<number>;
+  plan_id: number;
+  period: string;
+  file_name: string;
+  sha256: string;
+  rows: number;
+  total_cents: number;
+  uploaded_by: number;
+  at: string;
+}
+
+/** One expenditure of a report, in the plan's terms (migration 013). */
+export interface ExpenditureTable {
+  id: Generated<number>;
+  report_id: number;
+  plan_id: number;
+  /** The row of the file it came from. */
+  row_no: number;
+  spent_on: string;
+  line_id: string | null;
+  area: string | null;
+  object_code: string;
+  amount_cents: number;
+  description: string;
+}
+
+/** A district's mapping of its ledger export's columns (JSON LedgerMapping, migration 013). */
+export interface LedgerMappingTable {
+  district_code: string;
+  mapping: string;
+  updated_by: number;
+  at: string;
+}
+
 /** A release of withheld funds: one per cycle and district (migration 009). */
 export interface FundReleaseTable {
   id: Generated<number>;
@@ -414,6 +450,9 @@ export interface Database {
   deadline_notice: DeadlineNoticeTable;
   monitoring_meeting: MonitoringMeetingTable;
   follow_up: FollowUpTable;
+  expenditure_report: ExpenditureReportTable;
+  expenditure: ExpenditureTable;
+  ledger_mapping: LedgerMappingTable;
   delegation: DelegationTable;
   job: JobTable;
 }

@@ -31,7 +31,7 @@ import {
   changeCycleSchedule,
   getCycle,
 } from './plans/index.ts';
-import { completeFollowUp, monitoringOf, proposeAgendaItem, recordMeeting, scheduleMeeting } from './monitoring/index.ts';
+import { completeFollowUp, importExpenditures, monitoringOf, proposeAgendaItem, recordMeeting, scheduleMeeting } from './monitoring/index.ts';
 import { MONITORING_MILESTONES } from '../domain/workflow/monitoring.ts';
 
 export const DEMO_PASSWORD = 'demo-password-for-testing';
@@ -213,4 +213,32 @@ async function seedDemoMonitoring(store: Store, cycleId: number, hartford: numbe
     followUps: [{ text: 'Share the grade 3 small-group schedule', ownerId: editor.id, dueOn: '2026-04-01' }],
     expectedRowVersion: w.rowVersion,
   });
+  // Two quarters of spending from the district's ledger; intervention materials lag (flagged).
+  const budget = (await planView(store.db, editor, hartford)).budget;
+  for (const [i, period] of ['Q1 (July–September 2025)', 'Q2 (October–December 2025)'].entries()) {
+    const csv = demoLedger(budget, i);
+    await importExpenditures(store, editor, hartford, { name: `hartford-ledger-fy2026-q${i + 1}.csv`, bytes: new TextEncoder().encode(csv), period, mapping: i === 0 ? DEMO_LEDGER_MAPPING : null });
+  }
+}
+
+/** How the demo district's ledger export names its columns. */
+export const DEMO_LEDGER_MAPPING = { date: 'Posted', amount: 'Amount', line: 'Budget line', objectCode: 'Account', description: 'Memo' } as const;
+
+/**
+ * A quarter of a ledger export (quarter 0 is July–September): each line spent at its quarter's
+ * share of the budget, in one row a month — except intervention materials (b6), bought slowly,
+ * at a fifth of that.
+ */
+export function demoLedger(budget: readonly BudgetLine[], quarter: number): string {
+  const rows = ['Posted,Account,Budget line,Amount,Memo'];
+  for (let m = 0; m < 3; m++) {
+    const month = 7 + quarter * 3 + m;
+    const date = month <= 12 ? `2025-${String(month).padStart(2, '0')}-15` : `2026-${String(month - 12).padStart(2, '0')}-15`;
+    for (const l of budget) {
+      const share = l.id === 'b6' ? 0.2 : 1;
+      const amount = Math.round((l.amountCents * share) / 12);
+      rows.push(`${date},${l.objectCode},${l.id},${(amount / 100).toFixed(2)},"${l.description.replace(/"/g, '""')}, ${date.slice(0, 7)}"`);
+    }
+  }
+  return `${rows.join('\n')}\n`;
 }

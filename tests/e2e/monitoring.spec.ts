@@ -23,6 +23,10 @@ test('Hartford\'s monitoring year: meetings, a collaborative agenda, a meeting r
   await expect(page.getByRole('heading', { level: 2, name: /Fall monitoring meeting, 2025-10-15 Held/ })).toBeVisible();
   await expect(page.getByText('Chronic absenteeism in the K-3 schools since September (proposed by the district)')).toBeVisible();
   await expect(page.getByText(/Done: Send the attendance data by school/)).toBeVisible();
+  // Spending against the budget: two quarters reported, supplies behind pace.
+  const spending = page.getByRole('region', { name: 'Spending against the approved budget' });
+  await expect(spending.getByRole('row', { name: /Supplies/ })).toContainText('behind pace');
+  await expect(spending.getByText(/Q2 \(October–December 2025\): hartford-ledger-fy2026-q2\.csv/)).toBeVisible();
   await expectNoAxeViolations(page);
 
   // The state adds an item to the spring meeting's agenda.
@@ -64,6 +68,13 @@ test('Hartford\'s monitoring year: meetings, a collaborative agenda, a meeting r
   // The owner marks it done; the district's read-only member sees it all and no forms.
   await signIn(page, DEMO('editor.hartford'));
   await page.goto(`/work/plans/${hartford}/monitoring`);
+  // A malformed ledger: refused with the row and column of each problem, nothing imported.
+  await page.getByLabel('Ledger export (CSV or XLSX)').setInputFiles({ name: `q3-${slug}.csv`, mimeType: 'text/csv', buffer: Buffer.from('Posted,Account,Budget line,Amount,Memo\n2026-01-15,112,b1,100.00,ok\n2026-02-30,112,b1,100.00,bad\n') });
+  await page.getByLabel(/Period it covers/).fill(`Q3 (${slug})`);
+  await page.getByRole('button', { name: 'Import the expenditures' }).click();
+  await expect(page.getByRole('alert')).toContainText(`q3-${slug}.csv has a problem; nothing was imported.`);
+  await expect(page.getByRole('alert')).toContainText('Row 3, column "Posted"');
+  await expect(page.getByText(`Q3 (${slug})`)).toHaveCount(0);
   await page.getByRole('button', { name: `Mark “Send the walkthrough notes (${slug})” done` }).click();
   await expectStatus(page, /marked done/);
   await expect(page.getByText(new RegExp(`Done: Send the walkthrough notes \\(${slug}\\)`))).toBeVisible();
@@ -84,10 +95,24 @@ test('the monitoring API: a plan\'s meetings and follow-ups as data, for those w
   const body = (await own.json()) as { monitoring: { meetings: { milestoneId: string | null; status: string; followUps: { status: string }[] }[] } };
   expect(body.monitoring.meetings.slice(0, 3).map((m) => m.milestoneId)).toEqual(['fall-monitoring-meeting', 'winter-monitoring-meeting', 'spring-monitoring-meeting']);
   expect(body.monitoring.meetings[0]!.followUps.map((f) => f.status)).toEqual(['done', 'overdue']);
+  const spending = (body as unknown as { monitoring: { spending: { spendDown: { areas: { area: string; flags: { rule: string }[] }[] } } } }).monitoring.spending;
+  expect(spending.spendDown.areas.find((a) => a.area === 'supplies')!.flags.map((f) => f.rule)).toContain('pace');
   const other = await request.get(`/api/v1/plans/${hartford}/monitoring`, { headers: { cookie: await sessionFor(request, DEMO('editor.bridgeport')) } });
   expect(other.status()).toBe(403);
   // Nobody signed in (a context of its own: this one keeps the cookies it was given).
   const anonymous = await http.newContext({ baseURL: test.info().project.use.baseURL });
   expect((await anonymous.get(`/api/v1/plans/${hartford}/monitoring`)).status()).toBe(401);
   await anonymous.dispose();
+});
+
+test('the public sees Hartford\'s spending to date by funding area, in English and Spanish', async ({ page }) => {
+  await page.goto('/districts/0640011');
+  const table = page.getByRole('table', { name: 'Spending to date, by funding area, as of 2025-12-15' });
+  await expect(table).toBeVisible();
+  await expect(table.getByRole('row', { name: /Supplies/ })).toContainText('10%');
+  await expect(page.getByText('From the district’s 2 expenditure reports so far')).toBeVisible();
+  await page.goto('/es/districts/0640011');
+  await expect(page.getByRole('table', { name: 'Gasto hasta la fecha, por área de financiación, al 2025-12-15' })).toBeVisible();
+  await expect(page.getByText('Según los 2 informes de gastos del distrito')).toBeVisible();
+  await expectNoAxeViolations(page);
 });

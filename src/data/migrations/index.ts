@@ -16,6 +16,7 @@ import { fundRelease } from './009-fund-release.ts';
 import { tokensAndResets } from './010-tokens-and-resets.ts';
 import { schedule } from './011-schedule.ts';
 import { monitoring } from './012-monitoring.ts';
+import { expenditures } from './013-expenditures.ts';
 
 export function migrations(dialect: SqlDialect): MigrationProvider {
   return {
@@ -33,6 +34,7 @@ export function migrations(dialect: SqlDialect): MigrationProvider {
         '010-tokens-and-resets': tokensAndResets(dialect),
         '011-schedule': schedule(),
         '012-monitoring': monitoring(dialect),
+        '013-expenditures': expenditures(dialect),
       };
     },
   };

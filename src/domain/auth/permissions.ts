@@ -56,6 +56,8 @@ export const PERMISSIONS = {
   monitorPlanAny: 'monitor:plan:any',
   /** A district proposes items for its monitoring meetings' agendas. */
   proposeAgendaOwn: 'propose-agenda:plan:own',
+  /** A district reports its spending: imports its ledger export against the approved budget. */
+  reportSpendingOwn: 'report-spending:plan:own',
 } as const satisfies Record<string, Permission>;
 
 export type KnownPermission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -89,8 +91,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly KnownPermission[]>
     P.monitorPlanAny,
   ],
   commissioner: [P.viewPlanAny, P.commentPlanAny, P.approvePlanAny, P.releaseFundsAny, P.viewAuditAny, P.viewBoardAny, P.manageTokensOwn, P.delegateApprovalAny],
-  'district-editor': [P.viewPlanOwn, P.editPlanOwn, P.commentPlanOwn, P.recordBoardOwn, P.manageTokensOwn, P.proposeAgendaOwn],
-  'district-representative': [P.viewPlanOwn, P.editPlanOwn, P.commentPlanOwn, P.recordBoardOwn, P.certifyPlanOwn, P.submitPlanOwn, P.manageTokensOwn, P.proposeAgendaOwn],
+  'district-editor': [P.viewPlanOwn, P.editPlanOwn, P.commentPlanOwn, P.recordBoardOwn, P.manageTokensOwn, P.proposeAgendaOwn, P.reportSpendingOwn],
+  'district-representative': [P.viewPlanOwn, P.editPlanOwn, P.commentPlanOwn, P.recordBoardOwn, P.certifyPlanOwn, P.submitPlanOwn, P.manageTokensOwn, P.proposeAgendaOwn, P.reportSpendingOwn],
   'district-viewer': [P.viewPlanOwn],
 };
 

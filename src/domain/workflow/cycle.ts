@@ -5,6 +5,7 @@ import type { FiscalYear } from '../time/fiscal-year.ts';
 import { DEFAULT_RUBRIC, type RubricSection } from './rubric.ts';
 import type { Deadlines } from './deadlines.ts';
 import type { Schedule } from './schedule.ts';
+import type { SpendDownRules } from './spending.ts';
 
 export interface CycleSettings {
   /** The share of the budget that must go to new or extended reform efforts. */
@@ -15,6 +16,8 @@ export interface CycleSettings {
   readonly rubric: readonly RubricSection[];
   /** Days before a deadline that reminders go out. */
   readonly reminderDays?: readonly number[];
+  /** The spend-down flags' thresholds (DEFAULT_SPEND_DOWN_RULES when not set). */
+  readonly spendDown?: SpendDownRules;
 }
 
 export const DEFAULT_SETTINGS: CycleSettings = { substantialMajority: 0.5, noAllocationPolicy: 'plan-optional', rubric: DEFAULT_RUBRIC };

@@ -29,12 +29,13 @@ export type PlanEventData =
   | { readonly kind: 'meeting-scheduled'; readonly meetingId: number; readonly title: string; readonly scheduledOn: string }
   | { readonly kind: 'meeting-held'; readonly meetingId: number; readonly title: string; readonly heldOn: string; readonly followUps: number }
   | { readonly kind: 'follow-up-done'; readonly followUpId: number; readonly text: string; readonly note: string }
+  | { readonly kind: 'expenditures-imported'; readonly reportId: number; readonly period: string; readonly fileName: string; readonly rows: number; readonly totalCents: number }
   /** A kind this version of the system does not know (kept, shown by its name, never guessed at). */
   | { readonly kind: 'other'; readonly name: string };
 
 export type PlanEventKind = Exclude<PlanEventData['kind'], 'other'>;
 
-export const PLAN_EVENT_KINDS: readonly PlanEventKind[] = ['comment', 'score', 'decision', 'board-approval', 'certification', 'submission', 'reviewers', 'release', 'amendment', 'deadline-extended', 'meeting-scheduled', 'meeting-held', 'follow-up-done'];
+export const PLAN_EVENT_KINDS: readonly PlanEventKind[] = ['comment', 'score', 'decision', 'board-approval', 'certification', 'submission', 'reviewers', 'release', 'amendment', 'deadline-extended', 'meeting-scheduled', 'meeting-held', 'follow-up-done', 'expenditures-imported'];
 
 const DECISIONS: readonly DecisionKind[] = ['revisions-requested', 'recommended', 'approve', 'approve-with-conditions', 'deny'];
 
@@ -101,6 +102,8 @@ export function decodeEvent(kind: string, json: string): PlanEventData {
       return { kind, meetingId: num(r, 'meetingId'), title: str(r, 'title'), heldOn: str(r, 'heldOn'), followUps: num(r, 'followUps') };
     case 'follow-up-done':
       return { kind, followUpId: num(r, 'followUpId'), text: str(r, 'text'), note: str(r, 'note') };
+    case 'expenditures-imported':
+      return { kind, reportId: num(r, 'reportId'), period: str(r, 'period'), fileName: str(r, 'fileName'), rows: num(r, 'rows'), totalCents: num(r, 'totalCents') };
     default:
       return { kind: 'other', name: kind };
   }

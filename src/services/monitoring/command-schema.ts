@@ -26,6 +26,16 @@ export const monitoringCommandSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('add-agenda-item'), ...agendaItem }),
   z.object({ intent: z.literal('record-meeting'), meetingId: id('meeting'), rowVersion, heldOn: text(10), attendees: lines, minutes: text(20_000), decisions: text(5000), followUps }),
   z.object({ intent: z.literal('complete-follow-up'), followUpId: id('follow-up'), note: text(2000) }),
+  /** A ledger export (CSV or XLSX) for a period; the column mapping when the district (re)maps it. */
+  z.object({
+    intent: z.literal('import-expenditures'),
+    file: z.instanceof(File, { error: 'Choose the ledger file (CSV or XLSX).' }),
+    period: text(60),
+    mapping: z
+      .object({ date: text(80), amount: text(80), line: text(80), area: text(80), objectCode: text(80), description: text(80) })
+      .partial()
+      .optional(),
+  }),
 ]);
 
 export type MonitoringCommand = z.infer<typeof monitoringCommandSchema>;

@@ -5,3 +5,4 @@
 export { completeFollowUp, monitoringOf, proposeAgendaItem, recordMeeting, scheduleMeeting, type MonitoringView } from './meetings.ts';
 export { MONITORING_INTENTS, monitoringCommandSchema, parseMonitoringCommand, type MonitoringCommand } from './command-schema.ts';
 export { runMonitoringCommand } from './run.ts';
+export { importExpenditures, LedgerFileError, ledgerRows, spendingOf, type LedgerImport, type SpendingView } from './spending.ts';

@@ -154,6 +154,9 @@ describe.each(dialects)('the demo\'s monitoring year ($name)', (dialect) => {
     expect(view.meetings[0]!.agenda.map((a) => a.by)).toEqual(['district', 'state']);
     expect(view.meetings.flatMap((m) => m.followUps.map((f) => f.status))).toEqual(['done', 'overdue', 'open']);
     expect(view).toMatchObject({ openFollowUps: 2, overdueFollowUps: 1 });
+    // Two quarters of spending; intervention materials (supplies) lag and are flagged, nothing else.
+    expect(view.spending.reports.map((r) => r.period)).toEqual(['Q1 (July–September 2025)', 'Q2 (October–December 2025)']);
+    expect(view.spending.spendDown!.areas.filter((a) => a.flags.length).map((a) => a.area)).toEqual(['supplies']);
     expect((await verifyAudit(store)).ok).toBe(true);
   });
 });

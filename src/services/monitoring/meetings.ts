@@ -21,6 +21,8 @@ import { queueMail } from '../mail.service.ts';
 import { actorOf, ConflictError, now, requireCycle, requirePlan, WorkflowError } from '../plans/core.ts';
 import { districtNotice } from '../plans/notices.ts';
 import { CommandInputError } from '../plans/run.ts';
+import { spendingOf, type SpendingView } from './spending.ts';
+import type { IsoDate } from '../../domain/time/fiscal-year.ts';
 
 const todayUtc = () => new Date().toISOString().slice(0, 10);
 
@@ -143,6 +145,8 @@ export async function completeFollowUp(store: Store, user: User, followUpId: num
 
 export interface MonitoringView {
   readonly planId: number;
+  /** Spending against the approved budget on the day asked: the spend-down, the reports imported, the district's column mapping. */
+  readonly spending: SpendingView;
   readonly meetings: readonly (Meeting & { readonly status: MeetingStatus; readonly followUps: readonly (FollowUp & { readonly status: FollowUpStatus; readonly ownerName: string })[] })[];
   /** Follow-ups not done, overdue first. */
   readonly openFollowUps: number;
@@ -159,6 +163,7 @@ export async function monitoringOf(db: Executor, user: User, planId: number, tod
   const withStatus = followUps.map((f) => ({ ...f, status: followUpStatus(f, today), ownerName: names.get(f.ownerId) ?? `user ${f.ownerId}` }));
   return {
     planId,
+    spending: await spendingOf(db, planId, today as IsoDate),
     meetings: meetings.map((m) => ({ ...m, status: meetingStatus(m, today), followUps: withStatus.filter((f) => f.meetingId === m.id) })),
     openFollowUps: withStatus.filter((f) => f.status !== 'done').length,
     overdueFollowUps: withStatus.filter((f) => f.status === 'overdue').length,

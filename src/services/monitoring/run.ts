@@ -8,6 +8,8 @@ import type { User } from '../auth.service.ts';
 import { WorkflowError } from '../plans/core.ts';
 import type { MonitoringCommand } from './command-schema.ts';
 import { completeFollowUp, proposeAgendaItem, recordMeeting, scheduleMeeting } from './meetings.ts';
+import { importExpenditures } from './spending.ts';
+import { cents, formatUsd } from '../../domain/money/cents.ts';
 
 export async function runMonitoringCommand(store: Store, user: User, planId: number, c: MonitoringCommand): Promise<{ message: string }> {
   const notHere = () => new WorkflowError('not_found', 'There is no such meeting or follow-up on this plan.', 404);
@@ -29,5 +31,15 @@ export async function runMonitoringCommand(store: Store, user: User, planId: num
     case 'complete-follow-up':
       await completeFollowUp(store, user, c.followUpId, { note: c.note });
       return { message: 'The follow-up is marked done.' };
+    case 'import-expenditures': {
+      const m = c.mapping;
+      const mapping = m?.date && m.amount ? { date: m.date, amount: m.amount, line: m.line || null, area: m.area || null, objectCode: m.objectCode || null, description: m.description || null } : null;
+      const { report, duplicate } = await importExpenditures(store, user, planId, { name: c.file.name, bytes: new Uint8Array(await c.file.arrayBuffer()), period: c.period, mapping });
+      return {
+        message: duplicate
+          ? `This file was imported already (${report.period}, ${report.at.slice(0, 10)}); nothing changed.`
+          : `Imported ${report.rows} expenditure${report.rows === 1 ? '' : 's'} for ${report.period}, ${formatUsd(cents(report.totalCents))} in all.`,
+      };
+    }
   }
 }

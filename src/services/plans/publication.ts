@@ -8,7 +8,9 @@ import { eventsOf } from '../../data/plan-event.repository.ts';
 import { publishedPlansOf } from '../../data/plan.repository.ts';
 import { cents, type Cents } from '../../domain/money/cents.ts';
 import type { FiscalYear } from '../../domain/time/fiscal-year.ts';
-import { summariseBudget, type BudgetSummary } from '../../domain/workflow/budget.ts';
+import { summariseBudget, type BudgetSummary, type FundingArea } from '../../domain/workflow/budget.ts';
+import type { IsoDate } from '../../domain/time/fiscal-year.ts';
+import { spendingOf } from '../monitoring/spending.ts';
 import type { PlanContent } from '../../domain/workflow/content.ts';
 import { approvingDecision } from '../../domain/workflow/events.ts';
 import { requireVersion } from './core.ts';
@@ -25,6 +27,14 @@ export interface PublishedPlan {
   readonly totalCents: Cents;
   /** The release of the funds: its date, the amount and who approved the plan (their account id). */
   readonly release: { date: string; amountCents: number; approvedBy: number | null } | null;
+  /** Spending to date against the approved budget, by funding area (null before any is reported). */
+  readonly spending: { readonly asOf: string; readonly reports: number; readonly byArea: readonly { area: FundingArea; budgetedCents: number; spentCents: number; spentShare: number }[] } | null;
+}
+
+async function publicSpending(db: Executor, planId: number): Promise<PublishedPlan['spending']> {
+  const s = await spendingOf(db, planId, new Date().toISOString().slice(0, 10) as IsoDate);
+  if (!s.spendDown || !s.reports.length) return null;
+  return { asOf: s.spendDown.asOf, reports: s.reports.length, byArea: s.spendDown.areas.map((a) => ({ area: a.area, budgetedCents: a.budgetedCents, spentCents: a.spentCents, spentShare: a.spentShare })) };
 }
 
 /** The approved plans of a district, for its public page: the narrative and the budget by area. */
@@ -49,6 +59,7 @@ export async function publishedPlans(db: Executor, districtCode: string): Promis
       budgetByArea: summary.byArea,
       totalCents: summary.totalCents,
       release: release && release.kind === 'release' ? { date: release.date, amountCents: release.amountCents, approvedBy: release.approvedBy } : null,
+      spending: await publicSpending(db, p.id),
     });
   }
   return out.sort((a, b) => b.fiscalYear - a.fiscalYear);
