@@ -29,6 +29,7 @@ export async function monitoringPageData(request: Request, rawId: string | undef
     state,
     canPropose: can(user.grants, PERMISSIONS.proposeAgendaOwn, district),
     canReport: can(user.grants, PERMISSIONS.reportSpendingOwn, district),
+    canProgress: can(user.grants, PERMISSIONS.reportProgressOwn, district),
     owners: [...new Map(owners.map((o) => [o.id, { id: o.id, name: o.name }])).values()].sort((a, b) => a.name.localeCompare(b.name)),
     /** The cycle's own milestones without a meeting of this plan yet (what the state schedules). */
     milestones: otherMilestones(plan.cycle.schedule).filter((m) => !held.has(m.id)),

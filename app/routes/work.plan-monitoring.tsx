@@ -2,6 +2,7 @@ import { Form, Link, useActionData, useLoaderData, type ActionFunctionArgs, type
 import type { FollowUpStatus, MeetingStatus } from '../../src/domain/workflow/monitoring.ts';
 import { FUNDING_AREA_LABELS } from '../../src/domain/workflow/budget.ts';
 import type { SpendFlag } from '../../src/domain/workflow/spending.ts';
+import { IMPLEMENTATION, type GoalStatus, type Implementation } from '../../src/domain/workflow/progress.ts';
 import { formatMoney } from '../i18n/messages.ts';
 import { ScrollX } from '../components/scroll-x.tsx';
 import { Notice } from '../components/work-notice.tsx';
@@ -42,6 +43,14 @@ function flagText(f: SpendFlag): string {
   }
 }
 
+const GOAL_STATUS: Record<GoalStatus, { label: string; tag: string }> = {
+  'on-track': { label: 'On track', tag: 'bg-green' },
+  'at-risk': { label: 'At risk', tag: 'bg-gold text-ink' },
+  'off-track': { label: 'Off track', tag: 'bg-secondary-dark' },
+  'no-data': { label: 'No value yet', tag: 'bg-base-dark' },
+};
+const IMPLEMENTATION_LABELS: Record<Implementation, string> = { 'not-started': 'Not started', 'in-progress': 'In progress', implemented: 'Implemented' };
+
 const MAPPING_FIELDS = [
   ['date', 'Date column', true],
   ['amount', 'Amount column', true],
@@ -55,7 +64,8 @@ const MAPPING_FIELDS = [
 const FOLLOW_UP_ROWS = [0, 1, 2];
 
 export default function Monitoring() {
-  const { me, plan, monitoring, state, canPropose, canReport, owners, milestones, today } = useLoaderData<typeof loader>();
+  const { me, plan, monitoring, state, canPropose, canReport, canProgress, owners, milestones, today } = useLoaderData<typeof loader>();
+  const progress = monitoring.progress;
   const spending = monitoring.spending;
   const sd = spending.spendDown;
   const result = useActionData<typeof action>() as ActionResult | undefined;
@@ -94,6 +104,141 @@ export default function Monitoring() {
           </p>
         </div>
       </div>
+
+      {progress ? (
+        <section aria-labelledby="progress" className="margin-bottom-4">
+          <h2 id="progress">Progress on the approved plan</h2>
+          <ScrollX label="Goals">
+            <table className="usa-table usa-table--compact">
+              <caption>Goals: the latest value against the line from baseline to target</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Goal</th>
+                  <th scope="col">Baseline</th>
+                  <th scope="col">Target</th>
+                  <th scope="col">Latest value</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {progress.goals.map((g) => (
+                  <tr key={g.goal.id}>
+                    <th scope="row">{g.goal.description || g.goal.indicator}</th>
+                    <td>{g.goal.baseline}</td>
+                    <td>{g.goal.target}</td>
+                    <td>{g.latest ? `${g.latest.value} on ${g.latest.asOf} (${g.latest.source})${g.latest.note ? ` — ${g.latest.note}` : ''}` : '—'}</td>
+                    <td>
+                      <span className={`usa-tag ${GOAL_STATUS[g.status].tag}`}>{GOAL_STATUS[g.status].label}</span>
+                      {g.progress !== null && g.expected !== null ? ` ${pct(g.progress)} of the way, ${pct(g.expected)} expected by then` : ''}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollX>
+          <p className="usa-hint">Rule: {progress.goals[0]?.rule ?? ''}.</p>
+          {canProgress && progress.goals.length ? (
+            <Form method="post" className="usa-form">
+              <input type="hidden" name="intent" value="record-goal-value" />
+              <label className="usa-label" htmlFor="goalId">
+                Record a value for the goal
+              </label>
+              <select className="usa-select" id="goalId" name="goalId">
+                {progress.goals.map((g) => (
+                  <option key={g.goal.id} value={g.goal.id}>
+                    {g.goal.description || g.goal.indicator}
+                  </option>
+                ))}
+              </select>
+              <label className="usa-label" htmlFor="goal-value">
+                Value
+              </label>
+              <input className="usa-input usa-input--small" id="goal-value" name="value" inputMode="decimal" required />
+              <label className="usa-label" htmlFor="goal-asOf">
+                As of
+              </label>
+              <input className="usa-input" id="goal-asOf" name="asOf" type="date" max={today} required />
+              <label className="usa-label" htmlFor="goal-note">
+                Source or evidence (optional)
+              </label>
+              <input className="usa-input" id="goal-note" name="note" maxLength={1000} />
+              <button className="usa-button usa-button--outline" type="submit">
+                Record the value
+              </button>
+            </Form>
+          ) : null}
+          <h3>Strategies</h3>
+          <ul className="usa-list">
+            {progress.strategies.map((st) => (
+              <li key={st.id}>
+                <strong>{IMPLEMENTATION_LABELS[st.implementation]}</strong>: {st.title}
+                {st.note ? ` — ${st.note}` : ''}
+                {canProgress ? (
+                  <Form method="post" className="usa-form margin-top-1">
+                    <input type="hidden" name="intent" value="set-implementation" />
+                    <input type="hidden" name="strategyId" value={st.id} />
+                    <label className="usa-label" htmlFor={`impl-${st.id}`}>
+                      Implementation of “{st.title.length > 50 ? `${st.title.slice(0, 47)}…` : st.title}”
+                    </label>
+                    <select className="usa-select" id={`impl-${st.id}`} name="status" defaultValue={st.implementation}>
+                      {IMPLEMENTATION.map((i) => (
+                        <option key={i} value={i}>
+                          {IMPLEMENTATION_LABELS[i]}
+                        </option>
+                      ))}
+                    </select>
+                    <label className="usa-label" htmlFor={`impl-note-${st.id}`}>
+                      Note (optional)
+                    </label>
+                    <input className="usa-input" id={`impl-note-${st.id}`} name="note" defaultValue={st.note} maxLength={1000} />
+                    <button className="usa-button usa-button--outline" type="submit">
+                      Save the status
+                    </button>
+                  </Form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          {progress.conditions.length ? (
+            <>
+              <h3>Conditions of the approval</h3>
+              <ol className="usa-list">
+                {progress.conditions.map((c) => (
+                  <li key={c.index}>
+                    {c.text} — <strong>{c.met === true ? 'Met' : c.met === false ? 'Not met yet' : 'Not reviewed yet'}</strong>
+                    {c.evidence ? <p>Evidence: {c.evidence}</p> : null}
+                    {canProgress ? (
+                      <Form method="post" className="usa-form">
+                        <input type="hidden" name="intent" value="add-condition-evidence" />
+                        <input type="hidden" name="item" value={c.index} />
+                        <label className="usa-label" htmlFor={`evidence-${c.index}`}>
+                          Evidence for condition {c.index}
+                        </label>
+                        <textarea className="usa-textarea" id={`evidence-${c.index}`} name="evidence" rows={2} required />
+                        <button className="usa-button usa-button--outline" type="submit">
+                          Give the evidence
+                        </button>
+                      </Form>
+                    ) : null}
+                    {state ? (
+                      <Form method="post" className="usa-form">
+                        <input type="hidden" name="intent" value="review-condition" />
+                        <input type="hidden" name="item" value={c.index} />
+                        <button className="usa-button usa-button--outline" type="submit" name="met" value="met">
+                          Condition {c.index} is met
+                        </button>
+                        <button className="usa-button usa-button--outline" type="submit" name="met" value="not-met">
+                          Condition {c.index} is not met yet
+                        </button>
+                      </Form>
+                    ) : null}
+                  </li>
+                ))}
+              </ol>
+            </>
+          ) : null}
+        </section>
+      ) : null}
 
       {sd ? (
         <section aria-labelledby="spending" className="margin-bottom-4">

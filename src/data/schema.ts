@@ -316,6 +316,40 @@ export interface LedgerMappingTable {
   at: string;
 }
 
+/** A value to date of a plan's goal (migration 014). */
+export interface GoalValueTable {
+  id: Generated<number>;
+  plan_id: number;
+  goal_id: string;
+  value: number;
+  as_of: string;
+  source: string;
+  note: Generated<string>;
+  recorded_by: number;
+  at: string;
+}
+
+/** A strategy's implementation status (migration 014). */
+export interface StrategyStatusTable {
+  plan_id: number;
+  strategy_id: string;
+  status: string;
+  note: Generated<string>;
+  updated_by: number;
+  at: string;
+}
+
+/** A condition of an approval, as a tracked item: the district's evidence and the state's review (migration 014). */
+export interface PlanConditionTable {
+  plan_id: number;
+  item: number;
+  evidence: Generated<string>;
+  /** 1 met, 0 not met, null not reviewed yet. */
+  met: number | null;
+  reviewed_by: number | null;
+  at: string;
+}
+
 /** A release of withheld funds: one per cycle and district (migration 009). */
 export interface FundReleaseTable {
   id: Generated<number>;
@@ -453,6 +487,9 @@ export interface Database {
   expenditure_report: ExpenditureReportTable;
   expenditure: ExpenditureTable;
   ledger_mapping: LedgerMappingTable;
+  goal_value: GoalValueTable;
+  strategy_status: StrategyStatusTable;
+  plan_condition: PlanConditionTable;
   delegation: DelegationTable;
   job: JobTable;
 }

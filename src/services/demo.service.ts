@@ -31,7 +31,7 @@ import {
   changeCycleSchedule,
   getCycle,
 } from './plans/index.ts';
-import { completeFollowUp, importExpenditures, monitoringOf, proposeAgendaItem, recordMeeting, scheduleMeeting } from './monitoring/index.ts';
+import { addConditionEvidence, completeFollowUp, importExpenditures, monitoringOf, proposeAgendaItem, recordGoalValue, recordMeeting, reviewConditionItem, scheduleMeeting, setImplementation } from './monitoring/index.ts';
 import { MONITORING_MILESTONES } from '../domain/workflow/monitoring.ts';
 
 export const DEMO_PASSWORD = 'demo-password-for-testing';
@@ -166,7 +166,10 @@ export async function seedDemo(store: Store, env: Readonly<Record<string, string
 
   // Derby: certified, not yet submitted.
   await prepare(multi, '0370011', 'Derby');
-  if (options.monitoring !== false) await seedDemoMonitoring(store, cycle.id, hartford);
+  if (options.monitoring !== false) {
+    await seedDemoMonitoring(store, cycle.id, hartford);
+    await seedDemoConditions(store, prepare, { reviewer: reviewer2, commissioner });
+  }
   return { accounts, cycle: cycle.id };
 }
 
@@ -213,12 +216,33 @@ async function seedDemoMonitoring(store: Store, cycleId: number, hartford: numbe
     followUps: [{ text: 'Share the grade 3 small-group schedule', ownerId: editor.id, dueOn: '2026-04-01' }],
     expectedRowVersion: w.rowVersion,
   });
+  // Progress: the ELA index is on its way, chronic absenteeism is not moving; the reading strategy is under way.
+  await recordGoalValue(store, editor, hartford, { goalId: 'g1', value: 54.3, asOf: '2026-01-21', note: 'Mid-year benchmark (district data)' });
+  await recordGoalValue(store, editor, hartford, { goalId: 'g2', value: 24.1, asOf: '2026-01-21', note: 'Attendance system, July–December' });
+  await setImplementation(store, editor, hartford, { strategyId: 'k3-reading', status: 'in-progress', note: 'Interventionists hired in all K-3 schools.' });
+  await setImplementation(store, editor, hartford, { strategyId: 'talent', status: 'implemented', note: 'Mentor stipends paid in September.' });
   // Two quarters of spending from the district's ledger; intervention materials lag (flagged).
   const budget = (await planView(store.db, editor, hartford)).budget;
   for (const [i, period] of ['Q1 (July–September 2025)', 'Q2 (October–December 2025)'].entries()) {
     const csv = demoLedger(budget, i);
     await importExpenditures(store, editor, hartford, { name: `hartford-ledger-fy2026-q${i + 1}.csv`, bytes: new TextEncoder().encode(csv), period, mapping: i === 0 ? DEMO_LEDGER_MAPPING : null });
   }
+}
+
+/** The representative of the district the demo approves with conditions (made with the monitoring demo). */
+export const DEMO_CONDITIONS_ACCOUNT = { email: `superintendent.meriden@${DEMO_DOMAIN}`, name: 'Mika Meriden', grants: [{ role: 'district-representative', districtCode: '0800011' }] as Grant[] };
+
+/** Meriden: approved with two conditions, one met (with evidence), one not yet. */
+async function seedDemoConditions(store: Store, prepare: (user: User, code: string, name: string) => Promise<number>, state: { reviewer: User; commissioner: User }): Promise<void> {
+  if (!(await userByEmail(store.db, DEMO_CONDITIONS_ACCOUNT.email))) await createUser(store, 'system:demo', { ...DEMO_CONDITIONS_ACCOUNT, password: DEMO_PASSWORD });
+  const rep = await demoUser(store, DEMO_CONDITIONS_ACCOUNT.email);
+  const meriden = await prepare(rep, '0800011', 'Meriden');
+  await submit(store, rep, meriden);
+  await assignReviewers(store, state.reviewer, meriden, [state.reviewer.id]);
+  await recommend(store, state.reviewer, meriden, 'Meets the guidelines, with two conditions.');
+  await decide(store, state.commissioner, meriden, 'approve-with-conditions', { conditions: 'Name the schools the attendance coordinators serve.\nSubmit attendance data by school every month.' });
+  await addConditionEvidence(store, rep, meriden, { item: 1, evidence: 'The coordinators serve Casimir Pulaski and John Barry (staffing memo of October 2).' });
+  await reviewConditionItem(store, state.reviewer, meriden, { item: 1, met: true });
 }
 
 /** How the demo district's ledger export names its columns. */

@@ -23,6 +23,10 @@ test('Hartford\'s monitoring year: meetings, a collaborative agenda, a meeting r
   await expect(page.getByRole('heading', { level: 2, name: /Fall monitoring meeting, 2025-10-15 Held/ })).toBeVisible();
   await expect(page.getByText('Chronic absenteeism in the K-3 schools since September (proposed by the district)')).toBeVisible();
   await expect(page.getByText(/Done: Send the attendance data by school/)).toBeVisible();
+  // Progress on the goals: the ELA index on track, chronic absenteeism off track.
+  const goals = page.getByRole('table', { name: /Goals: the latest value/ });
+  await expect(goals.getByRole('row', { name: /Raise the ELA performance index/ })).toContainText('On track');
+  await expect(goals.getByRole('row', { name: /Reduce chronic absenteeism/ })).toContainText('Off track');
   // Spending against the budget: two quarters reported, supplies behind pace.
   const spending = page.getByRole('region', { name: 'Spending against the approved budget' });
   await expect(spending.getByRole('row', { name: /Supplies/ })).toContainText('behind pace');
@@ -75,6 +79,13 @@ test('Hartford\'s monitoring year: meetings, a collaborative agenda, a meeting r
   await expect(page.getByRole('alert')).toContainText(`q3-${slug}.csv has a problem; nothing was imported.`);
   await expect(page.getByRole('alert')).toContainText('Row 3, column "Posted"');
   await expect(page.getByText(`Q3 (${slug})`)).toHaveCount(0);
+  // A value for a goal, with its source.
+  await page.getByLabel('Record a value for the goal').selectOption({ label: 'Raise the ELA performance index' });
+  await page.getByLabel('Value', { exact: true }).fill('54.3');
+  await page.getByLabel('As of').fill('2026-01-21');
+  await page.getByLabel('Source or evidence (optional)').fill(`Benchmark re-check (${slug})`);
+  await page.getByRole('button', { name: 'Record the value' }).click();
+  await expectStatus(page, /value as of 2026-01-21 is recorded/);
   await page.getByRole('button', { name: `Mark “Send the walkthrough notes (${slug})” done` }).click();
   await expectStatus(page, /marked done/);
   await expect(page.getByText(new RegExp(`Done: Send the walkthrough notes \\(${slug}\\)`))).toBeVisible();
@@ -99,6 +110,9 @@ test('the monitoring API: a plan\'s meetings and follow-ups as data, for those w
   expect(spending.spendDown.areas.find((a) => a.area === 'supplies')!.flags.map((f) => f.rule)).toContain('pace');
   const other = await request.get(`/api/v1/plans/${hartford}/monitoring`, { headers: { cookie: await sessionFor(request, DEMO('editor.bridgeport')) } });
   expect(other.status()).toBe(403);
+  const meriden = await planIdOf(request, '0800011');
+  const conditions = ((await (await request.get(`/api/v1/plans/${meriden}/monitoring`, { headers: { cookie: await sessionFor(request, DEMO('reviewer')) } })).json()) as { monitoring: { progress: { conditions: { met: boolean | null }[] } } }).monitoring.progress.conditions;
+  expect(conditions.map((c) => c.met)).toEqual([true, null]);
   // Nobody signed in (a context of its own: this one keeps the cookies it was given).
   const anonymous = await http.newContext({ baseURL: test.info().project.use.baseURL });
   expect((await anonymous.get(`/api/v1/plans/${hartford}/monitoring`)).status()).toBe(401);

@@ -17,6 +17,7 @@ import { tokensAndResets } from './010-tokens-and-resets.ts';
 import { schedule } from './011-schedule.ts';
 import { monitoring } from './012-monitoring.ts';
 import { expenditures } from './013-expenditures.ts';
+import { progress } from './014-progress.ts';
 
 export function migrations(dialect: SqlDialect): MigrationProvider {
   return {
@@ -35,6 +36,7 @@ export function migrations(dialect: SqlDialect): MigrationProvider {
         '011-schedule': schedule(),
         '012-monitoring': monitoring(dialect),
         '013-expenditures': expenditures(dialect),
+        '014-progress': progress(dialect),
       };
     },
   };

@@ -58,6 +58,8 @@ export const PERMISSIONS = {
   proposeAgendaOwn: 'propose-agenda:plan:own',
   /** A district reports its spending: imports its ledger export against the approved budget. */
   reportSpendingOwn: 'report-spending:plan:own',
+  /** A district reports progress: values of its goals, its strategies' implementation, evidence for conditions. */
+  reportProgressOwn: 'report-progress:plan:own',
 } as const satisfies Record<string, Permission>;
 
 export type KnownPermission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -91,8 +93,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly KnownPermission[]>
     P.monitorPlanAny,
   ],
   commissioner: [P.viewPlanAny, P.commentPlanAny, P.approvePlanAny, P.releaseFundsAny, P.viewAuditAny, P.viewBoardAny, P.manageTokensOwn, P.delegateApprovalAny],
-  'district-editor': [P.viewPlanOwn, P.editPlanOwn, P.commentPlanOwn, P.recordBoardOwn, P.manageTokensOwn, P.proposeAgendaOwn, P.reportSpendingOwn],
-  'district-representative': [P.viewPlanOwn, P.editPlanOwn, P.commentPlanOwn, P.recordBoardOwn, P.certifyPlanOwn, P.submitPlanOwn, P.manageTokensOwn, P.proposeAgendaOwn, P.reportSpendingOwn],
+  'district-editor': [P.viewPlanOwn, P.editPlanOwn, P.commentPlanOwn, P.recordBoardOwn, P.manageTokensOwn, P.proposeAgendaOwn, P.reportSpendingOwn, P.reportProgressOwn],
+  'district-representative': [P.viewPlanOwn, P.editPlanOwn, P.commentPlanOwn, P.recordBoardOwn, P.certifyPlanOwn, P.submitPlanOwn, P.manageTokensOwn, P.proposeAgendaOwn, P.reportSpendingOwn, P.reportProgressOwn],
   'district-viewer': [P.viewPlanOwn],
 };
 

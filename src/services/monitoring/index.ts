@@ -6,3 +6,4 @@ export { completeFollowUp, monitoringOf, proposeAgendaItem, recordMeeting, sched
 export { MONITORING_INTENTS, monitoringCommandSchema, parseMonitoringCommand, type MonitoringCommand } from './command-schema.ts';
 export { runMonitoringCommand } from './run.ts';
 export { importExpenditures, LedgerFileError, ledgerRows, spendingOf, type LedgerImport, type SpendingView } from './spending.ts';
+export { addConditionEvidence, progressOf, recordGoalValue, reviewConditionItem, setImplementation, type ProgressView } from './progress.ts';

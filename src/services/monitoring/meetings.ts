@@ -22,6 +22,7 @@ import { actorOf, ConflictError, now, requireCycle, requirePlan, WorkflowError }
 import { districtNotice } from '../plans/notices.ts';
 import { CommandInputError } from '../plans/run.ts';
 import { spendingOf, type SpendingView } from './spending.ts';
+import { progressOf, type ProgressView } from './progress.ts';
 import type { IsoDate } from '../../domain/time/fiscal-year.ts';
 
 const todayUtc = () => new Date().toISOString().slice(0, 10);
@@ -147,6 +148,8 @@ export interface MonitoringView {
   readonly planId: number;
   /** Spending against the approved budget on the day asked: the spend-down, the reports imported, the district's column mapping. */
   readonly spending: SpendingView;
+  /** Progress on the approved plan's goals, strategies and conditions (null before approval). */
+  readonly progress: ProgressView | null;
   readonly meetings: readonly (Meeting & { readonly status: MeetingStatus; readonly followUps: readonly (FollowUp & { readonly status: FollowUpStatus; readonly ownerName: string })[] })[];
   /** Follow-ups not done, overdue first. */
   readonly openFollowUps: number;
@@ -164,6 +167,7 @@ export async function monitoringOf(db: Executor, user: User, planId: number, tod
   return {
     planId,
     spending: await spendingOf(db, planId, today as IsoDate),
+    progress: await progressOf(db, planId),
     meetings: meetings.map((m) => ({ ...m, status: meetingStatus(m, today), followUps: withStatus.filter((f) => f.meetingId === m.id) })),
     openFollowUps: withStatus.filter((f) => f.status !== 'done').length,
     overdueFollowUps: withStatus.filter((f) => f.status === 'overdue').length,

@@ -9,6 +9,7 @@ import { WorkflowError } from '../plans/core.ts';
 import type { MonitoringCommand } from './command-schema.ts';
 import { completeFollowUp, proposeAgendaItem, recordMeeting, scheduleMeeting } from './meetings.ts';
 import { importExpenditures } from './spending.ts';
+import { addConditionEvidence, recordGoalValue, reviewConditionItem, setImplementation } from './progress.ts';
 import { cents, formatUsd } from '../../domain/money/cents.ts';
 
 export async function runMonitoringCommand(store: Store, user: User, planId: number, c: MonitoringCommand): Promise<{ message: string }> {
@@ -31,6 +32,18 @@ export async function runMonitoringCommand(store: Store, user: User, planId: num
     case 'complete-follow-up':
       await completeFollowUp(store, user, c.followUpId, { note: c.note });
       return { message: 'The follow-up is marked done.' };
+    case 'record-goal-value':
+      await recordGoalValue(store, user, planId, c);
+      return { message: `The value as of ${c.asOf} is recorded.` };
+    case 'set-implementation':
+      await setImplementation(store, user, planId, c);
+      return { message: 'The strategy\'s implementation status is saved.' };
+    case 'add-condition-evidence':
+      await addConditionEvidence(store, user, planId, c);
+      return { message: 'The evidence is recorded; the state reviews it.' };
+    case 'review-condition':
+      await reviewConditionItem(store, user, planId, c);
+      return { message: c.met ? 'The condition is recorded as met.' : 'The condition is recorded as not met yet.' };
     case 'import-expenditures': {
       const m = c.mapping;
       const mapping = m?.date && m.amount ? { date: m.date, amount: m.amount, line: m.line || null, area: m.area || null, objectCode: m.objectCode || null, description: m.description || null } : null;

@@ -1,0 +1,108 @@
+/**
+ * Progress on the approved plan: values to date of its goals (entered by the district or the
+ * state, each with its date and source), each goal's status by the stated rule, each strategy's
+ * implementation status, and the conditions of an approval as tracked items — the district gives
+ * evidence, the state reviews each as met or not. Each change is in the audit trail.
+ */
+import { inTransaction, type Store } from '../../data/database.ts';
+import type { Executor } from '../../data/batch.ts';
+import { eventsOf } from '../../data/plan-event.repository.ts';
+import { conditionRecordsOf, goalValuesOf, insertGoalValue, reviewCondition, setConditionEvidence, setStrategyStatus, strategyStatusesOf, type ConditionRecord } from '../../data/progress.repository.ts';
+import { can, PERMISSIONS } from '../../domain/auth/permissions.ts';
+import { isCalendarDate, type IsoDate } from '../../domain/time/fiscal-year.ts';
+import type { Strategy } from '../../domain/workflow/content.ts';
+import { approvingDecision } from '../../domain/workflow/events.ts';
+import { conditionItems, goalProgress, IMPLEMENTATION, type GoalProgress, type Implementation } from '../../domain/workflow/progress.ts';
+import { elapsedShare } from '../../domain/workflow/spending.ts';
+import { appendAudit } from '../audit.service.ts';
+import { userById, type User } from '../auth.service.ts';
+import { actorOf, now, requireCycle, requirePlan, requireVersion, WorkflowError } from '../plans/core.ts';
+import type { PlanRow } from '../../data/plan.repository.ts';
+import { CommandInputError } from '../plans/run.ts';
+
+async function approvedPlan(trx: Executor, user: User, planId: number, may: (u: User, district: string) => boolean): Promise<{ p: PlanRow & { approved_version: number } }> {
+  const p = await requirePlan(trx, planId);
+  const actor = await userById(trx, user.id);
+  if (!actor || actor.status !== 'active') throw new WorkflowError('forbidden', 'Your account is no longer active.', 403);
+  if (!may(actor, p.district_code)) throw new WorkflowError('forbidden', 'You cannot report progress on this district\'s plan.', 403);
+  if (p.approved_version === null) throw new WorkflowError('not_allowed', 'Progress is tracked on the approved plan: this plan is not approved yet.', 409);
+  return { p: p as PlanRow & { approved_version: number } };
+}
+
+const districtOrState = (u: User, d: string) => can(u.grants, PERMISSIONS.reportProgressOwn, d) || can(u.grants, PERMISSIONS.monitorPlanAny, d);
+
+/** A value to date of one of the approved plan's goals. */
+export async function recordGoalValue(store: Store, user: User, planId: number, input: { goalId: string; value: number; asOf: string; note: string }, today = new Date().toISOString().slice(0, 10)): Promise<void> {
+  if (!Number.isFinite(input.value)) throw new CommandInputError('The value must be a number.', { value: 'A number.' });
+  if (!isCalendarDate(input.asOf)) throw new CommandInputError('Give the date the value is as of (YYYY-MM-DD).', { asOf: 'A date.' });
+  if (input.asOf > today) throw new CommandInputError(`${input.asOf} is in the future: record a value once it is known.`, { asOf: 'Not in the future.' });
+  await inTransaction(store, async (trx) => {
+    const { p } = await approvedPlan(trx, user, planId, districtOrState);
+    const approved = await requireVersion(trx, planId, p.approved_version);
+    const goal = approved.content.goals.find((g) => g.id === input.goalId);
+    if (!goal) throw new CommandInputError('That is not a goal of the approved plan.', { goalId: 'Choose a goal.' });
+    const at = now();
+    await insertGoalValue(trx, planId, { goalId: goal.id, value: input.value, asOf: input.asOf, source: 'entered', note: input.note.trim().slice(0, 1000) }, user.id, at);
+    await appendAudit(trx, { actor: actorOf(user), action: 'progress.goal-value', subject: `plan:${planId}`, details: { district: p.district_code, goal: goal.id, value: input.value, asOf: input.asOf } });
+  });
+}
+
+/** A strategy's implementation status (not started, in progress, implemented), with a note. */
+export async function setImplementation(store: Store, user: User, planId: number, input: { strategyId: string; status: string; note: string }): Promise<void> {
+  if (!(IMPLEMENTATION as readonly string[]).includes(input.status)) throw new CommandInputError('Choose not started, in progress or implemented.', { status: 'Choose one.' });
+  await inTransaction(store, async (trx) => {
+    const { p } = await approvedPlan(trx, user, planId, districtOrState);
+    const approved = await requireVersion(trx, planId, p.approved_version);
+    if (!approved.content.strategies.some((s) => s.id === input.strategyId)) throw new CommandInputError('That is not a strategy of the approved plan.', { strategyId: 'Choose a strategy.' });
+    await setStrategyStatus(trx, planId, input.strategyId, input.status as Implementation, input.note.trim().slice(0, 1000), user.id, now());
+    await appendAudit(trx, { actor: actorOf(user), action: 'progress.strategy-status', subject: `plan:${planId}`, details: { district: p.district_code, strategy: input.strategyId, status: input.status } });
+  });
+}
+
+async function conditionsOfPlan(db: Executor, planId: number) {
+  return conditionItems(approvingDecision(await eventsOf(db, planId))?.conditions ?? null);
+}
+
+/** The district's evidence that a condition of its approval is met. */
+export async function addConditionEvidence(store: Store, user: User, planId: number, input: { item: number; evidence: string }): Promise<void> {
+  const evidence = input.evidence.trim().slice(0, 5000);
+  if (!evidence) throw new CommandInputError('Describe the evidence first.', { evidence: 'Required.' });
+  await inTransaction(store, async (trx) => {
+    const { p } = await approvedPlan(trx, user, planId, (u, d) => can(u.grants, PERMISSIONS.reportProgressOwn, d));
+    if (!(await conditionsOfPlan(trx, planId)).some((c) => c.index === input.item)) throw new WorkflowError('not_found', 'The approval has no such condition.', 404);
+    await setConditionEvidence(trx, planId, input.item, evidence, now());
+    await appendAudit(trx, { actor: actorOf(user), action: 'progress.condition-evidence', subject: `plan:${planId}`, details: { district: p.district_code, condition: input.item } });
+  });
+}
+
+/** The state's review of a condition: met, or not (yet). */
+export async function reviewConditionItem(store: Store, user: User, planId: number, input: { item: number; met: boolean }): Promise<void> {
+  await inTransaction(store, async (trx) => {
+    const { p } = await approvedPlan(trx, user, planId, (u, d) => can(u.grants, PERMISSIONS.monitorPlanAny, d));
+    if (!(await conditionsOfPlan(trx, planId)).some((c) => c.index === input.item)) throw new WorkflowError('not_found', 'The approval has no such condition.', 404);
+    await reviewCondition(trx, planId, input.item, input.met, user.id, now());
+    await appendAudit(trx, { actor: actorOf(user), action: 'progress.condition-reviewed', subject: `plan:${planId}`, details: { district: p.district_code, condition: input.item, met: input.met } });
+  });
+}
+
+export interface ProgressView {
+  readonly goals: readonly GoalProgress[];
+  readonly strategies: readonly (Strategy & { readonly implementation: Implementation; readonly note: string })[];
+  readonly conditions: readonly ({ readonly index: number; readonly text: string } & Omit<ConditionRecord, 'item' | 'at'>)[];
+}
+
+/** Progress on the approved plan, or null before it is approved. */
+export async function progressOf(db: Executor, planId: number): Promise<ProgressView | null> {
+  const p = await requirePlan(db, planId);
+  if (p.approved_version === null) return null;
+  const cycle = await requireCycle(db, p.cycle_id);
+  const approved = await requireVersion(db, planId, p.approved_version);
+  const values = await goalValuesOf(db, planId);
+  const statuses = await strategyStatusesOf(db, planId);
+  const records = await conditionRecordsOf(db, planId);
+  return {
+    goals: approved.content.goals.map((g) => goalProgress(g, values, (d) => elapsedShare(cycle.fiscalYear, d as IsoDate))),
+    strategies: approved.content.strategies.map((s) => ({ ...s, implementation: statuses.get(s.id)?.status ?? 'not-started', note: statuses.get(s.id)?.note ?? '' })),
+    conditions: (await conditionsOfPlan(db, planId)).map((c) => ({ ...c, evidence: records.get(c.index)?.evidence ?? '', met: records.get(c.index)?.met ?? null })),
+  };
+}
