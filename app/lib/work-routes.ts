@@ -63,6 +63,9 @@ export const WORK_ROUTES: readonly WorkRoute[] = [
   { id: 'work.monitoring.set-implementation', method: 'POST', path: '/work/plans/:id/monitoring', intent: 'set-implementation', permission: P.reportProgressOwn, scope: 'plan' },
   { id: 'work.monitoring.add-condition-evidence', method: 'POST', path: '/work/plans/:id/monitoring', intent: 'add-condition-evidence', permission: P.reportProgressOwn, scope: 'plan' },
   { id: 'work.monitoring.review-condition', method: 'POST', path: '/work/plans/:id/monitoring', intent: 'review-condition', permission: P.monitorPlanAny, scope: 'plan' },
+  { id: 'work.monitoring.request-revision', method: 'POST', path: '/work/plans/:id/monitoring', intent: 'request-revision', permission: P.reportSpendingOwn, scope: 'plan' },
+  { id: 'work.monitoring.decide-revision', method: 'POST', path: '/work/plans/:id/monitoring', intent: 'decide-revision', permission: P.monitorPlanAny, scope: 'plan' },
+  { id: 'work.monitoring.record-annual-review', method: 'POST', path: '/work/plans/:id/monitoring', intent: 'record-annual-review', permission: P.monitorPlanAny, scope: 'plan' },
   { id: 'work.monitoring.import-expenditures', method: 'POST', path: '/work/plans/:id/monitoring', intent: 'import-expenditures', permission: P.reportSpendingOwn, scope: 'plan' },
   { id: 'work.monitoring.complete-follow-up', method: 'POST', path: '/work/plans/:id/monitoring', intent: 'complete-follow-up', permission: P.viewPlanOwn, scope: 'plan' },
   // :upload is a file of plan :id; the permission is the plan's, checked before the file is looked up.

@@ -3,6 +3,7 @@ import type { FollowUpStatus, MeetingStatus } from '../../src/domain/workflow/mo
 import { FUNDING_AREA_LABELS } from '../../src/domain/workflow/budget.ts';
 import type { SpendFlag } from '../../src/domain/workflow/spending.ts';
 import { IMPLEMENTATION, type GoalStatus, type Implementation } from '../../src/domain/workflow/progress.ts';
+import { REVIEW_DECISION_LABELS, REVIEW_DECISIONS } from '../../src/domain/workflow/annual-review.ts';
 import { formatMoney } from '../i18n/messages.ts';
 import { ScrollX } from '../components/scroll-x.tsx';
 import { Notice } from '../components/work-notice.tsx';
@@ -51,6 +52,8 @@ const GOAL_STATUS: Record<GoalStatus, { label: string; tag: string }> = {
 };
 const IMPLEMENTATION_LABELS: Record<Implementation, string> = { 'not-started': 'Not started', 'in-progress': 'In progress', implemented: 'Implemented' };
 
+const REVISION_STATUS = { recorded: 'recorded', pending: 'awaiting the state’s approval', approved: 'approved', denied: 'denied' } as const;
+
 const MAPPING_FIELDS = [
   ['date', 'Date column', true],
   ['amount', 'Amount column', true],
@@ -67,6 +70,7 @@ export default function Monitoring() {
   const { me, plan, monitoring, state, canPropose, canReport, canProgress, owners, milestones, today } = useLoaderData<typeof loader>();
   const progress = monitoring.progress;
   const spending = monitoring.spending;
+  const lineName = (id: string) => monitoring.budgetInForce.find((l) => l.id === id)?.description ?? id;
   const sd = spending.spendDown;
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const held = monitoring.meetings.filter((m) => m.status === 'held').length;
@@ -104,6 +108,56 @@ export default function Monitoring() {
           </p>
         </div>
       </div>
+
+      {monitoring.annualReview ? (
+        <section aria-labelledby="review" className="usa-summary-box margin-bottom-3">
+          <div className="usa-summary-box__body">
+            <h2 id="review" className="usa-summary-box__heading">
+              Annual review, {monitoring.annualReview.reviewedOn}: {REVIEW_DECISION_LABELS[monitoring.annualReview.decision]}
+            </h2>
+            <p className="usa-summary-box__text">{monitoring.annualReview.reason}</p>
+            {monitoring.annualReview.conditions ? <p className="usa-summary-box__text">Conditions: {monitoring.annualReview.conditions}</p> : null}
+            <p className="usa-summary-box__text">
+              Signed by {monitoring.annualReview.typedName}. The year then: {monitoring.annualReview.facts.meetingsHeld} meetings held; goals {monitoring.annualReview.facts.goals['on-track']} on track, {monitoring.annualReview.facts.goals['at-risk']} at risk,{' '}
+              {monitoring.annualReview.facts.goals['off-track']} off track; strategies {monitoring.annualReview.facts.strategies.implemented} implemented, {monitoring.annualReview.facts.strategies['in-progress']} in progress; {formatMoney('en', monitoring.annualReview.facts.spentCents)} of{' '}
+              {formatMoney('en', monitoring.annualReview.facts.budgetedCents)} spent; {monitoring.annualReview.facts.revisions} revisions; conditions met {monitoring.annualReview.facts.conditions.met} of {monitoring.annualReview.facts.conditions.total}.
+            </p>
+          </div>
+        </section>
+      ) : state && plan.approved ? (
+        <details className="margin-bottom-3">
+          <summary>Record the annual review and the decision on continued funding</summary>
+          <Form method="post" className="usa-form">
+            <input type="hidden" name="intent" value="record-annual-review" />
+            <fieldset className="usa-fieldset">
+              <legend className="usa-legend">Decision</legend>
+              {REVIEW_DECISIONS.map((d) => (
+                <div className="usa-radio" key={d}>
+                  <input className="usa-radio__input" id={`decision-${d}`} type="radio" name="decision" value={d} required />
+                  <label className="usa-radio__label" htmlFor={`decision-${d}`}>
+                    {REVIEW_DECISION_LABELS[d]}
+                  </label>
+                </div>
+              ))}
+            </fieldset>
+            <label className="usa-label" htmlFor="review-reason">
+              Why (from the year’s meetings, goals, spending and conditions below)
+            </label>
+            <textarea className="usa-textarea" id="review-reason" name="reason" rows={3} required />
+            <label className="usa-label" htmlFor="review-conditions">
+              Conditions of continued funding (if any)
+            </label>
+            <textarea className="usa-textarea" id="review-conditions" name="conditions" rows={2} />
+            <label className="usa-label" htmlFor="review-sign">
+              Type your full name to sign
+            </label>
+            <input className="usa-input" id="review-sign" name="typedName" required />
+            <button className="usa-button" type="submit">
+              Sign and record the review
+            </button>
+          </Form>
+        </details>
+      ) : null}
 
       {progress ? (
         <section aria-labelledby="progress" className="margin-bottom-4">
@@ -290,6 +344,72 @@ export default function Monitoring() {
                 {sd.unbudgeted.length ? <li>{sd.total.flags.filter((f) => f.rule === 'unbudgeted').map(flagText).join('')}</li> : null}
               </ul>
             </>
+          ) : null}
+          <h3>Budget revisions</h3>
+          {monitoring.revisions.length ? (
+            <ul className="usa-list">
+              {monitoring.revisions.map((r) => (
+                <li key={r.id}>
+                  <strong>
+                    Revision {r.number}: {REVISION_STATUS[r.status]}
+                  </strong>{' '}
+                  — {r.transfers.map((t) => `${formatMoney('en', t.amountCents)} from ${lineName(t.fromLineId)} to ${lineName(t.toLineId)}`).join('; ')}. Why: {r.reason}
+                  {state && r.status === 'pending' ? (
+                    <Form method="post" className="usa-form">
+                      <input type="hidden" name="intent" value="decide-revision" />
+                      <input type="hidden" name="revisionId" value={r.id} />
+                      <button className="usa-button usa-button--outline" type="submit" name="decision" value="approve">
+                        Approve revision {r.number}
+                      </button>
+                      <button className="usa-button usa-button--outline" type="submit" name="decision" value="deny">
+                        Deny revision {r.number}
+                      </button>
+                    </Form>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>No revisions: the approved budget is in force.</p>
+          )}
+          {canReport ? (
+            <Form method="post" className="usa-form">
+              <input type="hidden" name="intent" value="request-revision" />
+              <fieldset className="usa-fieldset">
+                <legend className="usa-legend">Move money between lines (a move above the cycle's threshold of a funding area waits for the state's approval)</legend>
+                <label className="usa-label" htmlFor="rev-from">
+                  From line
+                </label>
+                <select className="usa-select" id="rev-from" name="transfers.0.fromLineId">
+                  {monitoring.budgetInForce.map((l) => (
+                    <option key={l.id} value={l.id}>
+                      {l.description} ({formatMoney('en', l.amountCents)})
+                    </option>
+                  ))}
+                </select>
+                <label className="usa-label" htmlFor="rev-to">
+                  To line
+                </label>
+                <select className="usa-select" id="rev-to" name="transfers.0.toLineId">
+                  {monitoring.budgetInForce.map((l) => (
+                    <option key={l.id} value={l.id}>
+                      {l.description} ({formatMoney('en', l.amountCents)})
+                    </option>
+                  ))}
+                </select>
+                <label className="usa-label" htmlFor="rev-amount">
+                  Amount ($)
+                </label>
+                <input className="usa-input usa-input--small" id="rev-amount" name="transfers.0.amount" inputMode="decimal" required />
+                <label className="usa-label" htmlFor="rev-reason">
+                  Why
+                </label>
+                <textarea className="usa-textarea" id="rev-reason" name="reason" rows={2} required />
+              </fieldset>
+              <button className="usa-button usa-button--outline" type="submit">
+                Ask for the revision
+              </button>
+            </Form>
           ) : null}
           <h3>Expenditure reports</h3>
           {spending.reports.length ? (

@@ -2,7 +2,10 @@
 import { data } from 'react-router';
 import { can, PERMISSIONS } from '../../src/domain/auth/permissions.ts';
 import { peopleWithRole } from '../../src/data/user.repository.ts';
-import { planView, type PlanView } from '../../src/services/plans/index.ts';
+import { getCycle, planView, type PlanView } from '../../src/services/plans/index.ts';
+import { latestApprovedPlanBefore } from '../../src/data/plan.repository.ts';
+import type { Executor } from '../../src/data/batch.ts';
+import { annualReviewOf, type AnnualReview } from '../../src/services/monitoring/index.ts';
 import { cycleDocuments, formatSize, uploadSettings } from '../../src/services/upload.service.ts';
 import { commandFromForm, planCommand } from '../lib/plan-command.server.ts';
 import { getStore } from '../lib/store.server.ts';
@@ -22,6 +25,8 @@ export interface PlanPageData {
   readonly uploadLimit: string;
   /** The cycle's guidance documents. */
   readonly guidance: readonly { id: number; name: string; size: string }[];
+  /** The district's previous approved plan and its annual review (what this plan starts from). */
+  readonly prior: { readonly planId: number; readonly fiscalYear: number; readonly review: AnnualReview | null } | null;
 }
 
 export async function planPageData(request: Request, rawId: string | undefined): Promise<PlanPageData> {
@@ -41,7 +46,15 @@ export async function planPageData(request: Request, rawId: string | undefined):
     canExtend: can(user.grants, routeFor('POST', '/work/plans/:id', 'extend-deadline').permission!),
     uploadLimit: formatSize(uploadSettings().maxBytes),
     guidance: (await cycleDocuments(store.db, plan.cycle.id)).map((d) => ({ id: d.id, name: d.name, size: formatSize(d.size) })),
+    prior: await priorOf(store.db, plan),
   };
+}
+
+async function priorOf(db: Executor, plan: PlanView): Promise<PlanPageData['prior']> {
+  const prior = await latestApprovedPlanBefore(db, plan.districtCode, plan.cycle.fiscalYear);
+  if (!prior) return null;
+  const cycle = await getCycle(db, prior.cycle_id);
+  return { planId: prior.id, fiscalYear: cycle?.fiscalYear ?? 0, review: await annualReviewOf(db, prior.id) };
 }
 
 /** One of the plan page's forms: a plan command, as the API runs it. */

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, type ActionFunctionArgs, type
 import { FUNDING_AREA_LABELS } from '../../src/domain/workflow/budget.ts';
 import { ALL_SCHOOLS, INDICATOR_LABELS, INDICATORS, STATUTORY_STRATEGIES } from '../../src/domain/workflow/content.ts';
 import { isEditable, stateLabel } from '../../src/domain/workflow/plan.ts';
+import { REVIEW_DECISION_LABELS } from '../../src/domain/workflow/annual-review.ts';
 import { DEADLINE_LABELS, DEADLINES } from '../../src/domain/workflow/deadlines.ts';
 import { formatMoney } from '../i18n/messages.ts';
 import { planAction, planPageData } from './work.plan.server.ts';
@@ -101,7 +102,7 @@ function EventLine({ e }: { e: PlanEvent }) {
 }
 
 export default function PlanPage() {
-  const { plan, reviewers, canAudit, canComment, canExtend, user, uploadLimit, guidance } = useLoaderData<typeof loader>();
+  const { plan, reviewers, canAudit, canComment, canExtend, user, uploadLimit, guidance, prior } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const can = (a: string) => plan.actions.includes(a as never);
   const editable = isEditable(plan.state) && can('save');
@@ -160,6 +161,15 @@ export default function PlanPage() {
           {plan.approvedVersion !== null ? (
             <p className="usa-summary-box__text">
               <Link to={`/work/plans/${plan.id}/monitoring`}>Monitoring: meetings, agendas and follow-ups</Link>
+            </p>
+          ) : null}
+          {prior ? (
+            <p className="usa-summary-box__text">
+              This plan starts from the district’s approved FY{prior.fiscalYear} plan.{' '}
+              {prior.review
+                ? `Its annual review (${prior.review.reviewedOn}): ${REVIEW_DECISION_LABELS[prior.review.decision]} — ${prior.review.reason}`
+                : 'Its annual review is not recorded yet.'}{' '}
+              <Link to={`/work/plans/${prior.planId}/monitoring`}>The FY{prior.fiscalYear} monitoring</Link>
             </p>
           ) : null}
           {lastDecision?.kind === 'decision' && plan.state === 'revisions-requested' ? <p className="usa-summary-box__text">The state asked: {lastDecision.message ?? ''}</p> : null}

@@ -132,3 +132,17 @@ export function isUniqueViolation(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
+
+/** A district's latest approved plan of a cycle before the fiscal year given (what a new plan starts from). */
+export async function latestApprovedPlanBefore(db: Executor, districtCode: string, fiscalYear: number): Promise<PlanRow | null> {
+  const r = await db
+    .selectFrom('plan')
+    .innerJoin('cycle', 'cycle.id', 'plan.cycle_id')
+    .selectAll('plan')
+    .where('plan.district_code', '=', districtCode)
+    .where('cycle.fiscal_year', '<', fiscalYear)
+    .where('plan.approved_version', 'is not', null)
+    .orderBy('cycle.fiscal_year', 'desc')
+    .executeTakeFirst();
+  return r ? toRow(r) : null;
+}

@@ -350,6 +350,33 @@ export interface PlanConditionTable {
   at: string;
 }
 
+/** A revision of an approved plan's budget (migration 015): JSON transfers; recorded | pending | approved | denied. */
+export interface BudgetRevisionTable {
+  id: Generated<number>;
+  plan_id: number;
+  number: number;
+  transfers: string;
+  reason: string;
+  status: string;
+  requested_by: number;
+  decided_by: number | null;
+  at: string;
+  decided_at: string | null;
+}
+
+/** The annual progress review of a plan (migration 016): the facts (JSON) and the signed decision. */
+export interface AnnualReviewTable {
+  plan_id: number;
+  facts: string;
+  decision: string;
+  reason: string;
+  conditions: Generated<string>;
+  signed_by: number;
+  typed_name: string;
+  reviewed_on: string;
+  at: string;
+}
+
 /** A release of withheld funds: one per cycle and district (migration 009). */
 export interface FundReleaseTable {
   id: Generated<number>;
@@ -490,6 +517,8 @@ export interface Database {
   goal_value: GoalValueTable;
   strategy_status: StrategyStatusTable;
   plan_condition: PlanConditionTable;
+  budget_revision: BudgetRevisionTable;
+  annual_review: AnnualReviewTable;
   delegation: DelegationTable;
   job: JobTable;
 }

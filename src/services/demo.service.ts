@@ -31,7 +31,7 @@ import {
   changeCycleSchedule,
   getCycle,
 } from './plans/index.ts';
-import { addConditionEvidence, completeFollowUp, importExpenditures, monitoringOf, proposeAgendaItem, recordGoalValue, recordMeeting, reviewConditionItem, scheduleMeeting, setImplementation } from './monitoring/index.ts';
+import { addConditionEvidence, completeFollowUp, decideRevision, importExpenditures, requestRevision, monitoringOf, proposeAgendaItem, recordGoalValue, recordMeeting, reviewConditionItem, scheduleMeeting, setImplementation } from './monitoring/index.ts';
 import { MONITORING_MILESTONES } from '../domain/workflow/monitoring.ts';
 
 export const DEMO_PASSWORD = 'demo-password-for-testing';
@@ -227,6 +227,10 @@ async function seedDemoMonitoring(store: Store, cycleId: number, hartford: numbe
     const csv = demoLedger(budget, i);
     await importExpenditures(store, editor, hartford, { name: `hartford-ledger-fy2026-q${i + 1}.csv`, bytes: new TextEncoder().encode(csv), period, mapping: i === 0 ? DEMO_LEDGER_MAPPING : null });
   }
+  // A revision the state approved: a third of the slow materials money moves to the interventionists.
+  const b6 = budget.find((l) => l.id === 'b6')!;
+  const revision = await requestRevision(store, editor, hartford, { transfers: [{ fromLineId: 'b6', toLineId: 'b1', amountCents: cents(Math.round(b6.amountCents / 3 / 100) * 100) }], reason: 'Materials are bought more slowly than planned; the winter meeting agreed a grade 3 small-group block.' });
+  await decideRevision(store, reviewer, revision.id, true);
 }
 
 /** The representative of the district the demo approves with conditions (made with the monitoring demo). */

@@ -31,6 +31,7 @@ test('Hartford\'s monitoring year: meetings, a collaborative agenda, a meeting r
   const spending = page.getByRole('region', { name: 'Spending against the approved budget' });
   await expect(spending.getByRole('row', { name: /Supplies/ })).toContainText('behind pace');
   await expect(spending.getByText(/Q2 \(October–December 2025\): hartford-ledger-fy2026-q2\.csv/)).toBeVisible();
+  await expect(spending.getByText(/Revision 1: approved/)).toBeVisible();
   await expectNoAxeViolations(page);
 
   // The state adds an item to the spring meeting's agenda.
@@ -79,6 +80,13 @@ test('Hartford\'s monitoring year: meetings, a collaborative agenda, a meeting r
   await expect(page.getByRole('alert')).toContainText(`q3-${slug}.csv has a problem; nothing was imported.`);
   await expect(page.getByRole('alert')).toContainText('Row 3, column "Posted"');
   await expect(page.getByText(`Q3 (${slug})`)).toHaveCount(0);
+  // A small revision within staffing is recorded at once.
+  await page.getByLabel('From line').selectOption('b2');
+  await page.getByLabel('To line').selectOption('b1');
+  await page.getByLabel('Amount ($)').fill('100');
+  await page.getByLabel('Why', { exact: true }).fill(`A coordinator's hours move to tutoring (${slug}).`);
+  await page.getByRole('button', { name: 'Ask for the revision' }).click();
+  await expectStatus(page, /is recorded; the budget in force is revised/);
   // A value for a goal, with its source.
   await page.getByLabel('Record a value for the goal').selectOption({ label: 'Raise the ELA performance index' });
   await page.getByLabel('Value', { exact: true }).fill('54.3');
@@ -123,7 +131,7 @@ test('the public sees Hartford\'s spending to date by funding area, in English a
   await page.goto('/districts/0640011');
   const table = page.getByRole('table', { name: 'Spending to date, by funding area, as of 2025-12-15' });
   await expect(table).toBeVisible();
-  await expect(table.getByRole('row', { name: /Supplies/ })).toContainText('10%');
+  await expect(table.getByRole('row', { name: /Supplies/ })).toContainText('15%');
   await expect(page.getByText('From the district’s 2 expenditure reports so far')).toBeVisible();
   await page.goto('/es/districts/0640011');
   await expect(page.getByRole('table', { name: 'Gasto hasta la fecha, por área de financiación, al 2025-12-15' })).toBeVisible();

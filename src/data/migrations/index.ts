@@ -18,6 +18,8 @@ import { schedule } from './011-schedule.ts';
 import { monitoring } from './012-monitoring.ts';
 import { expenditures } from './013-expenditures.ts';
 import { progress } from './014-progress.ts';
+import { budgetRevisions } from './015-budget-revisions.ts';
+import { annualReview } from './016-annual-review.ts';
 
 export function migrations(dialect: SqlDialect): MigrationProvider {
   return {
@@ -37,6 +39,8 @@ export function migrations(dialect: SqlDialect): MigrationProvider {
         '012-monitoring': monitoring(dialect),
         '013-expenditures': expenditures(dialect),
         '014-progress': progress(dialect),
+        '015-budget-revisions': budgetRevisions(dialect),
+        '016-annual-review': annualReview(),
       };
     },
   };

@@ -18,6 +18,8 @@ export interface CycleSettings {
   readonly reminderDays?: readonly number[];
   /** The spend-down flags' thresholds (DEFAULT_SPEND_DOWN_RULES when not set). */
   readonly spendDown?: SpendDownRules;
+  /** A budget revision moving more than this share of a funding area needs the state's approval (0.1 when not set). */
+  readonly revisionThreshold?: number;
 }
 
 export const DEFAULT_SETTINGS: CycleSettings = { substantialMajority: 0.5, noAllocationPolicy: 'plan-optional', rubric: DEFAULT_RUBRIC };

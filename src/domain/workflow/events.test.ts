@@ -15,6 +15,8 @@ const samples: Exclude<PlanEventData, { kind: 'other' }>[] = [
   { kind: 'meeting-scheduled', meetingId: 3, title: 'Fall monitoring meeting', scheduledOn: '2025-11-12' },
   { kind: 'meeting-held', meetingId: 3, title: 'Fall monitoring meeting', heldOn: '2025-11-12', followUps: 2 },
   { kind: 'follow-up-done', followUpId: 9, text: 'Send the attendance data', note: 'Sent on the 20th.' },
+  { kind: 'annual-review', decision: 'continue-with-conditions', reason: 'Goals partly met; spending on pace.' },
+  { kind: 'budget-revised', revisionId: 4, number: 2, status: 'pending', reason: 'Move unspent materials money to tutoring.' },
   { kind: 'expenditures-imported', reportId: 2, period: 'Q1', fileName: 'ledger-q1.csv', rows: 120, totalCents: 1_234_567_89 },
 ];
 

@@ -29,13 +29,15 @@ export type PlanEventData =
   | { readonly kind: 'meeting-scheduled'; readonly meetingId: number; readonly title: string; readonly scheduledOn: string }
   | { readonly kind: 'meeting-held'; readonly meetingId: number; readonly title: string; readonly heldOn: string; readonly followUps: number }
   | { readonly kind: 'follow-up-done'; readonly followUpId: number; readonly text: string; readonly note: string }
+  | { readonly kind: 'annual-review'; readonly decision: 'continue' | 'continue-with-conditions' | 'refer-for-support'; readonly reason: string }
+  | { readonly kind: 'budget-revised'; readonly revisionId: number; readonly number: number; readonly status: 'recorded' | 'pending' | 'approved' | 'denied'; readonly reason: string }
   | { readonly kind: 'expenditures-imported'; readonly reportId: number; readonly period: string; readonly fileName: string; readonly rows: number; readonly totalCents: number }
   /** A kind this version of the system does not know (kept, shown by its name, never guessed at). */
   | { readonly kind: 'other'; readonly name: string };
 
 export type PlanEventKind = Exclude<PlanEventData['kind'], 'other'>;
 
-export const PLAN_EVENT_KINDS: readonly PlanEventKind[] = ['comment', 'score', 'decision', 'board-approval', 'certification', 'submission', 'reviewers', 'release', 'amendment', 'deadline-extended', 'meeting-scheduled', 'meeting-held', 'follow-up-done', 'expenditures-imported'];
+export const PLAN_EVENT_KINDS: readonly PlanEventKind[] = ['comment', 'score', 'decision', 'board-approval', 'certification', 'submission', 'reviewers', 'release', 'amendment', 'deadline-extended', 'meeting-scheduled', 'meeting-held', 'follow-up-done', 'expenditures-imported', 'budget-revised', 'annual-review'];
 
 const DECISIONS: readonly DecisionKind[] = ['revisions-requested', 'recommended', 'approve', 'approve-with-conditions', 'deny'];
 
@@ -102,6 +104,15 @@ export function decodeEvent(kind: string, json: string): PlanEventData {
       return { kind, meetingId: num(r, 'meetingId'), title: str(r, 'title'), heldOn: str(r, 'heldOn'), followUps: num(r, 'followUps') };
     case 'follow-up-done':
       return { kind, followUpId: num(r, 'followUpId'), text: str(r, 'text'), note: str(r, 'note') };
+    case 'annual-review': {
+      const decision = (['continue', 'continue-with-conditions', 'refer-for-support'] as const).find((x) => x === r.decision);
+      return decision ? { kind, decision, reason: str(r, 'reason') } : { kind: 'other', name: kind };
+    }
+    case 'budget-revised': {
+      const status = (['recorded', 'pending', 'approved', 'denied'] as const).find((x) => x === r.status);
+      if (!status) return { kind: 'other', name: kind };
+      return { kind, revisionId: num(r, 'revisionId'), number: num(r, 'number'), status, reason: str(r, 'reason') };
+    }
     case 'expenditures-imported':
       return { kind, reportId: num(r, 'reportId'), period: str(r, 'period'), fileName: str(r, 'fileName'), rows: num(r, 'rows'), totalCents: num(r, 'totalCents') };
     default:

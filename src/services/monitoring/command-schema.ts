@@ -30,6 +30,14 @@ export const monitoringCommandSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('set-implementation'), strategyId: text(60), status: text(20), note: text(1000) }),
   z.object({ intent: z.literal('add-condition-evidence'), item: id('condition'), evidence: text(5000) }),
   z.object({ intent: z.literal('review-condition'), item: id('condition'), met: z.preprocess((v) => v === true || v === 'met' || v === 'true', z.boolean()) }),
+  /** One transfer from a form (the API may send several in "transfers"), with the reason. */
+  z.object({
+    intent: z.literal('request-revision'),
+    transfers: z.array(z.object({ fromLineId: text(40), toLineId: text(40), amount: text(30) })).max(20),
+    reason: text(2000),
+  }),
+  z.object({ intent: z.literal('decide-revision'), revisionId: id('revision'), decision: z.enum(['approve', 'deny'], { error: 'Approve or deny.' }) }),
+  z.object({ intent: z.literal('record-annual-review'), decision: text(40), reason: text(5000), conditions: text(5000), typedName: text(200) }),
   /** A ledger export (CSV or XLSX) for a period; the column mapping when the district (re)maps it. */
   z.object({
     intent: z.literal('import-expenditures'),

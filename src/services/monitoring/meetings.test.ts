@@ -11,7 +11,7 @@ import { auditOf, verifyAudit } from '../audit.service.ts';
 import { revokeRole, userByEmail, type User } from '../auth.service.ts';
 import { DEMO_DOMAIN, seedDemo } from '../demo.service.ts';
 import { outbox } from '../mail.service.ts';
-import { changeCycleSchedule, ConflictError, getCycle, planView, sweepDeadlines, WorkflowError } from '../plans/index.ts';
+import { changeCycleSchedule, getCycle, planView, sweepDeadlines, WorkflowError } from '../plans/index.ts';
 import { completeFollowUp, monitoringOf, proposeAgendaItem, recordMeeting, scheduleMeeting } from './index.ts';
 
 describe.each(dialects)('monitoring meetings ($name)', (dialect) => {

@@ -23,6 +23,9 @@ import { districtNotice } from '../plans/notices.ts';
 import { CommandInputError } from '../plans/run.ts';
 import { spendingOf, type SpendingView } from './spending.ts';
 import { progressOf, type ProgressView } from './progress.ts';
+import { budgetInForce, revisionsOf, type BudgetRevision } from './revisions.ts';
+import { annualReviewOf, type AnnualReview } from './annual-review.ts';
+import type { BudgetLine } from '../../domain/workflow/budget.ts';
 import type { IsoDate } from '../../domain/time/fiscal-year.ts';
 
 const todayUtc = () => new Date().toISOString().slice(0, 10);
@@ -150,6 +153,11 @@ export interface MonitoringView {
   readonly spending: SpendingView;
   /** Progress on the approved plan's goals, strategies and conditions (null before approval). */
   readonly progress: ProgressView | null;
+  /** The budget's revisions, and the budget in force (the approved one with those recorded or approved). */
+  readonly revisions: readonly BudgetRevision[];
+  readonly budgetInForce: readonly BudgetLine[];
+  /** The year's review and its decision on continued funding, once recorded. */
+  readonly annualReview: AnnualReview | null;
   readonly meetings: readonly (Meeting & { readonly status: MeetingStatus; readonly followUps: readonly (FollowUp & { readonly status: FollowUpStatus; readonly ownerName: string })[] })[];
   /** Follow-ups not done, overdue first. */
   readonly openFollowUps: number;
@@ -168,6 +176,9 @@ export async function monitoringOf(db: Executor, user: User, planId: number, tod
     planId,
     spending: await spendingOf(db, planId, today as IsoDate),
     progress: await progressOf(db, planId),
+    revisions: await revisionsOf(db, planId),
+    budgetInForce: await budgetInForce(db, p),
+    annualReview: await annualReviewOf(db, planId),
     meetings: meetings.map((m) => ({ ...m, status: meetingStatus(m, today), followUps: withStatus.filter((f) => f.meetingId === m.id) })),
     openFollowUps: withStatus.filter((f) => f.status !== 'done').length,
     overdueFollowUps: withStatus.filter((f) => f.status === 'overdue').length,

@@ -10,12 +10,18 @@ import type { MonitoringCommand } from './command-schema.ts';
 import { completeFollowUp, proposeAgendaItem, recordMeeting, scheduleMeeting } from './meetings.ts';
 import { importExpenditures } from './spending.ts';
 import { addConditionEvidence, recordGoalValue, reviewConditionItem, setImplementation } from './progress.ts';
+import { decideRevision, requestRevision } from './revisions.ts';
+import { recordAnnualReview } from './annual-review.ts';
+import { getRevision } from '../../data/revision.repository.ts';
+import { dollarsToCents } from '../../domain/money/cents.ts';
+import { CommandInputError } from '../plans/run.ts';
 import { cents, formatUsd } from '../../domain/money/cents.ts';
 
 export async function runMonitoringCommand(store: Store, user: User, planId: number, c: MonitoringCommand): Promise<{ message: string }> {
   const notHere = () => new WorkflowError('not_found', 'There is no such meeting or follow-up on this plan.', 404);
   if ('meetingId' in c && (await getMeeting(store.db, c.meetingId))?.planId !== planId) throw notHere();
   if ('followUpId' in c && (await getFollowUp(store.db, c.followUpId))?.planId !== planId) throw notHere();
+  if ('revisionId' in c && (await getRevision(store.db, c.revisionId))?.planId !== planId) throw notHere();
   switch (c.intent) {
     case 'schedule-meeting': {
       const m = await scheduleMeeting(store, user, planId, c);
@@ -44,6 +50,26 @@ export async function runMonitoringCommand(store: Store, user: User, planId: num
     case 'review-condition':
       await reviewConditionItem(store, user, planId, c);
       return { message: c.met ? 'The condition is recorded as met.' : 'The condition is recorded as not met yet.' };
+    case 'request-revision': {
+      const transfers = c.transfers
+        .filter((t) => t.fromLineId || t.toLineId || t.amount)
+        .map((t, i) => {
+          try {
+            return { fromLineId: t.fromLineId, toLineId: t.toLineId, amountCents: dollarsToCents(t.amount) };
+          } catch {
+            throw new CommandInputError('Give the amount in dollars (e.g. 2,500).', { [`transfers.${i}.amount`]: 'An amount in dollars.' });
+          }
+        });
+      const r = await requestRevision(store, user, planId, { transfers, reason: c.reason });
+      return { message: r.status === 'pending' ? `Revision ${r.number} is sent to the state for approval: it moves more than the cycle's threshold of a funding area.` : `Revision ${r.number} is recorded; the budget in force is revised.` };
+    }
+    case 'decide-revision': {
+      const r = await decideRevision(store, user, c.revisionId, c.decision === 'approve');
+      return { message: `Revision ${r.number} is ${r.status}.` };
+    }
+    case 'record-annual-review':
+      await recordAnnualReview(store, user, planId, c);
+      return { message: 'The annual review is recorded and signed; the district and the next cycle\'s reviewers see it.' };
     case 'import-expenditures': {
       const m = c.mapping;
       const mapping = m?.date && m.amount ? { date: m.date, amount: m.amount, line: m.line || null, area: m.area || null, objectCode: m.objectCode || null, description: m.description || null } : null;

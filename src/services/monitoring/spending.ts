@@ -19,8 +19,9 @@ import { DEFAULT_SPEND_DOWN_RULES, spendDown, type Expenditure, type SpendDown }
 import { appendAudit } from '../audit.service.ts';
 import { userById, type User } from '../auth.service.ts';
 import { workbookTooLarge } from '../budget-workbook.service.ts';
-import { actorOf, now, requireCycle, requirePlan, requireVersion, WorkflowError } from '../plans/core.ts';
+import { actorOf, now, requireCycle, requirePlan, WorkflowError } from '../plans/core.ts';
 import { CommandInputError } from '../plans/run.ts';
+import { budgetInForce } from './revisions.ts';
 
 /** A ledger file's rows, read all or nothing: a problem is named by file and line. */
 export class LedgerFileError extends WorkflowError {
@@ -127,7 +128,7 @@ export async function importExpenditures(store: Store, user: User, planId: numbe
       const existing = await reportByHash(trx, planId, sha256);
       if (existing) return { report: existing, duplicate: true };
       const cycle = await requireCycle(trx, p.cycle_id);
-      const approved = await requireVersion(trx, planId, p.approved_version);
+      const inForce = await budgetInForce(trx, p);
       const at = now();
       // The report first, its rows streamed in batches after it; any bad row, and the
       // transaction (report, rows and mapping) is rolled back: all or nothing.
@@ -145,7 +146,7 @@ export async function importExpenditures(store: Store, user: User, planId: numbe
         if (!reader) {
           const mapping = input.mapping ?? (await mappingOf(trx, p.district_code));
           if (!mapping) throw new CommandInputError('Map the file\'s columns first: which holds the date, the amount, and the budget line, funding area or object code.', { mapping: `The file's columns: ${cells.join(', ')}` });
-          const made = ledgerReader(cells, mapping, approved.budget, cycle.fiscalYear);
+          const made = ledgerReader(cells, mapping, inForce, cycle.fiscalYear);
           if (!('row' in made) || typeof made.row !== 'function') throw new LedgerFileError(`${input.name}: ${(made as LedgerIssue).message} Nothing was imported.`, [made as LedgerIssue]);
           reader = made as LedgerReader;
           reportId = await insertReport(trx, { planId, period, fileName: input.name.slice(0, 200), sha256, rows: 0, totalCents: 0, uploadedBy: user.id, at }, []);
@@ -192,11 +193,11 @@ export async function spendingOf(db: Executor, planId: number, asOf: IsoDate): P
   const mapping = await mappingOf(db, p.district_code);
   if (p.approved_version === null) return { spendDown: null, reports: [], mapping };
   const cycle = await requireCycle(db, p.cycle_id);
-  const approved = await requireVersion(db, planId, p.approved_version);
+  const budget = await budgetInForce(db, p);
   const expenditures = await expendituresOf(db, planId);
   // Measured on the last day the reports cover (the latest expenditure), not today: a district
   // that has reported through December is not behind for the months it has not reported yet.
   const latest = expenditures.reduce<string>((d, e) => (e.date > d ? e.date : d), '');
   const on = (latest && latest < asOf ? latest : asOf) as IsoDate;
-  return { spendDown: spendDown(approved.budget, expenditures, cycle.fiscalYear, on, cycle.settings.spendDown ?? DEFAULT_SPEND_DOWN_RULES), reports: await reportsOf(db, planId), mapping };
+  return { spendDown: spendDown(budget, expenditures, cycle.fiscalYear, on, cycle.settings.spendDown ?? DEFAULT_SPEND_DOWN_RULES), reports: await reportsOf(db, planId), mapping };
 }

@@ -7,7 +7,7 @@ import { inTransaction, type Store } from '../../data/database.ts';
 import { cycleIdOfFiscalYear, getCycle, insertCycle, updateScheduleIf } from '../../data/cycle.repository.ts';
 import { listDesignations } from '../../data/designation.repository.ts';
 import { appendEvent } from '../../data/plan-event.repository.ts';
-import { insertPlan, insertVersion, plansOfCycle, updateExtensionsIf } from '../../data/plan.repository.ts';
+import { getVersion, insertPlan, insertVersion, latestApprovedPlanBefore, plansOfCycle, updateExtensionsIf } from '../../data/plan.repository.ts';
 import { can, PERMISSIONS } from '../../domain/auth/permissions.ts';
 import { connecticut, designatedIn } from '../../domain/law/cgs-10-262u/index.ts';
 import type { FiscalYear } from '../../domain/time/fiscal-year.ts';
@@ -55,11 +55,19 @@ export async function openCycle(store: Store, user: User, input: { fiscalYear: F
     if ((await cycleIdOfFiscalYear(trx, fy)) !== null) throw new WorkflowError('duplicate_cycle', `The FY${fy} cycle is already open.`, 409);
     const at = now();
     const cycleId = await insertCycle(trx, { fiscalYear: fy, title: input.title ?? `FY${fy} Alliance District plans`, schedule, settings, at });
+    const carried: string[] = [];
     for (const code of [...designated.keys()].sort()) {
       const planId = await insertPlan(trx, { cycleId, districtCode: code, allocationCents: allocation.get(code) ?? 0, at });
-      await insertVersion(trx, { planId, version: 1, content: EMPTY_CONTENT, budget: [], hash: contentHash(EMPTY_CONTENT, []), createdBy: user.id, at });
+      // A district's new plan starts from its last approved plan: goals, strategies and the
+      // budget's structure, as a draft to revise (the amounts against the new allocation).
+      const prior = await latestApprovedPlanBefore(trx, code, fy);
+      const from = prior ? await getVersion(trx, prior.id, prior.approved_version!) : null;
+      const content = from?.content ?? EMPTY_CONTENT;
+      const budget = from?.budget ?? [];
+      if (from) carried.push(code);
+      await insertVersion(trx, { planId, version: 1, content, budget, hash: contentHash(content, budget), createdBy: user.id, at });
     }
-    await appendAudit(trx, { actor: actorOf(user), action: 'cycle.opened', subject: `cycle:${cycleId}`, details: { fiscalYear: fy, plans: designated.size, deadlines: input.deadlines, schedule, settings } });
+    await appendAudit(trx, { actor: actorOf(user), action: 'cycle.opened', subject: `cycle:${cycleId}`, details: { fiscalYear: fy, plans: designated.size, carriedForward: carried, deadlines: input.deadlines, schedule, settings } });
     return (await getCycle(trx, cycleId))!;
   });
 }
