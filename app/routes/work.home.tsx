@@ -22,6 +22,11 @@ export default function WorkHome() {
             <Link to="/work/cycles">Cycles and the staff board</Link>
           </li>
         ) : null}
+        {canBoard ? (
+          <li>
+            <Link to="/work/monitoring">Monitoring board: meetings, follow-ups, spending and goals of every approved plan</Link>
+          </li>
+        ) : null}
         {canDelegate ? (
           <li>
             <Link to="/work/delegation">Delegate decisions</Link>

@@ -297,7 +297,8 @@ export default function Monitoring() {
       {sd ? (
         <section aria-labelledby="spending" className="margin-bottom-4">
           <h2 id="spending">Spending against the approved budget</h2>
-          <p>
+          {spending.reports.length === 0 ? <p>No spending is reported yet: the spend-down starts with the district’s first expenditure report.</p> : null}
+          <p hidden={spending.reports.length === 0}>
             On {sd.asOf} (the latest day the reports cover), {pct(sd.elapsedShare)} of the fiscal year had gone; {formatMoney('en', sd.total.spentCents)} of {formatMoney('en', sd.total.budgetedCents)} is spent ({pct(sd.total.spentShare)}).
             {sd.total.projectedCents !== null ? ` At this rate the year ends at ${formatMoney('en', sd.total.projectedCents)}.` : ''} Projection: {sd.method}. A line is flagged when it trails the year by more than {sd.rules.pacePoints} points.
           </p>

@@ -138,3 +138,18 @@ test('the public sees Hartford\'s spending to date by funding area, in English a
   await expect(page.getByText('Según los 2 informes de gastos del distrito')).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test('the staff\'s monitoring board: those needing attention first, filtered', async ({ page }) => {
+  await signIn(page, DEMO('reviewer'));
+  await page.getByRole('link', { name: /Monitoring board/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Monitoring board' })).toBeVisible();
+  const board = page.getByRole('table', { name: /Every approved plan/ });
+  await expect(board.getByRole('row', { name: /Hartford School District/ })).toContainText('1 funding area flagged');
+  await expect(board.getByRole('row', { name: /Meriden School District/ })).toContainText('1 not yet met');
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Show').selectOption('spending-flags');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  const flagged = page.getByRole('table', { name: /With spending flagged/ });
+  await expect(flagged.getByRole('row', { name: /Hartford School District/ })).toBeVisible();
+  await expect(flagged.getByRole('row', { name: /Meriden School District/ })).toHaveCount(0);
+});

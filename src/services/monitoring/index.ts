@@ -9,3 +9,4 @@ export { importExpenditures, LedgerFileError, ledgerRows, spendingOf, type Ledge
 export { addConditionEvidence, progressOf, recordGoalValue, reviewConditionItem, setImplementation, type ProgressView } from './progress.ts';
 export { budgetInForce, decideRevision, requestRevision, revisionsOf, type BudgetRevision } from './revisions.ts';
 export { annualReviewOf, recordAnnualReview, reviewFacts, type AnnualReview } from './annual-review.ts';
+export { monitoringBoard, type MonitoringBoardRow } from './board.ts';

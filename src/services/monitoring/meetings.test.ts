@@ -12,7 +12,8 @@ import { revokeRole, userByEmail, type User } from '../auth.service.ts';
 import { DEMO_DOMAIN, seedDemo } from '../demo.service.ts';
 import { outbox } from '../mail.service.ts';
 import { changeCycleSchedule, getCycle, planView, sweepDeadlines, WorkflowError } from '../plans/index.ts';
-import { completeFollowUp, monitoringOf, proposeAgendaItem, recordMeeting, scheduleMeeting } from './index.ts';
+import { completeFollowUp, monitoringBoard, monitoringOf, proposeAgendaItem, recordMeeting, scheduleMeeting } from './index.ts';
+import type { IsoDate } from '../../domain/time/fiscal-year.ts';
 
 describe.each(dialects)('monitoring meetings ($name)', (dialect) => {
   let store: Store;
@@ -157,6 +158,16 @@ describe.each(dialects)('the demo\'s monitoring year ($name)', (dialect) => {
     // Two quarters of spending; intervention materials (supplies) lag and are flagged, nothing else.
     expect(view.spending.reports.map((r) => r.period)).toEqual(['Q1 (July–September 2025)', 'Q2 (October–December 2025)']);
     expect(view.spending.spendDown!.areas.filter((a) => a.flags.length).map((a) => a.area)).toEqual(['supplies']);
+    // The staff's board: the two approved plans needing attention, Hartford (an overdue follow-up,
+    // supplies flagged, a goal off track) and Meriden (a condition not yet met); Hartford's review not yet.
+    const cycle = Number((await store.db.selectFrom('cycle').select('id').where('fiscal_year', '=', 2026).executeTakeFirstOrThrow()).id);
+    const board = await monitoringBoard(store.db, cycle, '2026-03-01' as IsoDate);
+    expect(board.map((r) => [r.districtCode, r.attention])).toEqual([
+      ['0640011', true],
+      ['0800011', true],
+    ]);
+    expect(board[0]).toMatchObject({ meetings: { held: 2, scheduled: 1, overdue: 0 }, nextMeeting: '2026-04-15', followUps: { open: 2, overdue: 1 }, flaggedAreas: 1, goalsOffTrack: 1, review: null });
+    expect(board[1]).toMatchObject({ conditionsUnmet: 1, meetings: { held: 0 } });
     expect((await verifyAudit(store)).ok).toBe(true);
   });
 });

@@ -47,6 +47,8 @@ describe.each(dialects)('expenditure reports ($name)', (dialect) => {
       [5, 'Posted'],
     ]);
     expect(await count()).toBe(0);
+    // Nothing reported: nothing is flagged behind pace.
+    expect((await spendingOf(store.db, hartford, '2026-06-30' as IsoDate)).spendDown!.areas.flatMap((a) => a.flags)).toEqual([]);
     // The mapping of a refused file is not kept either.
     expect((await spendingOf(store.db, hartford, '2025-12-31' as IsoDate)).mapping).toBeNull();
     // A file that is not CSV at all, or whose quotes never close, is named by line.

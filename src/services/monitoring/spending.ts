@@ -13,7 +13,7 @@ import { CsvParser, CsvSyntaxError } from '../../data/importers/csv-parser.ts';
 import { appendEvent } from '../../data/plan-event.repository.ts';
 import { isUniqueViolation } from '../../data/plan.repository.ts';
 import { can, PERMISSIONS } from '../../domain/auth/permissions.ts';
-import type { IsoDate } from '../../domain/time/fiscal-year.ts';
+import { addDays, fiscalYearStart, type IsoDate } from '../../domain/time/fiscal-year.ts';
 import { ledgerReader, type LedgerIssue, type LedgerMapping, type LedgerReader } from '../../domain/workflow/ledger.ts';
 import { DEFAULT_SPEND_DOWN_RULES, spendDown, type Expenditure, type SpendDown } from '../../domain/workflow/spending.ts';
 import { appendAudit } from '../audit.service.ts';
@@ -198,6 +198,7 @@ export async function spendingOf(db: Executor, planId: number, asOf: IsoDate): P
   // Measured on the last day the reports cover (the latest expenditure), not today: a district
   // that has reported through December is not behind for the months it has not reported yet.
   const latest = expenditures.reduce<string>((d, e) => (e.date > d ? e.date : d), '');
-  const on = (latest && latest < asOf ? latest : asOf) as IsoDate;
+  // Nothing reported yet: nothing is behind either (measured before the year begins).
+  const on = (latest ? (latest < asOf ? latest : asOf) : addDays(fiscalYearStart(cycle.fiscalYear), -1)) as IsoDate;
   return { spendDown: spendDown(budget, expenditures, cycle.fiscalYear, on, cycle.settings.spendDown ?? DEFAULT_SPEND_DOWN_RULES), reports: await reportsOf(db, planId), mapping };
 }
