@@ -131,6 +131,17 @@ export const OPENAPI = {
         responses: { '200': { description: 'The plans' }, '401': { description: 'Not signed in.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } },
       },
     },
+    '/api/v1/plans/{id}/monitoring': {
+      get: {
+        tags: ['Workflow (signed in)'],
+        summary: 'A plan\'s monitoring year: meetings, follow-ups, progress, spending, revisions and the annual review',
+        description:
+          'For whoever may see the plan. meetings: each with milestoneId, title, scheduledOn, heldOn, status (held, scheduled, overdue), agenda (by district or state), attendees, minutes, decisions and followUps (owner, dueOn, status: done, open, overdue). progress: goals (latest value with asOf and source, status on-track, at-risk, off-track or no-data, and the rule in words), strategies (implementation), conditions (met true, false or null, evidence). spending: spendDown (asOf — the last day the reports cover —, elapsedShare, method, lines and areas with budgetedCents, spentCents, remainingCents, projectedCents and flags by rule: pace, over-budget, unbudgeted, lapse), reports and the district\'s column mapping. revisions and budgetInForce. annualReview: the signed decision and the facts it was based on. Amounts are integer cents.',
+        security: [{ bearer: [] }, { session: [] }],
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+        responses: { '200': { description: '{ monitoring: … }' }, ...workflowErrors },
+      },
+    },
     '/api/v1/plans/{id}': {
       get: {
         tags: ['Workflow (signed in)'],

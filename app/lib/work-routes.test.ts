@@ -66,3 +66,13 @@ describe('the OpenAPI description of plan actions', () => {
     expect([...documented].filter((k) => !read.has(k))).toEqual([]);
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('describes every signed-in API route the route table declares', async () => {
+    const { OPENAPI } = await import('./openapi.ts');
+    const documented = new Set(Object.keys(OPENAPI.paths));
+    const api = [...new Set(WORK_ROUTES.filter((r) => r.path.startsWith('/api/')).map((r) => r.path.replace(/:(\w+)/g, '{$1}')))];
+    expect(api.length).toBeGreaterThan(2);
+    expect(api.filter((p) => !documented.has(p))).toEqual([]);
+  });
+});
