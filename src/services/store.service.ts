@@ -32,11 +32,12 @@ export async function dataVersion(store: Store): Promise<string> {
     .selectFrom('import_log')
     .select((eb) => [eb.fn.max('id').as('last'), eb.fn.countAll<number>().as('n')])
     .executeTakeFirstOrThrow();
-  // Decisions and releases change what the public pages show (published plans, released funds).
+  // Decisions, releases, spending reports and budget revisions change what the public pages
+  // show (published plans, released funds, spending to date by funding area).
   const pub = await store.db
     .selectFrom('plan_event')
     .select((eb) => eb.fn.max('id').as('last'))
-    .where('kind', 'in', ['decision', 'release'])
+    .where('kind', 'in', ['decision', 'release', 'expenditures-imported', 'budget-revised'])
     .executeTakeFirstOrThrow();
   return `${Number(r.last ?? 0)}.${Number(r.n)}.${Number(pub.last ?? 0)}`;
 }

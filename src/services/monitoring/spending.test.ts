@@ -14,6 +14,7 @@ import { verifyAudit } from '../audit.service.ts';
 import { userByEmail, type User } from '../auth.service.ts';
 import { DEMO_DOMAIN, DEMO_LEDGER_MAPPING, demoLedger, seedDemo } from '../demo.service.ts';
 import { planView } from '../plans/index.ts';
+import { dataVersion } from '../store.service.ts';
 import { importExpenditures, LedgerFileError, spendingOf } from './index.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -79,7 +80,10 @@ describe.each(dialects)('expenditure reports ($name)', (dialect) => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Ledger');
     for (const line of demoLedger(budget, 1).trim().split('\n')) ws.addRow(line.match(/("([^"]|"")*"|[^,]+)/g)!.map((c) => c.replace(/^"|"$/g, '')));
+    // The public pages show spending: a report changes the data version their cache is kept against.
+    const before = await dataVersion(store);
     const q2 = await importExpenditures(store, users.reviewer!, hartford, { name: 'q2.xlsx', bytes: new Uint8Array(await wb.xlsx.writeBuffer()), period: 'Q2' });
+    expect(await dataVersion(store)).not.toBe(before);
     expect(q2).toMatchObject({ duplicate: false, report: { rows: budget.length * 3 } });
     const spending = await spendingOf(store.db, hartford, '2026-12-01' as IsoDate);
     expect(spending.reports.map((r) => r.period)).toEqual(['Q1', 'Q2']);
