@@ -5,33 +5,17 @@
 import type { BudgetLine } from '../domain/workflow/budget.ts';
 import type { PlanContent } from '../domain/workflow/content.ts';
 import type { IsoDate } from '../domain/time/fiscal-year.ts';
+import type { Selectable } from 'kysely';
 import type { Executor } from './batch.ts';
+import type { PlanTable } from './schema.ts';
 
-export interface PlanRow {
-  id: number;
-  cycle_id: number;
-  district_code: string;
-  allocation_cents: number;
-  state: string;
-  current_version: number;
-  approved_version: number | null;
-  board_approved_version: number | null;
-  certified_version: number | null;
-  /** JSON array of reviewer ids. */
-  reviewers: string;
-  funds_released: number;
-  amendment: number;
-  published: number;
-  updated_at: string;
-  row_version: number;
-  /** JSON: the district's later dates for some milestones. */
-  deadline_extensions: string;
-}
+/** A plan row as stored (schema.ts's PlanTable), its numbers as numbers on both dialects. */
+export type PlanRow = Selectable<PlanTable>;
 
 export type PlanUpdate = Partial<Omit<PlanRow, 'id' | 'cycle_id' | 'district_code' | 'allocation_cents' | 'deadline_extensions'>>;
 
-function toRow(r: Record<string, unknown>): PlanRow {
-  return { ...(r as unknown as PlanRow), id: Number(r.id), cycle_id: Number(r.cycle_id), allocation_cents: Number(r.allocation_cents), row_version: Number(r.row_version), current_version: Number(r.current_version), funds_released: Number(r.funds_released), amendment: Number(r.amendment), published: Number(r.published) };
+function toRow(r: PlanRow): PlanRow {
+  return { ...r, id: Number(r.id), cycle_id: Number(r.cycle_id), allocation_cents: Number(r.allocation_cents), row_version: Number(r.row_version), current_version: Number(r.current_version), funds_released: Number(r.funds_released), amendment: Number(r.amendment), published: Number(r.published) };
 }
 
 export async function getPlan(db: Executor, id: number): Promise<PlanRow | null> {

@@ -15,8 +15,8 @@ import type { IsoDate } from '../../domain/time/fiscal-year.ts';
 import { reviewProblem, tally, type ReviewDecision, type ReviewFacts } from '../../domain/workflow/annual-review.ts';
 import { IMPLEMENTATION } from '../../domain/workflow/progress.ts';
 import { appendAudit } from '../audit.service.ts';
-import { userById, type User } from '../auth.service.ts';
-import { actorOf, now, requirePlan, WorkflowError } from '../plans/core.ts';
+import type { User } from '../auth.service.ts';
+import { activeActor, actorOf, now, requirePlan, WorkflowError } from '../plans/core.ts';
 import { CommandInputError } from '../plans/run.ts';
 import { meetingsOfPlan, followUpsOfPlans } from '../../data/monitoring.repository.ts';
 import { progressOf } from './progress.ts';
@@ -67,8 +67,8 @@ export async function recordAnnualReview(store: Store, user: User, planId: numbe
   try {
     return await inTransaction(store, async (trx) => {
       const p = await requirePlan(trx, planId);
-      const actor = await userById(trx, user.id);
-      if (!actor || actor.status !== 'active' || !can(actor.grants, PERMISSIONS.monitorPlanAny, p.district_code)) throw new WorkflowError('forbidden', 'Only the state\'s program staff record the annual review (and never for their own district).', 403);
+      const actor = await activeActor(trx, user);
+      if (!can(actor.grants, PERMISSIONS.monitorPlanAny, p.district_code)) throw new WorkflowError('forbidden', 'Only the state\'s program staff record the annual review (and never for their own district).', 403);
       const facts = await reviewFacts(trx, planId, today);
       if (!facts) throw new WorkflowError('not_allowed', 'The annual review is of an approved plan; this plan is not approved.', 409);
       const at = now();

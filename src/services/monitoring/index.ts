@@ -5,7 +5,7 @@
 export { completeFollowUp, monitoringOf, proposeAgendaItem, recordMeeting, scheduleMeeting, type MonitoringView } from './meetings.ts';
 export { MONITORING_INTENTS, monitoringCommandSchema, parseMonitoringCommand, type MonitoringCommand } from './command-schema.ts';
 export { runMonitoringCommand } from './run.ts';
-export { importExpenditures, LedgerFileError, ledgerRows, spendingOf, type LedgerImport, type SpendingView } from './spending.ts';
+export { importExpenditures, LedgerFileError, spendingOf, type LedgerImport, type SpendingView } from './spending.ts';
 export { addConditionEvidence, progressOf, recordGoalValue, reviewConditionItem, setImplementation, type ProgressView } from './progress.ts';
 export { budgetInForce, decideRevision, requestRevision, revisionsOf, type BudgetRevision } from './revisions.ts';
 export { annualReviewOf, recordAnnualReview, reviewFacts, type AnnualReview } from './annual-review.ts';

@@ -18,7 +18,7 @@ import { isPlanMilestone } from '../../domain/workflow/schedule.ts';
 import { appendAudit } from '../audit.service.ts';
 import { userById, type User } from '../auth.service.ts';
 import { queueMail } from '../mail.service.ts';
-import { actorOf, ConflictError, now, requireCycle, requirePlan, WorkflowError } from '../plans/core.ts';
+import { activeActor, actorOf, ConflictError, now, requireCycle, requirePlan, WorkflowError } from '../plans/core.ts';
 import { districtNotice } from '../plans/notices.ts';
 import { CommandInputError } from '../plans/run.ts';
 import { spendingOf, type SpendingView } from './spending.ts';
@@ -29,13 +29,6 @@ import type { BudgetLine } from '../../domain/workflow/budget.ts';
 import type { IsoDate } from '../../domain/time/fiscal-year.ts';
 
 const todayUtc = () => new Date().toISOString().slice(0, 10);
-
-/** The person as they are now (roles re-read in the transaction): a role revoked since the page loaded no longer counts. */
-async function actorNow(trx: Executor, user: User): Promise<User> {
-  const actor = await userById(trx, user.id);
-  if (!actor || actor.status !== 'active') throw new WorkflowError('forbidden', 'Your account is no longer active.', 403);
-  return actor;
-}
 
 function requireMonitor(actor: User, districtCode: string): void {
   if (!can(actor.grants, PERMISSIONS.monitorPlanAny, districtCode)) throw new WorkflowError('forbidden', 'Only the state\'s program staff monitor a district\'s plan (and never their own district\'s).', 403);
@@ -54,7 +47,7 @@ export async function scheduleMeeting(store: Store, user: User, planId: number, 
   try {
     return await inTransaction(store, async (trx) => {
       const p = await requirePlan(trx, planId);
-      requireMonitor(await actorNow(trx, user), p.district_code);
+      requireMonitor(await activeActor(trx, user), p.district_code);
       if (p.approved_version === null) throw new WorkflowError('not_allowed', 'Monitoring starts once the plan is approved.', 409);
       const milestoneId = input.milestoneId?.trim() || null;
       if (milestoneId) {
@@ -85,7 +78,7 @@ export async function proposeAgendaItem(store: Store, user: User, meetingId: num
   return inTransaction(store, async (trx) => {
     const first = await requireMeeting(trx, meetingId);
     const p = await requirePlan(trx, first.planId);
-    const actor = await actorNow(trx, user);
+    const actor = await activeActor(trx, user);
     const state = can(actor.grants, PERMISSIONS.monitorPlanAny, p.district_code);
     if (!state && !can(actor.grants, PERMISSIONS.proposeAgendaOwn, p.district_code)) throw new WorkflowError('forbidden', 'You cannot add to this meeting\'s agenda.', 403);
     const by = state ? ('state' as const) : ('district' as const);
@@ -111,7 +104,7 @@ export async function recordMeeting(store: Store, user: User, meetingId: number,
   return inTransaction(store, async (trx) => {
     const m = await requireMeeting(trx, meetingId);
     const p = await requirePlan(trx, m.planId);
-    requireMonitor(await actorNow(trx, user), p.district_code);
+    requireMonitor(await activeActor(trx, user), p.district_code);
     if (m.heldOn) throw new WorkflowError('not_allowed', `This meeting was recorded as held on ${m.heldOn}; its record stands.`, 409);
     for (const [i, f] of input.followUps.entries()) {
       const owner = await userById(trx, f.ownerId);
@@ -137,7 +130,7 @@ export async function completeFollowUp(store: Store, user: User, followUpId: num
     const f = await getFollowUp(trx, followUpId);
     if (!f) throw new WorkflowError('not_found', `There is no follow-up ${followUpId}.`, 404);
     const p = await requirePlan(trx, f.planId);
-    const actor = await actorNow(trx, user);
+    const actor = await activeActor(trx, user);
     const mayAct = (actor.id === f.ownerId && can(actor.grants, PERMISSIONS.viewPlanOwn, p.district_code)) || can(actor.grants, PERMISSIONS.monitorPlanAny, p.district_code);
     if (!mayAct) throw new WorkflowError('forbidden', 'Only the follow-up\'s owner, or the state\'s program staff, can mark it done.', 403);
     if (!(await completeFollowUpIfOpen(trx, followUpId, { on: today, by: user.id, note }))) throw new WorkflowError('not_allowed', `This follow-up was marked done already.`, 409);

@@ -15,15 +15,14 @@ import { approvingDecision } from '../../domain/workflow/events.ts';
 import { conditionItems, goalProgress, IMPLEMENTATION, type GoalProgress, type Implementation } from '../../domain/workflow/progress.ts';
 import { elapsedShare } from '../../domain/workflow/spending.ts';
 import { appendAudit } from '../audit.service.ts';
-import { userById, type User } from '../auth.service.ts';
-import { actorOf, now, requireCycle, requirePlan, requireVersion, WorkflowError } from '../plans/core.ts';
+import type { User } from '../auth.service.ts';
+import { activeActor, actorOf, now, requireCycle, requirePlan, requireVersion, WorkflowError } from '../plans/core.ts';
 import type { PlanRow } from '../../data/plan.repository.ts';
 import { CommandInputError } from '../plans/run.ts';
 
 async function approvedPlan(trx: Executor, user: User, planId: number, may: (u: User, district: string) => boolean): Promise<{ p: PlanRow & { approved_version: number } }> {
   const p = await requirePlan(trx, planId);
-  const actor = await userById(trx, user.id);
-  if (!actor || actor.status !== 'active') throw new WorkflowError('forbidden', 'Your account is no longer active.', 403);
+  const actor = await activeActor(trx, user);
   if (!may(actor, p.district_code)) throw new WorkflowError('forbidden', 'You cannot report progress on this district\'s plan.', 403);
   if (p.approved_version === null) throw new WorkflowError('not_allowed', 'Progress is tracked on the approved plan: this plan is not approved yet.', 409);
   return { p: p as PlanRow & { approved_version: number } };

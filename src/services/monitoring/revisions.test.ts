@@ -12,6 +12,7 @@ import type { IsoDate } from '../../domain/time/fiscal-year.ts';
 import { verifyAudit } from '../audit.service.ts';
 import type { User } from '../auth.service.ts';
 import { planView } from '../plans/index.ts';
+import { getPlan } from '../../data/plan.repository.ts';
 import { budgetInForce, decideRevision, requestRevision, revisionsOf, spendingOf } from './index.ts';
 
 describe.each(dialects)('budget revisions ($name)', (dialect) => {
@@ -29,8 +30,7 @@ describe.each(dialects)('budget revisions ($name)', (dialect) => {
     const [r] = await revisionsOf(store.db, hartford);
     expect(r).toMatchObject({ number: 1, status: 'approved' });
     const approved = (await planView(store.db, users.reviewer!, hartford)).budget;
-    const p = (await store.db.selectFrom('plan').selectAll().where('id', '=', hartford).executeTakeFirstOrThrow()) as never;
-    const inForce = await budgetInForce(store.db, { ...(p as object), id: hartford, allocation_cents: Number((p as { allocation_cents: number }).allocation_cents) } as never);
+    const inForce = await budgetInForce(store.db, (await getPlan(store.db, hartford))!);
     const moved = r!.transfers[0]!.amountCents;
     expect(inForce.find((l) => l.id === 'b6')!.amountCents).toBe(approved.find((l) => l.id === 'b6')!.amountCents - moved);
     expect(inForce.reduce((s, l) => s + l.amountCents, 0)).toBe(approved.reduce((s, l) => s + l.amountCents, 0));

@@ -15,8 +15,8 @@ import { cents } from '../../domain/money/cents.ts';
 import type { BudgetLine } from '../../domain/workflow/budget.ts';
 import { checkRevision, DEFAULT_REVISION_THRESHOLD, type Transfer } from '../../domain/workflow/revision.ts';
 import { appendAudit } from '../audit.service.ts';
-import { userById, type User } from '../auth.service.ts';
-import { actorOf, ConflictError, now, requireCycle, requirePlan, requireVersion, WorkflowError } from '../plans/core.ts';
+import type { User } from '../auth.service.ts';
+import { activeActor, actorOf, ConflictError, now, requireCycle, requirePlan, requireVersion, WorkflowError } from '../plans/core.ts';
 import { CommandInputError } from '../plans/run.ts';
 
 /** The budget in force: the approved budget with the revisions recorded or approved, in order. */
@@ -32,12 +32,6 @@ export async function budgetInForce(db: Executor, p: PlanRow): Promise<readonly 
   return budget;
 }
 
-async function actorNow(trx: Executor, user: User): Promise<User> {
-  const actor = await userById(trx, user.id);
-  if (!actor || actor.status !== 'active') throw new WorkflowError('forbidden', 'Your account is no longer active.', 403);
-  return actor;
-}
-
 /** A revision asked for: recorded at once within the threshold, else pending the state's approval. */
 export async function requestRevision(store: Store, user: User, planId: number, input: { transfers: readonly Transfer[]; reason: string }): Promise<BudgetRevision> {
   const reason = input.reason.trim().slice(0, 2000);
@@ -45,7 +39,7 @@ export async function requestRevision(store: Store, user: User, planId: number, 
   try {
     return await inTransaction(store, async (trx) => {
       const p = await requirePlan(trx, planId);
-      const actor = await actorNow(trx, user);
+      const actor = await activeActor(trx, user);
       if (!can(actor.grants, PERMISSIONS.reportSpendingOwn, p.district_code) && !can(actor.grants, PERMISSIONS.monitorPlanAny, p.district_code)) throw new WorkflowError('forbidden', 'You cannot revise this district\'s budget.', 403);
       if (p.approved_version === null) throw new WorkflowError('not_allowed', 'A budget is revised once the plan is approved; before, edit the draft.', 409);
       const cycle = await requireCycle(trx, p.cycle_id);
@@ -73,7 +67,7 @@ export async function decideRevision(store: Store, user: User, revisionId: numbe
     const r = await getRevision(trx, revisionId);
     if (!r) throw new WorkflowError('not_found', 'There is no such revision.', 404);
     const p = await requirePlan(trx, r.planId);
-    const actor = await actorNow(trx, user);
+    const actor = await activeActor(trx, user);
     if (!can(actor.grants, PERMISSIONS.monitorPlanAny, p.district_code)) throw new WorkflowError('forbidden', 'Only the state\'s program staff decide a budget revision (and never for their own district).', 403);
     if (r.status !== 'pending') throw new WorkflowError('not_allowed', `Revision ${r.number} is ${r.status}; only a pending revision is decided.`, 409);
     if (approve) {

@@ -17,9 +17,9 @@ import { addDays, fiscalYearStart, type IsoDate } from '../../domain/time/fiscal
 import { ledgerReader, type LedgerIssue, type LedgerMapping, type LedgerReader } from '../../domain/workflow/ledger.ts';
 import { DEFAULT_SPEND_DOWN_RULES, spendDown, type Expenditure, type SpendDown } from '../../domain/workflow/spending.ts';
 import { appendAudit } from '../audit.service.ts';
-import { userById, type User } from '../auth.service.ts';
+import type { User } from '../auth.service.ts';
 import { workbookTooLarge } from '../budget-workbook.service.ts';
-import { actorOf, now, requireCycle, requirePlan, WorkflowError } from '../plans/core.ts';
+import { activeActor, actorOf, now, requireCycle, requirePlan, WorkflowError } from '../plans/core.ts';
 import { CommandInputError } from '../plans/run.ts';
 import { budgetInForce } from './revisions.ts';
 
@@ -87,13 +87,6 @@ export async function* ledgerRecords(name: string, bytes: Uint8Array): AsyncGene
   }
 }
 
-/** Every row of the file (for small files and tests; an import streams them). */
-export async function ledgerRows(name: string, bytes: Uint8Array): Promise<string[][]> {
-  const rows: string[][] = [];
-  for await (const r of ledgerRecords(name, bytes)) rows.push(r.cells);
-  return rows;
-}
-
 export interface LedgerImport {
   readonly name: string;
   readonly bytes: Uint8Array;
@@ -101,12 +94,6 @@ export interface LedgerImport {
   readonly period: string;
   /** The columns, when the district maps them (kept for its next files); else its stored mapping. */
   readonly mapping?: LedgerMapping | null;
-}
-
-async function actorNow(trx: Executor, user: User): Promise<User> {
-  const actor = await userById(trx, user.id);
-  if (!actor || actor.status !== 'active') throw new WorkflowError('forbidden', 'Your account is no longer active.', 403);
-  return actor;
 }
 
 /**
@@ -122,7 +109,7 @@ export async function importExpenditures(store: Store, user: User, planId: numbe
   try {
     return await inTransaction(store, async (trx) => {
       const p = await requirePlan(trx, planId);
-      const actor = await actorNow(trx, user);
+      const actor = await activeActor(trx, user);
       if (!can(actor.grants, PERMISSIONS.reportSpendingOwn, p.district_code) && !can(actor.grants, PERMISSIONS.monitorPlanAny, p.district_code)) throw new WorkflowError('forbidden', 'You cannot report this district\'s spending.', 403);
       if (p.approved_version === null) throw new WorkflowError('not_allowed', 'Spending is reported against the approved budget: the plan is not approved yet.', 409);
       const existing = await reportByHash(trx, planId, sha256);

@@ -54,6 +54,17 @@ export async function schoolNames(db: Executor, districtCode: string): Promise<s
   return (await schoolsOf(db, districtCode as DistrictCode)).map((x) => x.name);
 }
 
+/**
+ * The person as they are now, read in the transaction: a role revoked, an account disabled or a
+ * delegation ended since the page was loaded no longer counts (a permission holds only while its
+ * reason holds).
+ */
+export async function activeActor(trx: Executor, user: User): Promise<User> {
+  const actor = await userById(trx, user.id);
+  if (!actor || actor.status !== 'active') throw new WorkflowError('forbidden', 'Your account is no longer active.', 403);
+  return actor;
+}
+
 export const reviewersOf = (p: PlanRow): number[] => JSON.parse(p.reviewers) as number[];
 
 export function facts(p: PlanRow, budget: BudgetSummary, contentOk: boolean): PlanFacts {
@@ -109,10 +120,7 @@ export async function transact(store: Store, user: User, planId: number, step: S
       throw new ConflictError('Someone else changed this plan since you opened it. Nothing was saved; reload to see their changes.', await changesSince(trx, planId, p, can(user.grants, PERMISSIONS.reviewPlanAny, p.district_code)));
     }
     const { cycle, version: v, facts: f } = await planState(trx, p);
-    // The person's roles as they are now, read in this transaction: a role revoked, an account
-    // disabled or a delegation ended since the page was loaded no longer counts.
-    const actor = await userById(trx, user.id);
-    if (!actor || actor.status !== 'active') throw new WorkflowError('forbidden', 'Your account is no longer active.', 403);
+    const actor = await activeActor(trx, user);
     const check = canTransition(actor.grants, f, step.action, actor.id);
     if (!check.ok) throw new WorkflowError(check.code === 'forbidden' ? 'forbidden' : 'not_allowed', check.reason, check.code === 'forbidden' ? 403 : 409);
     const onBehalfOf = step.onBehalfOf ? actingFor(actor.grants, step.onBehalfOf, p.district_code) : null;
