@@ -1,7 +1,7 @@
 /**
  * Annual progress reviews: one per plan, its facts a JSON snapshot.
  */
-import type { Executor } from './batch.ts';
+import { byPlan, type Executor } from './batch.ts';
 
 export interface AnnualReviewRow {
   readonly planId: number;
@@ -16,8 +16,15 @@ export interface AnnualReviewRow {
 }
 
 export async function getAnnualReview(db: Executor, planId: number): Promise<AnnualReviewRow | null> {
-  const r = await db.selectFrom('annual_review').selectAll().where('plan_id', '=', planId).executeTakeFirst();
-  return r ? { planId, facts: r.facts, decision: r.decision, reason: r.reason, conditions: r.conditions, signedBy: Number(r.signed_by), typedName: r.typed_name, reviewedOn: r.reviewed_on, at: r.at } : null;
+  return (await annualReviewsOfPlans(db, [planId])).get(planId) ?? null;
+}
+
+/** The reviews recorded for these plans (a plan without one is absent). */
+export async function annualReviewsOfPlans(db: Executor, planIds: readonly number[]): Promise<Map<number, AnnualReviewRow>> {
+  const rows = await byPlan(planIds, (ids) => db.selectFrom('annual_review').selectAll().where('plan_id', 'in', ids).execute(), (r) => Number(r.plan_id));
+  const out = new Map<number, AnnualReviewRow>();
+  for (const [planId, [r]] of rows) if (r) out.set(planId, { planId, facts: r.facts, decision: r.decision, reason: r.reason, conditions: r.conditions, signedBy: Number(r.signed_by), typedName: r.typed_name, reviewedOn: r.reviewed_on, at: r.at });
+  return out;
 }
 
 /** Inserts the review; the primary key refuses a second one for the plan. */

@@ -68,6 +68,15 @@ function sqliteUpsert(raw: SQLite.Database, table: string, rows: readonly Record
   else raw.transaction(write)();
 }
 
+/** Rows of many plans, fetched in chunks of ids (bound parameters stay well under both databases' limits), grouped by plan. */
+export async function byPlan<R>(planIds: readonly number[], fetch: (ids: number[]) => Promise<R[]>, planOf: (r: R) => number): Promise<Map<number, R[]>> {
+  const out = new Map<number, R[]>(planIds.map((id) => [id, []]));
+  for (let i = 0; i < planIds.length; i += 5000) {
+    for (const r of await fetch(planIds.slice(i, i + 5000))) out.get(planOf(r))?.push(r);
+  }
+  return out;
+}
+
 function lastOfEachKey(rows: readonly Record<string, unknown>[], conflict: readonly string[]): readonly Record<string, unknown>[] {
   const byKey = new Map<string, Record<string, unknown>>();
   for (const r of rows) byKey.set(conflict.map((c) => String(r[c])).join('\u0000'), r);

@@ -6,7 +6,7 @@ import type { Expenditure } from '../domain/workflow/spending.ts';
 import type { FundingArea } from '../domain/workflow/budget.ts';
 import { cents } from '../domain/money/cents.ts';
 import type { IsoDate } from '../domain/time/fiscal-year.ts';
-import { upsertRows, type Executor } from './batch.ts';
+import { byPlan, upsertRows, type Executor } from './batch.ts';
 
 export interface ExpenditureReport {
   readonly id: number;
@@ -74,6 +74,39 @@ export async function updateReportTotals(db: Executor, reportId: number, rows: n
 export async function expendituresOf(db: Executor, planId: number): Promise<Expenditure[]> {
   const rows = await db.selectFrom('expenditure').select(['spent_on', 'line_id', 'area', 'object_code', 'amount_cents', 'description']).where('plan_id', '=', planId).orderBy('spent_on').orderBy('id').execute();
   return rows.map((e) => ({ date: e.spent_on as IsoDate, lineId: e.line_id, area: e.area as FundingArea | null, objectCode: e.object_code, amountCents: cents(Number(e.amount_cents)), description: e.description }));
+}
+
+/**
+ * Each plan's spending as totals by budget line and funding area (what a spend-down needs,
+ * without reading every row): amounts up to `asOf`, each total dated by its latest row; and the
+ * latest row of each plan's reports at any date.
+ */
+export async function spentOfPlans(db: Executor, planIds: readonly number[], asOf: IsoDate): Promise<Map<number, { totals: Expenditure[]; latest: IsoDate | null }>> {
+  const totals = await byPlan(
+    planIds,
+    (ids) =>
+      db
+        .selectFrom('expenditure')
+        .select((eb) => ['plan_id', 'line_id', 'area', eb.fn.sum<number | string>('amount_cents').as('cents'), eb.fn.max('spent_on').as('latest')])
+        .where('plan_id', 'in', ids)
+        .where('spent_on', '<=', asOf)
+        .groupBy(['plan_id', 'line_id', 'area'])
+        .orderBy('plan_id')
+        .orderBy('line_id')
+        .orderBy('area')
+        .execute(),
+    (r) => Number(r.plan_id),
+  );
+  const latest = await byPlan(planIds, (ids) => db.selectFrom('expenditure').select((eb) => ['plan_id', eb.fn.max('spent_on').as('latest')]).where('plan_id', 'in', ids).groupBy('plan_id').execute(), (r) => Number(r.plan_id));
+  return new Map(
+    planIds.map((id) => [
+      id,
+      {
+        totals: totals.get(id)!.map((t) => ({ date: t.latest as IsoDate, lineId: t.line_id, area: t.area as FundingArea | null, objectCode: '', amountCents: cents(Number(t.cents)), description: '' })),
+        latest: (latest.get(id)![0]?.latest as IsoDate | undefined) ?? null,
+      },
+    ]),
+  );
 }
 
 export async function mappingOf(db: Executor, districtCode: string): Promise<LedgerMapping | null> {

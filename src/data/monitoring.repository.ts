@@ -3,7 +3,7 @@
  * follow-up is marked done once (the update asks that it is still open).
  */
 import type { AgendaItem, FollowUp, Meeting } from '../domain/workflow/monitoring.ts';
-import type { Executor } from './batch.ts';
+import { byPlan, type Executor } from './batch.ts';
 
 type MeetingRow = { id: number; plan_id: number; milestone_id: string | null; title: string; scheduled_on: string; held_on: string | null; attendees: string; agenda: string; minutes: string; decisions: string; row_version: number };
 
@@ -47,6 +47,16 @@ export async function meetingsOfPlan(db: Executor, planId: number): Promise<Meet
 export async function meetingsOfPlans(db: Executor, planIds: readonly number[]): Promise<Meeting[]> {
   if (!planIds.length) return [];
   return (await db.selectFrom('monitoring_meeting').selectAll().where('plan_id', 'in', [...planIds]).orderBy('scheduled_on').orderBy('id').execute()).map(toMeeting);
+}
+
+/** Only the dates of many plans' meetings and follow-ups (what a board counts), grouped by plan. */
+export async function monitoringDatesOfPlans(db: Executor, planIds: readonly number[]): Promise<{ meetings: Map<number, { scheduledOn: string; heldOn: string | null }[]>; followUps: Map<number, { dueOn: string; doneOn: string | null }[]> }> {
+  const meetings = await byPlan(planIds, (ids) => db.selectFrom('monitoring_meeting').select(['plan_id', 'scheduled_on', 'held_on']).where('plan_id', 'in', ids).execute(), (r) => Number(r.plan_id));
+  const followUps = await byPlan(planIds, (ids) => db.selectFrom('follow_up').select(['plan_id', 'due_on', 'done_on']).where('plan_id', 'in', ids).execute(), (r) => Number(r.plan_id));
+  return {
+    meetings: new Map([...meetings].map(([id, rs]) => [id, rs.map((r) => ({ scheduledOn: r.scheduled_on, heldOn: r.held_on }))])),
+    followUps: new Map([...followUps].map(([id, rs]) => [id, rs.map((r) => ({ dueOn: r.due_on, doneOn: r.done_on }))])),
+  };
 }
 
 /** Applies the change if the meeting is still at the row version read; false if someone changed it since. */

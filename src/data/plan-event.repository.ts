@@ -3,7 +3,7 @@
  * behalf, at which version and when.
  */
 import { decodeEvent, encodeEvent, type PlanEventData } from '../domain/workflow/events.ts';
-import type { Executor } from './batch.ts';
+import { byPlan, type Executor } from './batch.ts';
 
 export type StoredPlanEvent = Readonly<{
   id: number;
@@ -41,6 +41,12 @@ export async function eventsOf(db: Executor, planId: number): Promise<StoredPlan
     at: e.at,
     ...decodeEvent(e.kind, e.data),
   }));
+}
+
+/** Each plan's events of one kind, oldest first (without who acted: for facts, not history). */
+export async function eventsOfKind<K extends PlanEventData['kind']>(db: Executor, planIds: readonly number[], kind: K): Promise<Map<number, Extract<PlanEventData, { kind: K }>[]>> {
+  const rows = await byPlan(planIds, (ids) => db.selectFrom('plan_event').select(['plan_id', 'kind', 'data']).where('plan_id', 'in', ids).where('kind', '=', kind).orderBy('id').execute(), (r) => Number(r.plan_id));
+  return new Map([...rows].map(([id, rs]) => [id, rs.map((r) => decodeEvent(r.kind, r.data) as Extract<PlanEventData, { kind: K }>)]));
 }
 
 /** One event of a plan, or null. */

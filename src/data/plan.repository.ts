@@ -6,7 +6,7 @@ import type { BudgetLine } from '../domain/workflow/budget.ts';
 import type { PlanContent } from '../domain/workflow/content.ts';
 import type { IsoDate } from '../domain/time/fiscal-year.ts';
 import type { Selectable } from 'kysely';
-import type { Executor } from './batch.ts';
+import { byPlan, type Executor } from './batch.ts';
 import type { PlanTable } from './schema.ts';
 
 /** A plan row as stored (schema.ts's PlanTable), its numbers as numbers on both dialects. */
@@ -73,9 +73,23 @@ export interface PlanVersion {
   readonly createdBy: number;
 }
 
+const toVersion = (v: { content: string; budget: string; content_hash: string; created_at: string; created_by: number }): PlanVersion => ({ content: JSON.parse(v.content) as PlanContent, budget: JSON.parse(v.budget) as BudgetLine[], hash: v.content_hash, createdAt: v.created_at, createdBy: Number(v.created_by) });
+
 export async function getVersion(db: Executor, planId: number, version: number): Promise<PlanVersion | null> {
   const v = await db.selectFrom('plan_version').selectAll().where('plan_id', '=', planId).where('version', '=', version).executeTakeFirst();
-  return v ? { content: JSON.parse(v.content) as PlanContent, budget: JSON.parse(v.budget) as BudgetLine[], hash: v.content_hash, createdAt: v.created_at, createdBy: Number(v.created_by) } : null;
+  return v ? toVersion(v) : null;
+}
+
+/** The approved version of each of these plans (one not approved is absent). */
+export async function approvedVersionsOf(db: Executor, planIds: readonly number[]): Promise<Map<number, PlanVersion>> {
+  const rows = await byPlan(
+    planIds,
+    (ids) => db.selectFrom('plan_version').innerJoin('plan', 'plan.id', 'plan_version.plan_id').whereRef('plan_version.version', '=', 'plan.approved_version').where('plan.id', 'in', ids).selectAll('plan_version').execute(),
+    (r) => Number(r.plan_id),
+  );
+  const out = new Map<number, PlanVersion>();
+  for (const [id, [v]] of rows) if (v) out.set(id, toVersion(v));
+  return out;
 }
 
 export async function listVersions(db: Executor, planId: number): Promise<{ version: number; createdAt: string; createdBy: number; hash: string }[]> {

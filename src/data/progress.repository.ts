@@ -2,15 +2,19 @@
  * Goals' values to date, strategies' implementation status, and the tracked conditions of an approval.
  */
 import type { GoalValue, Implementation } from '../domain/workflow/progress.ts';
-import type { Executor } from './batch.ts';
+import { byPlan, type Executor } from './batch.ts';
 
 export async function insertGoalValue(db: Executor, planId: number, v: GoalValue, by: number, at: string): Promise<void> {
   await db.insertInto('goal_value').values({ plan_id: planId, goal_id: v.goalId, value: v.value, as_of: v.asOf, source: v.source, note: v.note, recorded_by: by, at }).execute();
 }
 
 export async function goalValuesOf(db: Executor, planId: number): Promise<GoalValue[]> {
-  const rows = await db.selectFrom('goal_value').select(['goal_id', 'value', 'as_of', 'source', 'note']).where('plan_id', '=', planId).orderBy('as_of').orderBy('id').execute();
-  return rows.map((r) => ({ goalId: r.goal_id, value: Number(r.value), asOf: r.as_of, source: r.source === 'imported' ? 'imported' : 'entered', note: r.note }));
+  return (await goalValuesOfPlans(db, [planId])).get(planId)!;
+}
+
+export async function goalValuesOfPlans(db: Executor, planIds: readonly number[]): Promise<Map<number, GoalValue[]>> {
+  const rows = await byPlan(planIds, (ids) => db.selectFrom('goal_value').select(['plan_id', 'goal_id', 'value', 'as_of', 'source', 'note']).where('plan_id', 'in', ids).orderBy('as_of').orderBy('id').execute(), (r) => Number(r.plan_id));
+  return new Map([...rows].map(([id, rs]) => [id, rs.map((r): GoalValue => ({ goalId: r.goal_id, value: Number(r.value), asOf: r.as_of, source: r.source === 'imported' ? 'imported' : 'entered', note: r.note }))]));
 }
 
 export async function setStrategyStatus(db: Executor, planId: number, strategyId: string, status: Implementation, note: string, by: number, at: string): Promise<void> {
@@ -21,9 +25,15 @@ export async function setStrategyStatus(db: Executor, planId: number, strategyId
     .execute();
 }
 
-export async function strategyStatusesOf(db: Executor, planId: number): Promise<Map<string, { status: Implementation; note: string; at: string }>> {
-  const rows = await db.selectFrom('strategy_status').select(['strategy_id', 'status', 'note', 'at']).where('plan_id', '=', planId).execute();
-  return new Map(rows.map((r) => [r.strategy_id, { status: r.status as Implementation, note: r.note, at: r.at }]));
+export type StrategyStatuses = Map<string, { status: Implementation; note: string; at: string }>;
+
+export async function strategyStatusesOf(db: Executor, planId: number): Promise<StrategyStatuses> {
+  return (await strategyStatusesOfPlans(db, [planId])).get(planId)!;
+}
+
+export async function strategyStatusesOfPlans(db: Executor, planIds: readonly number[]): Promise<Map<number, StrategyStatuses>> {
+  const rows = await byPlan(planIds, (ids) => db.selectFrom('strategy_status').select(['plan_id', 'strategy_id', 'status', 'note', 'at']).where('plan_id', 'in', ids).execute(), (r) => Number(r.plan_id));
+  return new Map([...rows].map(([id, rs]) => [id, new Map(rs.map((r) => [r.strategy_id, { status: r.status as Implementation, note: r.note, at: r.at }]))]));
 }
 
 export interface ConditionRecord {
@@ -34,8 +44,12 @@ export interface ConditionRecord {
 }
 
 export async function conditionRecordsOf(db: Executor, planId: number): Promise<Map<number, ConditionRecord>> {
-  const rows = await db.selectFrom('plan_condition').select(['item', 'evidence', 'met', 'at']).where('plan_id', '=', planId).execute();
-  return new Map(rows.map((r) => [Number(r.item), { item: Number(r.item), evidence: r.evidence, met: r.met === null ? null : Boolean(r.met), at: r.at }]));
+  return (await conditionRecordsOfPlans(db, [planId])).get(planId)!;
+}
+
+export async function conditionRecordsOfPlans(db: Executor, planIds: readonly number[]): Promise<Map<number, Map<number, ConditionRecord>>> {
+  const rows = await byPlan(planIds, (ids) => db.selectFrom('plan_condition').select(['plan_id', 'item', 'evidence', 'met', 'at']).where('plan_id', 'in', ids).execute(), (r) => Number(r.plan_id));
+  return new Map([...rows].map(([id, rs]) => [id, new Map(rs.map((r) => [Number(r.item), { item: Number(r.item), evidence: r.evidence, met: r.met === null ? null : Boolean(r.met), at: r.at }]))]));
 }
 
 /** The district's evidence for a condition (a review already made stands until the state reviews again). */

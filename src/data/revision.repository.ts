@@ -2,7 +2,7 @@
  * Budget revisions of a plan, numbered per plan (the number is unique: two at once cannot both take it).
  */
 import type { Transfer } from '../domain/workflow/revision.ts';
-import type { Executor } from './batch.ts';
+import { byPlan, type Executor } from './batch.ts';
 
 export type RevisionStatus = 'recorded' | 'pending' | 'approved' | 'denied';
 
@@ -34,7 +34,12 @@ const toRevision = (r: Row): BudgetRevision => ({
 });
 
 export async function revisionsOf(db: Executor, planId: number): Promise<BudgetRevision[]> {
-  return (await db.selectFrom('budget_revision').selectAll().where('plan_id', '=', planId).orderBy('number').execute()).map(toRevision);
+  return (await revisionsOfPlans(db, [planId])).get(planId)!;
+}
+
+export async function revisionsOfPlans(db: Executor, planIds: readonly number[]): Promise<Map<number, BudgetRevision[]>> {
+  const rows = await byPlan(planIds, (ids) => db.selectFrom('budget_revision').selectAll().where('plan_id', 'in', ids).orderBy('number').execute(), (r) => Number(r.plan_id));
+  return new Map([...rows].map(([id, rs]) => [id, rs.map(toRevision)]));
 }
 
 export async function getRevision(db: Executor, id: number): Promise<BudgetRevision | null> {

@@ -12,7 +12,10 @@ import { revokeRole, userByEmail, type User } from '../auth.service.ts';
 import { DEMO_DOMAIN, seedDemo } from '../demo.service.ts';
 import { outbox } from '../mail.service.ts';
 import { changeCycleSchedule, getCycle, planView, sweepDeadlines, WorkflowError } from '../plans/index.ts';
-import { completeFollowUp, monitoringBoard, monitoringOf, proposeAgendaItem, recordMeeting, scheduleMeeting } from './index.ts';
+import { budgetInForce, completeFollowUp, monitoringBoard, monitoringOf, progressOf, proposeAgendaItem, recordMeeting, scheduleMeeting, spendingOf } from './index.ts';
+import { spendDownOn } from './spending.ts';
+import { spentOfPlans } from '../../data/expenditure.repository.ts';
+import { getPlan } from '../../data/plan.repository.ts';
 import type { IsoDate } from '../../domain/time/fiscal-year.ts';
 
 describe.each(dialects)('monitoring meetings ($name)', (dialect) => {
@@ -169,5 +172,33 @@ describe.each(dialects)('the demo\'s monitoring year ($name)', (dialect) => {
     expect(board[0]).toMatchObject({ meetings: { held: 2, scheduled: 1, overdue: 0 }, nextMeeting: '2026-04-15', followUps: { open: 2, overdue: 1 }, flaggedAreas: 1, goalsOffTrack: 1, review: null });
     expect(board[1]).toMatchObject({ conditionsUnmet: 1, meetings: { held: 0 } });
     expect((await verifyAudit(store)).ok).toBe(true);
+  });
+
+  it("the board's figures are each plan's own, on any day (it reads totals for all plans at once, a plan's page reads its rows)", async () => {
+    const cycle = Number((await store.db.selectFrom('cycle').select('id').where('fiscal_year', '=', 2026).executeTakeFirstOrThrow()).id);
+    // Before the year, mid-first-quarter (some reported rows are later), after the reports, after the year.
+    for (const day of ['2025-06-30', '2025-08-20', '2026-03-01', '2026-08-01'] as IsoDate[]) {
+      for (const row of await monitoringBoard(store.db, cycle, day)) {
+        const spending = (await spendingOf(store.db, row.planId, day)).spendDown!;
+        const progress = (await progressOf(store.db, row.planId))!;
+        expect({ day, flagged: row.flaggedAreas, offTrack: row.goalsOffTrack, unmet: row.conditionsUnmet }).toEqual({
+          day,
+          flagged: spending.areas.filter((a) => a.flags.length).length,
+          offTrack: progress.goals.filter((g) => g.status === 'off-track').length,
+          unmet: progress.conditions.filter((c) => c.met !== true).length,
+        });
+      }
+    }
+    // And the spend-down itself, line by line and area by area, from the totals as from the rows.
+    const hartford = Number((await store.db.selectFrom('plan').select('id').where('district_code', '=', '0640011').executeTakeFirstOrThrow()).id);
+    const p = (await getPlan(store.db, hartford))!;
+    const c = (await getCycle(store.db, p.cycle_id))!;
+    for (const day of ['2025-08-20', '2026-03-01'] as IsoDate[]) {
+      const own = (await spendingOf(store.db, hartford, day)).spendDown!;
+      const { totals, latest } = (await spentOfPlans(store.db, [hartford], day)).get(hartford)!;
+      const fromTotals = spendDownOn(await budgetInForce(store.db, p), totals, latest, c, day);
+      expect(own.areas.some((a) => a.spentCents > 0)).toBe(true);
+      expect({ areas: fromTotals.areas, lines: fromTotals.lines, asOf: fromTotals.asOf, spent: fromTotals.total.spentCents }).toEqual({ areas: own.areas, lines: own.lines, asOf: own.asOf, spent: own.total.spentCents });
+    }
   });
 });

@@ -7,12 +7,13 @@
 import { inTransaction, type Store } from '../../data/database.ts';
 import type { Executor } from '../../data/batch.ts';
 import { eventsOf } from '../../data/plan-event.repository.ts';
-import { conditionRecordsOf, goalValuesOf, insertGoalValue, reviewCondition, setConditionEvidence, setStrategyStatus, strategyStatusesOf, type ConditionRecord } from '../../data/progress.repository.ts';
+import { conditionRecordsOf, goalValuesOf, insertGoalValue, reviewCondition, setConditionEvidence, setStrategyStatus, strategyStatusesOf, type ConditionRecord, type StrategyStatuses } from '../../data/progress.repository.ts';
 import { can, PERMISSIONS } from '../../domain/auth/permissions.ts';
 import { isCalendarDate, type IsoDate } from '../../domain/time/fiscal-year.ts';
-import type { Strategy } from '../../domain/workflow/content.ts';
+import type { PlanContent, Strategy } from '../../domain/workflow/content.ts';
+import type { Cycle } from '../../domain/workflow/cycle.ts';
 import { approvingDecision } from '../../domain/workflow/events.ts';
-import { conditionItems, goalProgress, IMPLEMENTATION, type GoalProgress, type Implementation } from '../../domain/workflow/progress.ts';
+import { conditionItems, goalProgress, IMPLEMENTATION, type GoalProgress, type GoalValue, type Implementation } from '../../domain/workflow/progress.ts';
 import { elapsedShare } from '../../domain/workflow/spending.ts';
 import { appendAudit } from '../audit.service.ts';
 import type { User } from '../auth.service.ts';
@@ -95,13 +96,30 @@ export async function progressOf(db: Executor, planId: number): Promise<Progress
   const p = await requirePlan(db, planId);
   if (p.approved_version === null) return null;
   const cycle = await requireCycle(db, p.cycle_id);
-  const approved = await requireVersion(db, planId, p.approved_version);
-  const values = await goalValuesOf(db, planId);
-  const statuses = await strategyStatusesOf(db, planId);
-  const records = await conditionRecordsOf(db, planId);
+  return progressFrom({
+    cycle,
+    content: (await requireVersion(db, planId, p.approved_version)).content,
+    values: await goalValuesOf(db, planId),
+    statuses: await strategyStatusesOf(db, planId),
+    records: await conditionRecordsOf(db, planId),
+    conditions: await conditionsOfPlan(db, planId),
+  });
+}
+
+/** What the progress of an approved plan is made of (read for one plan, or for many by the board). */
+export interface ProgressFacts {
+  readonly cycle: Cycle;
+  readonly content: PlanContent;
+  readonly values: readonly GoalValue[];
+  readonly statuses: StrategyStatuses;
+  readonly records: ReadonlyMap<number, ConditionRecord>;
+  readonly conditions: ReturnType<typeof conditionItems>;
+}
+
+export function progressFrom(f: ProgressFacts): ProgressView {
   return {
-    goals: approved.content.goals.map((g) => goalProgress(g, values, (d) => elapsedShare(cycle.fiscalYear, d as IsoDate))),
-    strategies: approved.content.strategies.map((s) => ({ ...s, implementation: statuses.get(s.id)?.status ?? 'not-started', note: statuses.get(s.id)?.note ?? '' })),
-    conditions: (await conditionsOfPlan(db, planId)).map((c) => ({ ...c, evidence: records.get(c.index)?.evidence ?? '', met: records.get(c.index)?.met ?? null })),
+    goals: f.content.goals.map((g) => goalProgress(g, f.values, (d) => elapsedShare(f.cycle.fiscalYear, d as IsoDate))),
+    strategies: f.content.strategies.map((s) => ({ ...s, implementation: f.statuses.get(s.id)?.status ?? 'not-started', note: f.statuses.get(s.id)?.note ?? '' })),
+    conditions: f.conditions.map((c) => ({ ...c, evidence: f.records.get(c.index)?.evidence ?? '', met: f.records.get(c.index)?.met ?? null })),
   };
 }

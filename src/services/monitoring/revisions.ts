@@ -13,6 +13,7 @@ import { decideRevisionIfPending, getRevision, insertRevision, revisionsOf, type
 import { can, PERMISSIONS } from '../../domain/auth/permissions.ts';
 import { cents } from '../../domain/money/cents.ts';
 import type { BudgetLine } from '../../domain/workflow/budget.ts';
+import type { Cycle } from '../../domain/workflow/cycle.ts';
 import { checkRevision, DEFAULT_REVISION_THRESHOLD, type Transfer } from '../../domain/workflow/revision.ts';
 import { appendAudit } from '../audit.service.ts';
 import type { User } from '../auth.service.ts';
@@ -23,8 +24,13 @@ import { CommandInputError } from '../plans/run.ts';
 export async function budgetInForce(db: Executor, p: PlanRow): Promise<readonly BudgetLine[]> {
   if (p.approved_version === null) return [];
   const cycle = await requireCycle(db, p.cycle_id);
-  let budget: readonly BudgetLine[] = (await requireVersion(db, p.id, p.approved_version)).budget;
-  for (const r of await revisionsOf(db, p.id)) {
+  return revisedBudget((await requireVersion(db, p.id, p.approved_version)).budget, await revisionsOf(db, p.id), p, cycle);
+}
+
+/** The approved budget with the revisions recorded or approved since, in their order. */
+export function revisedBudget(approved: readonly BudgetLine[], revisions: readonly BudgetRevision[], p: PlanRow, cycle: Cycle): readonly BudgetLine[] {
+  let budget = approved;
+  for (const r of revisions) {
     if (r.status !== 'recorded' && r.status !== 'approved') continue;
     const c = checkRevision(budget, r.transfers, cents(p.allocation_cents), cycle.settings.substantialMajority, Infinity);
     if (c.ok) budget = c.check.revised;

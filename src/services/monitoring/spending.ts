@@ -14,6 +14,8 @@ import { appendEvent } from '../../data/plan-event.repository.ts';
 import { isUniqueViolation } from '../../data/plan.repository.ts';
 import { can, PERMISSIONS } from '../../domain/auth/permissions.ts';
 import { addDays, fiscalYearStart, type IsoDate } from '../../domain/time/fiscal-year.ts';
+import type { BudgetLine } from '../../domain/workflow/budget.ts';
+import type { Cycle } from '../../domain/workflow/cycle.ts';
 import { ledgerReader, type LedgerIssue, type LedgerMapping, type LedgerReader } from '../../domain/workflow/ledger.ts';
 import { DEFAULT_SPEND_DOWN_RULES, spendDown, type Expenditure, type SpendDown } from '../../domain/workflow/spending.ts';
 import { appendAudit } from '../audit.service.ts';
@@ -66,7 +68,10 @@ export async function* ledgerRecords(name: string, bytes: Uint8Array): AsyncGene
   }
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const parser = new CsvParser();
-  const CHUNK = 128 * 1024;
+  // Small chunks: a chunk's parsed rows live until the last is yielded, and rows that outlive two
+  // young-generation collections are promoted; 128 KB chunks let the old generation fill with
+  // dead rows to 140 MB before a full collection on a 400,000-row file (bench 3), 16 KB do not.
+  const CHUNK = 16 * 1024;
   let first = true;
   try {
     for (let i = 0; i < bytes.length; i += CHUNK) {
@@ -182,10 +187,17 @@ export async function spendingOf(db: Executor, planId: number, asOf: IsoDate): P
   const cycle = await requireCycle(db, p.cycle_id);
   const budget = await budgetInForce(db, p);
   const expenditures = await expendituresOf(db, planId);
-  // Measured on the last day the reports cover (the latest expenditure), not today: a district
-  // that has reported through December is not behind for the months it has not reported yet.
-  const latest = expenditures.reduce<string>((d, e) => (e.date > d ? e.date : d), '');
-  // Nothing reported yet: nothing is behind either (measured before the year begins).
+  const latest = expenditures.reduce<IsoDate | null>((d, e) => (d === null || e.date > d ? e.date : d), null);
+  return { spendDown: spendDownOn(budget, expenditures, latest, cycle, asOf), reports: await reportsOf(db, planId), mapping };
+}
+
+/**
+ * The spend-down measured on the last day the reports cover (the latest expenditure, `latest`),
+ * not today: a district that has reported through December is not behind for the months it has
+ * not reported yet; with nothing reported, nothing is behind either (measured before the year
+ * begins). `expenditures` may be the rows or their totals by line and area (the board's).
+ */
+export function spendDownOn(budget: readonly BudgetLine[], expenditures: readonly Expenditure[], latest: IsoDate | null, cycle: Cycle, asOf: IsoDate): SpendDown {
   const on = (latest ? (latest < asOf ? latest : asOf) : addDays(fiscalYearStart(cycle.fiscalYear), -1)) as IsoDate;
-  return { spendDown: spendDown(budget, expenditures, cycle.fiscalYear, on, cycle.settings.spendDown ?? DEFAULT_SPEND_DOWN_RULES), reports: await reportsOf(db, planId), mapping };
+  return spendDown(budget, expenditures, cycle.fiscalYear, on, cycle.settings.spendDown ?? DEFAULT_SPEND_DOWN_RULES);
 }
