@@ -74,6 +74,13 @@ export default function Monitoring() {
   const sd = spending.spendDown;
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const held = monitoring.meetings.filter((m) => m.status === 'held').length;
+  const meetingName = (id: number) => {
+    const m = monitoring.meetings.find((x) => x.id === id);
+    return m ? `the ${m.title.replace(/^[A-Z]/, (c) => c.toLowerCase())} (${m.heldOn ?? m.scheduledOn})` : 'a monitoring meeting';
+  };
+  const reviewedAt = (meetingId: number) => (progress?.conditions ?? []).filter((c) => c.meetingId === meetingId && c.met !== null);
+  /** Conditions a meeting can still review: those not found met. */
+  const openConditions = (progress?.conditions ?? []).filter((c) => c.met !== true);
   return (
     <>
       <nav className="usa-breadcrumb no-print" aria-label="Breadcrumb">
@@ -260,6 +267,7 @@ export default function Monitoring() {
                 {progress.conditions.map((c) => (
                   <li key={c.index}>
                     {c.text} — <strong>{c.met === true ? 'Met' : c.met === false ? 'Not met yet' : 'Not reviewed yet'}</strong>
+                    {c.met !== null && c.meetingId !== null ? <span> (reviewed at {meetingName(c.meetingId)})</span> : null}
                     {c.evidence ? <p>Evidence: {c.evidence}</p> : null}
                     {canProgress ? (
                       <Form method="post" className="usa-form">
@@ -490,9 +498,28 @@ export default function Monitoring() {
               <p>
                 <strong>Attended:</strong> {m.attendees.join(', ')}
               </p>
-              <p className="text-pre-wrap">
-                <strong>Minutes:</strong> {m.minutes}
-              </p>
+              {m.minutes ? (
+                <p className="text-pre-wrap">
+                  <strong>Minutes:</strong> {m.minutes}
+                </p>
+              ) : null}
+              {m.minutesUploadId !== null ? (
+                <p>
+                  <a href={`/work/plans/${plan.id}/uploads/${m.minutesUploadId}`}>The minutes as a file</a>
+                </p>
+              ) : null}
+              {reviewedAt(m.id).length ? (
+                <>
+                  <h3>Conditions reviewed</h3>
+                  <ul className="usa-list">
+                    {reviewedAt(m.id).map((c) => (
+                      <li key={c.index}>
+                        Condition {c.index}, “{c.text}”: <strong>{c.met ? 'met' : 'not met yet'}</strong>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
               {m.decisions ? (
                 <p className="text-pre-wrap">
                   <strong>Decisions:</strong> {m.decisions}
@@ -528,7 +555,7 @@ export default function Monitoring() {
           ) : state ? (
             <details className="margin-top-2">
               <summary>Record this meeting as held</summary>
-              <Form method="post" className="usa-form">
+              <Form method="post" encType="multipart/form-data" className="usa-form">
                 <input type="hidden" name="intent" value="record-meeting" />
                 <input type="hidden" name="meetingId" value={m.id} />
                 <input type="hidden" name="rowVersion" value={m.rowVersion} />
@@ -543,7 +570,17 @@ export default function Monitoring() {
                 <label className="usa-label" htmlFor={`minutes-${m.id}`}>
                   Minutes
                 </label>
-                <textarea className="usa-textarea" id={`minutes-${m.id}`} name="minutes" rows={5} required />
+                <div className="usa-hint" id={`minutes-${m.id}-hint`}>
+                  Write what was discussed, or attach the minutes as a file below (or both).
+                </div>
+                <textarea className="usa-textarea" id={`minutes-${m.id}`} name="minutes" rows={5} aria-describedby={`minutes-${m.id}-hint`} />
+                <label className="usa-label" htmlFor={`minutes-file-${m.id}`}>
+                  The minutes as a file (optional)
+                </label>
+                <div className="usa-hint" id={`minutes-file-${m.id}-hint`}>
+                  PDF, Word (.docx), PNG or JPEG.
+                </div>
+                <input className="usa-file-input" id={`minutes-file-${m.id}`} name="minutesFile" type="file" accept=".pdf,.docx,.png,.jpg,.jpeg" aria-describedby={`minutes-file-${m.id}-hint`} />
                 <label className="usa-label" htmlFor={`decisions-${m.id}`}>
                   Decisions
                 </label>
@@ -580,6 +617,34 @@ export default function Monitoring() {
                     </div>
                   ))}
                 </fieldset>
+                {openConditions.length ? (
+                  <fieldset className="usa-fieldset margin-top-2">
+                    <legend className="usa-legend">Conditions of the approval reviewed at this meeting</legend>
+                    {openConditions.map((c, i) => (
+                      <fieldset key={c.index} className="usa-fieldset margin-top-1">
+                        <legend className="usa-legend usa-legend--small">
+                          Condition {c.index}: {c.text}
+                          {c.evidence ? ` (the district’s evidence: ${c.evidence})` : ''}
+                        </legend>
+                        <input type="hidden" name={`conditionReviews.${i}.item`} value={c.index} />
+                        {(
+                          [
+                            ['', 'Not discussed'],
+                            ['met', 'Met'],
+                            ['not-met', 'Not met yet'],
+                          ] as const
+                        ).map(([value, label]) => (
+                          <div key={value} className="usa-radio">
+                            <input className="usa-radio__input" id={`cond-${m.id}-${c.index}-${value || 'none'}`} type="radio" name={`conditionReviews.${i}.met`} value={value} defaultChecked={value === ''} />
+                            <label className="usa-radio__label" htmlFor={`cond-${m.id}-${c.index}-${value || 'none'}`}>
+                              {label}
+                            </label>
+                          </div>
+                        ))}
+                      </fieldset>
+                    ))}
+                  </fieldset>
+                ) : null}
                 <button className="usa-button" type="submit">
                   Record the meeting
                 </button>

@@ -5,7 +5,7 @@
 import type { AgendaItem, FollowUp, Meeting } from '../domain/workflow/monitoring.ts';
 import { byPlan, type Executor } from './batch.ts';
 
-type MeetingRow = { id: number; plan_id: number; milestone_id: string | null; title: string; scheduled_on: string; held_on: string | null; attendees: string; agenda: string; minutes: string; decisions: string; row_version: number };
+type MeetingRow = { id: number; plan_id: number; milestone_id: string | null; title: string; scheduled_on: string; held_on: string | null; attendees: string; agenda: string; minutes: string; minutes_upload_id: number | null; decisions: string; row_version: number };
 
 const toMeeting = (r: MeetingRow): Meeting => ({
   id: Number(r.id),
@@ -17,6 +17,7 @@ const toMeeting = (r: MeetingRow): Meeting => ({
   attendees: JSON.parse(r.attendees) as string[],
   agenda: JSON.parse(r.agenda) as AgendaItem[],
   minutes: r.minutes,
+  minutesUploadId: r.minutes_upload_id === null ? null : Number(r.minutes_upload_id),
   decisions: r.decisions,
   rowVersion: Number(r.row_version),
 });
@@ -60,7 +61,7 @@ export async function monitoringDatesOfPlans(db: Executor, planIds: readonly num
 }
 
 /** Applies the change if the meeting is still at the row version read; false if someone changed it since. */
-export async function updateMeetingIf(db: Executor, id: number, expectedRowVersion: number, set: Partial<{ agenda: readonly AgendaItem[]; heldOn: string; attendees: readonly string[]; minutes: string; decisions: string; scheduledOn: string }>): Promise<boolean> {
+export async function updateMeetingIf(db: Executor, id: number, expectedRowVersion: number, set: Partial<{ agenda: readonly AgendaItem[]; heldOn: string; attendees: readonly string[]; minutes: string; minutesUploadId: number | null; decisions: string; scheduledOn: string }>): Promise<boolean> {
   const r = await db
     .updateTable('monitoring_meeting')
     .set({
@@ -68,6 +69,7 @@ export async function updateMeetingIf(db: Executor, id: number, expectedRowVersi
       ...(set.attendees ? { attendees: JSON.stringify(set.attendees) } : {}),
       ...(set.heldOn !== undefined ? { held_on: set.heldOn } : {}),
       ...(set.minutes !== undefined ? { minutes: set.minutes } : {}),
+      ...(set.minutesUploadId !== undefined ? { minutes_upload_id: set.minutesUploadId } : {}),
       ...(set.decisions !== undefined ? { decisions: set.decisions } : {}),
       ...(set.scheduledOn !== undefined ? { scheduled_on: set.scheduledOn } : {}),
       row_version: expectedRowVersion + 1,

@@ -40,6 +40,8 @@ export interface ConditionRecord {
   readonly item: number;
   readonly evidence: string;
   readonly met: boolean | null;
+  /** The monitoring meeting that reviewed it last (null when reviewed outside one, or not yet). */
+  readonly meetingId: number | null;
   readonly at: string;
 }
 
@@ -48,8 +50,8 @@ export async function conditionRecordsOf(db: Executor, planId: number): Promise<
 }
 
 export async function conditionRecordsOfPlans(db: Executor, planIds: readonly number[]): Promise<Map<number, Map<number, ConditionRecord>>> {
-  const rows = await byPlan(planIds, (ids) => db.selectFrom('plan_condition').select(['plan_id', 'item', 'evidence', 'met', 'at']).where('plan_id', 'in', ids).execute(), (r) => Number(r.plan_id));
-  return new Map([...rows].map(([id, rs]) => [id, new Map(rs.map((r) => [Number(r.item), { item: Number(r.item), evidence: r.evidence, met: r.met === null ? null : Boolean(r.met), at: r.at }]))]));
+  const rows = await byPlan(planIds, (ids) => db.selectFrom('plan_condition').select(['plan_id', 'item', 'evidence', 'met', 'meeting_id', 'at']).where('plan_id', 'in', ids).execute(), (r) => Number(r.plan_id));
+  return new Map([...rows].map(([id, rs]) => [id, new Map(rs.map((r) => [Number(r.item), { item: Number(r.item), evidence: r.evidence, met: r.met === null ? null : Boolean(r.met), meetingId: r.meeting_id === null ? null : Number(r.meeting_id), at: r.at }]))]));
 }
 
 /** The district's evidence for a condition (a review already made stands until the state reviews again). */
@@ -57,10 +59,11 @@ export async function setConditionEvidence(db: Executor, planId: number, item: n
   await db.insertInto('plan_condition').values({ plan_id: planId, item, evidence, met: null, reviewed_by: null, at }).onConflict((oc) => oc.columns(['plan_id', 'item']).doUpdateSet({ evidence, at })).execute();
 }
 
-export async function reviewCondition(db: Executor, planId: number, item: number, met: boolean, by: number, at: string): Promise<void> {
+/** The state's finding on a condition, at a monitoring meeting (`meetingId`) or outside one (null). */
+export async function reviewCondition(db: Executor, planId: number, item: number, met: boolean, by: number, at: string, meetingId: number | null = null): Promise<void> {
   await db
     .insertInto('plan_condition')
-    .values({ plan_id: planId, item, evidence: '', met: met ? 1 : 0, reviewed_by: by, at })
-    .onConflict((oc) => oc.columns(['plan_id', 'item']).doUpdateSet({ met: met ? 1 : 0, reviewed_by: by, at }))
+    .values({ plan_id: planId, item, evidence: '', met: met ? 1 : 0, reviewed_by: by, meeting_id: meetingId, at })
+    .onConflict((oc) => oc.columns(['plan_id', 'item']).doUpdateSet({ met: met ? 1 : 0, reviewed_by: by, meeting_id: meetingId, at }))
     .execute();
 }

@@ -261,6 +261,8 @@ export interface MonitoringMeetingTable {
   agenda: Generated<string>;
   minutes: Generated<string>;
   decisions: Generated<string>;
+  /** The minutes as a file of the plan (migration 017), beside or instead of the text. */
+  minutes_upload_id: number | null;
   created_by: number;
   created_at: string;
   row_version: Generated<number>;
@@ -347,6 +349,8 @@ export interface PlanConditionTable {
   /** 1 met, 0 not met, null not reviewed yet. */
   met: number | null;
   reviewed_by: number | null;
+  /** The monitoring meeting that reviewed it (migration 017); null when reviewed outside one. */
+  meeting_id: number | null;
   at: string;
 }
 

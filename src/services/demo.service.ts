@@ -236,7 +236,7 @@ async function seedDemoMonitoring(store: Store, cycleId: number, hartford: numbe
 /** The representative of the district the demo approves with conditions (made with the monitoring demo). */
 export const DEMO_CONDITIONS_ACCOUNT = { email: `superintendent.meriden@${DEMO_DOMAIN}`, name: 'Mika Meriden', grants: [{ role: 'district-representative', districtCode: '0800011' }] as Grant[] };
 
-/** Meriden: approved with two conditions, one met (with evidence), one not yet. */
+/** Meriden: approved with two conditions, one met (with evidence), the other found not met yet at its fall meeting. */
 async function seedDemoConditions(store: Store, prepare: (user: User, code: string, name: string) => Promise<number>, state: { reviewer: User; commissioner: User }): Promise<void> {
   if (!(await userByEmail(store.db, DEMO_CONDITIONS_ACCOUNT.email))) await createUser(store, 'system:demo', { ...DEMO_CONDITIONS_ACCOUNT, password: DEMO_PASSWORD });
   const rep = await demoUser(store, DEMO_CONDITIONS_ACCOUNT.email);
@@ -247,6 +247,16 @@ async function seedDemoConditions(store: Store, prepare: (user: User, code: stri
   await decide(store, state.commissioner, meriden, 'approve-with-conditions', { conditions: 'Name the schools the attendance coordinators serve.\nSubmit attendance data by school every month.' });
   await addConditionEvidence(store, rep, meriden, { item: 1, evidence: 'The coordinators serve Casimir Pulaski and John Barry (staffing memo of October 2).' });
   await reviewConditionItem(store, state.reviewer, meriden, { item: 1, met: true });
+  const fall = await scheduleMeeting(store, state.reviewer, meriden, { title: 'Fall monitoring meeting', scheduledOn: DEMO_MONITORING.fall, milestoneId: 'fall-monitoring-meeting' });
+  await recordMeeting(store, state.reviewer, fall.id, {
+    heldOn: DEMO_MONITORING.fall,
+    attendees: ['Mika Meriden (Meriden)', 'Robin Reviewer (CSDE)'],
+    minutes: 'The district showed the coordinators\' school assignments. Attendance by school has not been sent for September.',
+    decisions: 'The monthly attendance data is the condition still open.',
+    followUps: [],
+    conditionReviews: [{ item: 2, met: false }],
+    expectedRowVersion: fall.rowVersion,
+  });
 }
 
 /** How the demo district's ledger export names its columns. */

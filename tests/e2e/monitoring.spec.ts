@@ -53,14 +53,14 @@ test('Hartford\'s monitoring year: meetings, a collaborative agenda, a meeting r
   // Minutes too short: said beside the form, nothing recorded.
   await visit.getByLabel('Held on').fill(today);
   await visit.getByLabel('Who attended (one per line)').fill('Riley Reviewer\nEmery Editor');
-  await visit.getByLabel('Minutes').fill('Short.');
+  await visit.getByLabel('Minutes', { exact: true }).fill('Short.');
   await visit.getByRole('button', { name: 'Record the meeting' }).click();
   await expect(page.getByRole('alert')).toContainText('Write the minutes');
   const visit2 = page.getByRole('region', { name: new RegExp(`Site visit \\(${slug}\\)`) });
-  if (!(await visit2.getByLabel('Minutes').isVisible())) await visit2.getByText('Record this meeting as held').click();
+  if (!(await visit2.getByLabel('Minutes', { exact: true }).isVisible())) await visit2.getByText('Record this meeting as held').click();
   await visit2.getByLabel('Held on').fill(today);
   await visit2.getByLabel('Who attended (one per line)').fill('Riley Reviewer\nEmery Editor');
-  await visit2.getByLabel('Minutes').fill('Walked through two K-3 classrooms during the reading block; materials are in place.');
+  await visit2.getByLabel('Minutes', { exact: true }).fill('Walked through two K-3 classrooms during the reading block; materials are in place.');
   await visit2.getByLabel('Follow-up 1').fill(`Send the walkthrough notes (${slug})`);
   await visit2.getByLabel('Owner').first().selectOption({ label: 'Emery Editor' });
   await visit2.getByLabel('Due').first().fill(today);
@@ -105,6 +105,46 @@ test('Hartford\'s monitoring year: meetings, a collaborative agenda, a meeting r
   await expectNoAxeViolations(page);
 });
 
+test('a monitoring meeting reviews a condition of the approval, its minutes a file the district can download', async ({ page, request }) => {
+  const slug = test.info().project.name;
+  const meriden = await planIdOf(request, '0800011');
+  await signIn(page, DEMO('reviewer'));
+  await page.goto(`/work/plans/${meriden}/monitoring`);
+  const condition = page.getByRole('listitem').filter({ hasText: 'Submit attendance data by school every month' }).first();
+  await expect(condition).toContainText('reviewed at the fall monitoring meeting (2025-10-15)');
+  const today = new Date().toISOString().slice(0, 10);
+  await page.getByLabel('For', { exact: true }).selectOption({ label: 'A further meeting for this district only' });
+  await page.getByLabel('Title', { exact: true }).fill(`Condition check (${slug})`);
+  await page.getByLabel('Date', { exact: true }).fill(today);
+  await page.getByRole('button', { name: 'Schedule the meeting' }).click();
+  await expectStatus(page, /is scheduled/);
+  const meeting = page.getByRole('region', { name: new RegExp(`Condition check \\(${slug}\\)`) });
+  await meeting.getByText('Record this meeting as held').click();
+  await meeting.getByLabel('Held on').fill(today);
+  await meeting.getByLabel('Who attended (one per line)').fill('Riley Reviewer\nMika Meriden');
+  const minutes = Buffer.from(`%PDF-1.4\n% Minutes of the condition check (${slug})\n%%EOF\n`);
+  await meeting.getByLabel('The minutes as a file (optional)').setInputFiles({ name: `condition-check-${slug}.pdf`, mimeType: 'application/pdf', buffer: minutes });
+  // USWDS draws its own radio: a person clicks the label.
+  const reviewed = meeting.getByRole('group', { name: /Condition 2: Submit attendance data/ });
+  await reviewed.locator('label', { hasText: 'Not met yet' }).click();
+  await expect(reviewed.getByLabel('Not met yet')).toBeChecked();
+  await meeting.getByRole('button', { name: 'Record the meeting' }).click();
+  await expectStatus(page, new RegExp(`is recorded, with the minutes \\(condition-check-${slug}\\.pdf\\) and 1 condition reviewed`));
+  const held = page.getByRole('region', { name: new RegExp(`Condition check \\(${slug}\\), ${today} Held`) });
+  await expect(held.getByText(/Condition 2, .Submit attendance data by school every month.*: not met yet/)).toBeVisible();
+  const link = held.getByRole('link', { name: 'The minutes as a file' });
+  await expect(link).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Submit attendance data by school every month' }).first()).toContainText(`reviewed at the condition check (${slug}) (${today})`);
+  await expectNoAxeViolations(page);
+  const href = (await link.getAttribute('href'))!;
+  await signOut(page);
+  // The district's representative downloads the minutes as they were uploaded.
+  await signIn(page, DEMO('superintendent.meriden'));
+  const download = await page.request.get(href);
+  expect(download.status()).toBe(200);
+  expect(Buffer.from(await download.body()).equals(minutes)).toBe(true);
+});
+
 test('the monitoring API: a plan\'s meetings and follow-ups as data, for those who may see the plan', async ({ request }) => {
   test.skip(test.info().project.name === 'no-js', 'HTTP only');
   const { sessionFor } = await import('./work.ts');
@@ -120,7 +160,7 @@ test('the monitoring API: a plan\'s meetings and follow-ups as data, for those w
   expect(other.status()).toBe(403);
   const meriden = await planIdOf(request, '0800011');
   const conditions = ((await (await request.get(`/api/v1/plans/${meriden}/monitoring`, { headers: { cookie: await sessionFor(request, DEMO('reviewer')) } })).json()) as { monitoring: { progress: { conditions: { met: boolean | null }[] } } }).monitoring.progress.conditions;
-  expect(conditions.map((c) => c.met)).toEqual([true, null]);
+  expect(conditions.map((c) => c.met)).toEqual([true, false]);
   // Nobody signed in (a context of its own: this one keeps the cookies it was given).
   const anonymous = await http.newContext({ baseURL: test.info().project.use.baseURL });
   expect((await anonymous.get(`/api/v1/plans/${hartford}/monitoring`)).status()).toBe(401);

@@ -20,6 +20,7 @@ import { expenditures } from './013-expenditures.ts';
 import { progress } from './014-progress.ts';
 import { budgetRevisions } from './015-budget-revisions.ts';
 import { annualReview } from './016-annual-review.ts';
+import { meetingRecords } from './017-meeting-records.ts';
 
 export function migrations(dialect: SqlDialect): MigrationProvider {
   return {
@@ -41,6 +42,7 @@ export function migrations(dialect: SqlDialect): MigrationProvider {
         '014-progress': progress(dialect),
         '015-budget-revisions': budgetRevisions(dialect),
         '016-annual-review': annualReview(),
+        '017-meeting-records': meetingRecords(),
       };
     },
   };

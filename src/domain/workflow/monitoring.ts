@@ -34,6 +34,8 @@ export interface Meeting {
   readonly attendees: readonly string[];
   readonly agenda: readonly AgendaItem[];
   readonly minutes: string;
+  /** The minutes as a file of the plan, when the state attached one. */
+  readonly minutesUploadId: number | null;
   readonly decisions: string;
   readonly rowVersion: number;
 }
@@ -72,17 +74,23 @@ export interface MeetingRecord {
   readonly heldOn: string;
   readonly attendees: readonly string[];
   readonly minutes: string;
+  /** The minutes come as a file too: then the text may be a summary, or nothing. */
+  readonly minutesAttached?: boolean;
   readonly decisions: string;
   readonly followUps: readonly { readonly text: string; readonly ownerId: number; readonly dueOn: string }[];
+  /** Conditions of the approval the meeting reviewed, each found met or not yet. */
+  readonly conditionReviews?: readonly { readonly item: number; readonly met: boolean }[];
 }
 
-/** What is wrong with the record of a meeting, by field, or null: it was held on a real day that has passed, someone attended, the minutes say what happened, each follow-up has an owner and a due date after the meeting. */
+/** What is wrong with the record of a meeting, by field, or null: it was held on a real day that has passed, someone attended, the minutes say what happened (in text or a file), each follow-up has an owner and a due date after the meeting, each condition is reviewed once. */
 export function meetingRecordProblems(r: MeetingRecord, today: string): Record<string, string> | null {
   const out: Record<string, string> = {};
   if (!isDate(r.heldOn)) out.heldOn = 'Give the date the meeting was held (YYYY-MM-DD).';
   else if (r.heldOn > today) out.heldOn = `The meeting date ${r.heldOn} is in the future: record the meeting once it has been held.`;
   if (!r.attendees.some((a) => a.trim())) out.attendees = 'Name who attended (one per line).';
-  if (r.minutes.trim().length < 20) out.minutes = 'Write the minutes: what was discussed (a few sentences at least).';
+  if (!r.minutesAttached && r.minutes.trim().length < 20) out.minutes = 'Write the minutes (what was discussed, a few sentences at least), or attach them as a file.';
+  const items = (r.conditionReviews ?? []).map((c) => c.item);
+  if (new Set(items).size !== items.length) out.conditionReviews = 'Review each condition once.';
   r.followUps.forEach((f, i) => {
     if (!f.text.trim()) out[`followUps.${i}.text`] = 'Say what is to be done.';
     if (!Number.isInteger(f.ownerId) || f.ownerId <= 0) out[`followUps.${i}.ownerId`] = 'Choose who owns it.';

@@ -19,12 +19,30 @@ const followUps = z.preprocess(
 
 const agendaItem = { meetingId: id('meeting'), text: text(1000) };
 
+/** The conditions a meeting reviewed: a form's row left at "not discussed" is no review; JSON sends met as true or false. */
+const conditionReviews = z.preprocess(
+  (v) => (Array.isArray(v) ? v.filter((r) => r && typeof r === 'object' && (r as { met?: unknown }).met !== '' && (r as { met?: unknown }).met !== undefined) : (v ?? [])),
+  z.array(z.object({ item: id('condition'), met: z.preprocess((v) => (v === 'met' ? true : v === 'not-met' ? false : v), z.boolean({ error: 'Say whether the condition is met.' })) })).max(30),
+);
+
 export const monitoringCommandSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('schedule-meeting'), title: text(120), scheduledOn: text(10), milestoneId: z.preprocess((v) => (v === '' ? null : v), z.string().max(40).nullable().default(null)) }),
   /** The district's people propose an item; the state's add one (two intents: two permissions). */
   z.object({ intent: z.literal('propose-agenda-item'), ...agendaItem }),
   z.object({ intent: z.literal('add-agenda-item'), ...agendaItem }),
-  z.object({ intent: z.literal('record-meeting'), meetingId: id('meeting'), rowVersion, heldOn: text(10), attendees: lines, minutes: text(20_000), decisions: text(5000), followUps }),
+  z.object({
+    intent: z.literal('record-meeting'),
+    meetingId: id('meeting'),
+    rowVersion,
+    heldOn: text(10),
+    attendees: lines,
+    minutes: text(20_000),
+    /** The minutes as a file (PDF, DOCX, PNG or JPEG), beside or instead of the text; a form's empty file input is none. */
+    minutesFile: z.preprocess((v) => (v instanceof File && v.size === 0 && !v.name ? undefined : v), z.instanceof(File, { error: 'The minutes file must be sent as a file (multipart/form-data).' }).optional()),
+    decisions: text(5000),
+    followUps,
+    conditionReviews,
+  }),
   z.object({ intent: z.literal('complete-follow-up'), followUpId: id('follow-up'), note: text(2000) }),
   z.object({ intent: z.literal('record-goal-value'), goalId: text(40), value: z.preprocess(toNumber, z.number({ error: 'The value must be a number.' })), asOf: text(10), note: text(1000) }),
   z.object({ intent: z.literal('set-implementation'), strategyId: text(60), status: text(20), note: text(1000) }),

@@ -22,7 +22,9 @@ import { activeActor, actorOf, ConflictError, now, requireCycle, requirePlan, Wo
 import { districtNotice } from '../plans/notices.ts';
 import { CommandInputError } from '../plans/run.ts';
 import { spendingOf, type SpendingView } from './spending.ts';
-import { progressOf, type ProgressView } from './progress.ts';
+import { conditionsOfPlan, progressOf, type ProgressView } from './progress.ts';
+import { reviewCondition } from '../../data/progress.repository.ts';
+import { insertUpload, type PreparedUpload } from '../upload.service.ts';
 import { budgetInForce, revisionsOf, type BudgetRevision } from './revisions.ts';
 import { annualReviewOf, type AnnualReview } from './annual-review.ts';
 import type { BudgetLine } from '../../domain/workflow/budget.ts';
@@ -98,8 +100,8 @@ export async function proposeAgendaItem(store: Store, user: User, meetingId: num
  * Recorded once (a second record is refused: the minutes are the record); every follow-up's
  * owner is an active person who can see the plan.
  */
-export async function recordMeeting(store: Store, user: User, meetingId: number, input: MeetingRecord & { expectedRowVersion: number }, today = todayUtc()): Promise<Meeting> {
-  const problems = meetingRecordProblems(input, today);
+export async function recordMeeting(store: Store, user: User, meetingId: number, input: MeetingRecord & { expectedRowVersion: number; minutesFile?: PreparedUpload | null }, today = todayUtc()): Promise<Meeting> {
+  const problems = meetingRecordProblems({ ...input, minutesAttached: Boolean(input.minutesFile) }, today);
   if (problems) throw new CommandInputError(Object.keys(problems).length === 1 ? Object.values(problems)[0]! : 'Some fields need attention; nothing was recorded.', problems);
   return inTransaction(store, async (trx) => {
     const m = await requireMeeting(trx, meetingId);
@@ -112,13 +114,23 @@ export async function recordMeeting(store: Store, user: User, meetingId: number,
         throw new CommandInputError('A follow-up\'s owner must be an active person who can see this plan.', { [`followUps.${i}.ownerId`]: 'Choose someone from the list.' });
       }
     }
+    const reviews = input.conditionReviews ?? [];
+    if (reviews.length) {
+      const conditions = await conditionsOfPlan(trx, p.id);
+      for (const [i, r] of reviews.entries()) {
+        if (!conditions.some((c) => c.index === r.item)) throw new CommandInputError('The approval has no such condition.', { [`conditionReviews.${i}.met`]: 'Not a condition of this approval.' });
+      }
+    }
     const attendees = input.attendees.map((a) => a.trim()).filter(Boolean);
-    if (!(await updateMeetingIf(trx, meetingId, input.expectedRowVersion, { heldOn: input.heldOn, attendees, minutes: input.minutes.trim(), decisions: input.decisions.trim() }))) {
+    // The file is kept in the record's transaction: a refused record keeps no minutes.
+    const minutesFile = input.minutesFile ? await insertUpload(trx, user, { planId: p.id }, input.minutesFile) : null;
+    if (!(await updateMeetingIf(trx, meetingId, input.expectedRowVersion, { heldOn: input.heldOn, attendees, minutes: input.minutes.trim(), minutesUploadId: minutesFile?.id ?? null, decisions: input.decisions.trim() }))) {
       throw new ConflictError('Someone else changed this meeting since you opened it. Nothing was saved; reload to see it now.', m.agenda.map((a) => `Agenda: ${a.text}`));
     }
     for (const f of input.followUps) await insertFollowUp(trx, { meetingId, planId: p.id, text: f.text.trim(), ownerId: f.ownerId, dueOn: f.dueOn, at: now() });
+    for (const r of reviews) await reviewCondition(trx, p.id, r.item, r.met, user.id, now(), meetingId);
     await appendEvent(trx, { planId: p.id, version: p.current_version, userId: user.id, onBehalfOf: null, at: now(), event: { kind: 'meeting-held', meetingId, title: m.title, heldOn: input.heldOn, followUps: input.followUps.length } });
-    await appendAudit(trx, { actor: actorOf(user), action: 'monitoring.meeting-recorded', subject: `plan:${p.id}`, details: { district: p.district_code, meeting: meetingId, heldOn: input.heldOn, attendees: attendees.length, followUps: input.followUps.map((f) => ({ owner: f.ownerId, dueOn: f.dueOn })) } });
+    await appendAudit(trx, { actor: actorOf(user), action: 'monitoring.meeting-recorded', subject: `plan:${p.id}`, details: { district: p.district_code, meeting: meetingId, heldOn: input.heldOn, attendees: attendees.length, followUps: input.followUps.map((f) => ({ owner: f.ownerId, dueOn: f.dueOn })), ...(minutesFile ? { minutes: { upload: minutesFile.id, sha256: minutesFile.sha256 } } : {}), ...(reviews.length ? { conditions: reviews.map((r) => ({ item: r.item, met: r.met })) } : {}) } });
     return (await getMeeting(trx, meetingId))!;
   });
 }

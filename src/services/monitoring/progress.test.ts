@@ -1,7 +1,7 @@
 /**
  * Progress on the approved plan on every dialect, with the demo's year: Hartford's goals (one on
  * track, one off), its strategies, Meriden's conditions (one met with evidence, one not yet) — and
- * who may record what.
+ * who may record what; a meeting that reviews the conditions, its minutes a file.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../../tests/support/dialects.ts';
@@ -10,7 +10,8 @@ import { loadEmbedded } from '../../data/embedded.ts';
 import { auditOf } from '../audit.service.ts';
 import { userByEmail, type User } from '../auth.service.ts';
 import { DEMO_DOMAIN, seedDemo } from '../demo.service.ts';
-import { addConditionEvidence, progressOf, recordGoalValue, reviewConditionItem, setImplementation } from './index.ts';
+import { addConditionEvidence, monitoringOf, progressOf, recordGoalValue, recordMeeting, reviewConditionItem, scheduleMeeting, setImplementation } from './index.ts';
+import { prepareUpload } from '../upload.service.ts';
 
 describe.each(dialects)('progress on the approved plan ($name)', (dialect) => {
   let store: Store;
@@ -39,8 +40,11 @@ describe.each(dialects)('progress on the approved plan ($name)', (dialect) => {
     const m = (await progressOf(store.db, plans['0800011']!))!;
     expect(m.conditions.map((c) => [c.index, c.met, Boolean(c.evidence)])).toEqual([
       [1, true, true],
-      [2, null, false],
+      [2, false, false],
     ]);
+    // Condition 2 was found not met at Meriden's fall meeting; condition 1 outside a meeting.
+    const fall = (await store.db.selectFrom('monitoring_meeting').select('id').where('plan_id', '=', plans['0800011']!).executeTakeFirstOrThrow()).id;
+    expect(m.conditions.map((c) => c.meetingId)).toEqual([null, Number(fall)]);
     expect(await progressOf(store.db, plans['0150011']!)).toBeNull();
   });
 
@@ -61,5 +65,38 @@ describe.each(dialects)('progress on the approved plan ($name)', (dialect) => {
     const m = (await progressOf(store.db, meriden))!;
     expect(m.conditions[1]).toMatchObject({ met: false, evidence: 'October and November sent on time.' });
     expect((await auditOf(store.db, `plan:${meriden}`)).map((e) => e.action)).toEqual(expect.arrayContaining(['progress.condition-evidence', 'progress.condition-reviewed']));
+  });
+
+  it('a monitoring meeting reviews the open conditions, its minutes a file; a refused record keeps neither the file nor the reviews', async () => {
+    const meriden = plans['0800011']!;
+    const reviewer = users.reviewer!;
+    const winter = await scheduleMeeting(store, reviewer, meriden, { title: 'Winter monitoring meeting', scheduledOn: '2026-01-21', milestoneId: 'winter-monitoring-meeting' });
+    const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n% Minutes, Meriden, winter\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    const minutesFile = await prepareUpload({ name: 'meriden-winter-minutes.pdf', bytes: pdf });
+    const record = { heldOn: '2026-01-21', attendees: ['Mika Meriden', 'Riley Reviewer'], minutes: '', decisions: '', followUps: [], minutesFile, expectedRowVersion: winter.rowVersion };
+    const uploads = async () => Number((await store.db.selectFrom('upload').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await uploads();
+    // Neither text nor file; a condition the approval does not have; one reviewed twice: nothing is kept.
+    await expect(recordMeeting(store, reviewer, winter.id, { ...record, minutesFile: null }, '2026-02-01')).rejects.toMatchObject({ issues: { minutes: expect.stringMatching(/or attach them/) } });
+    await expect(recordMeeting(store, reviewer, winter.id, { ...record, conditionReviews: [{ item: 3, met: true }] }, '2026-02-01')).rejects.toMatchObject({ issues: { 'conditionReviews.0.met': expect.any(String) } });
+    await expect(recordMeeting(store, reviewer, winter.id, { ...record, conditionReviews: [{ item: 2, met: true }, { item: 2, met: false }] }, '2026-02-01')).rejects.toMatchObject({ issues: { conditionReviews: expect.any(String) } });
+    expect(await uploads()).toBe(before);
+    expect((await progressOf(store.db, meriden))!.conditions[1]).toMatchObject({ met: false });
+    // The district cannot record it.
+    await expect(recordMeeting(store, users['superintendent.meriden']!, winter.id, { ...record, conditionReviews: [{ item: 2, met: true }] }, '2026-02-01')).rejects.toMatchObject({ status: 403 });
+    // Recorded: the file is the plan's, the condition is met at this meeting, and the audit says both.
+    await recordMeeting(store, reviewer, winter.id, { ...record, conditionReviews: [{ item: 2, met: true }] }, '2026-02-01');
+    expect(await uploads()).toBe(before + 1);
+    const view = await monitoringOf(store.db, reviewer, meriden, '2026-02-01');
+    const held = view.meetings.find((m) => m.id === winter.id)!;
+    expect(held).toMatchObject({ status: 'held', minutes: '' });
+    const file = await store.db.selectFrom('upload').select(['plan_id', 'name', 'sha256']).where('id', '=', held.minutesUploadId!).executeTakeFirstOrThrow();
+    expect(file).toMatchObject({ plan_id: meriden, name: 'meriden-winter-minutes.pdf' });
+    expect(view.progress!.conditions.map((c) => [c.index, c.met, c.meetingId])).toEqual([
+      [1, true, null],
+      [2, true, winter.id],
+    ]);
+    const audit = (await auditOf(store.db, `plan:${meriden}`)).find((e) => e.action === 'monitoring.meeting-recorded' && (e.details as { meeting: number }).meeting === winter.id)!;
+    expect(audit.details).toMatchObject({ minutes: { upload: held.minutesUploadId, sha256: file.sha256 }, conditions: [{ item: 2, met: true }] });
   });
 });

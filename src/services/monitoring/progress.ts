@@ -59,7 +59,8 @@ export async function setImplementation(store: Store, user: User, planId: number
   });
 }
 
-async function conditionsOfPlan(db: Executor, planId: number) {
+/** The conditions of the plan's approving decision, numbered. */
+export async function conditionsOfPlan(db: Executor, planId: number) {
   return conditionItems(approvingDecision(await eventsOf(db, planId))?.conditions ?? null);
 }
 
@@ -120,6 +121,6 @@ export function progressFrom(f: ProgressFacts): ProgressView {
   return {
     goals: f.content.goals.map((g) => goalProgress(g, f.values, (d) => elapsedShare(f.cycle.fiscalYear, d as IsoDate))),
     strategies: f.content.strategies.map((s) => ({ ...s, implementation: f.statuses.get(s.id)?.status ?? 'not-started', note: f.statuses.get(s.id)?.note ?? '' })),
-    conditions: f.conditions.map((c) => ({ ...c, evidence: f.records.get(c.index)?.evidence ?? '', met: f.records.get(c.index)?.met ?? null })),
+    conditions: f.conditions.map((c) => ({ ...c, evidence: f.records.get(c.index)?.evidence ?? '', met: f.records.get(c.index)?.met ?? null, meetingId: f.records.get(c.index)?.meetingId ?? null })),
   };
 }

@@ -15,6 +15,7 @@ import { recordAnnualReview } from './annual-review.ts';
 import { getRevision } from '../../data/revision.repository.ts';
 import { dollarsToCents } from '../../domain/money/cents.ts';
 import { CommandInputError } from '../plans/run.ts';
+import { prepareUpload, UploadError } from '../upload.service.ts';
 import { cents, formatUsd } from '../../domain/money/cents.ts';
 
 export async function runMonitoringCommand(store: Store, user: User, planId: number, c: MonitoringCommand): Promise<{ message: string }> {
@@ -32,8 +33,16 @@ export async function runMonitoringCommand(store: Store, user: User, planId: num
       await proposeAgendaItem(store, user, c.meetingId, { text: c.text });
       return { message: 'The item is on the agenda.' };
     case 'record-meeting': {
-      const m = await recordMeeting(store, user, c.meetingId, { ...c, expectedRowVersion: c.rowVersion });
-      return { message: `The meeting of ${m.heldOn} is recorded${c.followUps.length ? `, with ${c.followUps.length} follow-up${c.followUps.length === 1 ? '' : 's'}` : ''}.` };
+      try {
+        // The file is checked first (type, size, content) and kept in the record's transaction.
+        const minutesFile = c.minutesFile ? await prepareUpload({ name: c.minutesFile.name, bytes: new Uint8Array(await c.minutesFile.arrayBuffer()) }) : null;
+        const m = await recordMeeting(store, user, c.meetingId, { ...c, minutesFile, expectedRowVersion: c.rowVersion });
+        const parts = [c.followUps.length ? `${c.followUps.length} follow-up${c.followUps.length === 1 ? '' : 's'}` : '', minutesFile ? `the minutes (${minutesFile.checked.name})` : '', c.conditionReviews.length ? `${c.conditionReviews.length} condition${c.conditionReviews.length === 1 ? '' : 's'} reviewed` : ''].filter(Boolean);
+        return { message: `The meeting of ${m.heldOn} is recorded${parts.length ? `, with ${parts.join(' and ')}` : ''}.` };
+      } catch (e) {
+        if (e instanceof UploadError) throw new CommandInputError(`${e.message} Nothing was recorded.`, { minutesFile: e.short }, e.status);
+        throw e;
+      }
     }
     case 'complete-follow-up':
       await completeFollowUp(store, user, c.followUpId, { note: c.note });
