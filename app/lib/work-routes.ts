@@ -60,6 +60,7 @@ export const WORK_ROUTES: readonly WorkRoute[] = [
   { id: 'work.monitoring.record-meeting', method: 'POST', path: '/work/plans/:id/monitoring', intent: 'record-meeting', permission: P.monitorPlanAny, scope: 'plan' },
   // The owner or the state: checked on the follow-up itself, when it is done.
   { id: 'work.monitoring.record-goal-value', method: 'POST', path: '/work/plans/:id/monitoring', intent: 'record-goal-value', permission: P.reportProgressOwn, scope: 'plan' },
+  { id: 'work.monitoring.read-goal-values', method: 'POST', path: '/work/plans/:id/monitoring', intent: 'read-goal-values', permission: P.reportProgressOwn, scope: 'plan' },
   { id: 'work.monitoring.set-implementation', method: 'POST', path: '/work/plans/:id/monitoring', intent: 'set-implementation', permission: P.reportProgressOwn, scope: 'plan' },
   { id: 'work.monitoring.add-condition-evidence', method: 'POST', path: '/work/plans/:id/monitoring', intent: 'add-condition-evidence', permission: P.reportProgressOwn, scope: 'plan' },
   { id: 'work.monitoring.review-condition', method: 'POST', path: '/work/plans/:id/monitoring', intent: 'review-condition', permission: P.monitorPlanAny, scope: 'plan' },

@@ -187,7 +187,7 @@ export default function Monitoring() {
                     <th scope="row">{g.goal.description || g.goal.indicator}</th>
                     <td>{g.goal.baseline}</td>
                     <td>{g.goal.target}</td>
-                    <td>{g.latest ? `${g.latest.value} on ${g.latest.asOf} (${g.latest.source})${g.latest.note ? ` — ${g.latest.note}` : ''}` : '—'}</td>
+                    <td>{g.latest ? `${g.latest.value} on ${g.latest.asOf} (${g.latest.source === 'imported' ? 'from the imported data' : 'entered'})${g.latest.note ? ` — ${g.latest.note}` : ''}` : '—'}</td>
                     <td>
                       <span className={`usa-tag ${GOAL_STATUS[g.status].tag}`}>{GOAL_STATUS[g.status].label}</span>
                       {g.progress !== null && g.expected !== null ? ` ${pct(g.progress)} of the way, ${pct(g.expected)} expected by then` : ''}
@@ -225,6 +225,17 @@ export default function Monitoring() {
               <input className="usa-input" id="goal-note" name="note" maxLength={1000} />
               <button className="usa-button usa-button--outline" type="submit">
                 Record the value
+              </button>
+            </Form>
+          ) : null}
+          {canProgress && progress.goals.length ? (
+            <Form method="post" className="margin-top-2">
+              <input type="hidden" name="intent" value="read-goal-values" />
+              <p className="usa-hint" id="read-goal-values-hint">
+                Reads each goal’s value for the plan’s school year from the data the system has imported — the accountability results and EdSight’s outcomes — where the indicator is there, dated the school year’s last day.
+              </p>
+              <button className="usa-button usa-button--outline" type="submit" aria-describedby="read-goal-values-hint">
+                Read the values from the imported data
               </button>
             </Form>
           ) : null}

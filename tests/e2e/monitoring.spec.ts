@@ -94,6 +94,9 @@ test('Hartford\'s monitoring year: meetings, a collaborative agenda, a meeting r
   await page.getByLabel('Source or evidence (optional)').fill(`Benchmark re-check (${slug})`);
   await page.getByRole('button', { name: 'Record the value' }).click();
   await expectStatus(page, /value as of 2026-01-21 is recorded/);
+  // Values from the imported data: the demo has no 2025-26 results yet, and the page says so per goal.
+  await page.getByRole('button', { name: 'Read the values from the imported data' }).click();
+  await expectStatus(page, /Read from the imported data\. Raise the ELA performance index: no 2025-26 value is imported yet/);
   await page.getByRole('button', { name: `Mark “Send the walkthrough notes (${slug})” done` }).click();
   await expectStatus(page, /marked done/);
   await expect(page.getByText(new RegExp(`Done: Send the walkthrough notes \\(${slug}\\)`))).toBeVisible();
@@ -111,7 +114,8 @@ test('a monitoring meeting reviews a condition of the approval, its minutes a fi
   await signIn(page, DEMO('reviewer'));
   await page.goto(`/work/plans/${meriden}/monitoring`);
   const condition = page.getByRole('listitem').filter({ hasText: 'Submit attendance data by school every month' }).first();
-  await expect(condition).toContainText('reviewed at the fall monitoring meeting (2025-10-15)');
+  // The demo's fall meeting reviewed it (or, the projects sharing a database, another project's check since).
+  await expect(condition).toContainText(/reviewed at the (fall monitoring meeting \(2025-10-15\)|condition check)/);
   const today = new Date().toISOString().slice(0, 10);
   await page.getByLabel('For', { exact: true }).selectOption({ label: 'A further meeting for this district only' });
   await page.getByLabel('Title', { exact: true }).fill(`Condition check (${slug})`);

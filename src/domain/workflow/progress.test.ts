@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { conditionItems, goalProgress, type GoalValue } from './progress.ts';
+import { conditionItems, goalProgress, importedValue, INDICATOR_SOURCES, type GoalValue } from './progress.ts';
+import { INDICATORS } from './content.ts';
+import { schoolYear } from '../time/fiscal-year.ts';
 import type { Goal } from './content.ts';
 
 const ela: Goal = { id: 'g1', indicator: 'ela', description: 'ELA', baseline: 50, target: 60 };
@@ -35,5 +37,16 @@ describe('the conditions of an approval', () => {
     expect(conditionItems('Name the schools; submit data monthly').map((c) => c.text)).toEqual(['Name the schools', 'submit data monthly']);
     expect(conditionItems(null)).toEqual([]);
     expect(conditionItems('  ')).toEqual([]);
+  });
+});
+
+describe('goal values from the imported data', () => {
+  it('every plan indicator names where the imported data holds it', () => {
+    for (const i of INDICATORS) expect(INDICATOR_SOURCES[i].length, i).toBeGreaterThan(0);
+  });
+  it('a school year\'s value is dated its last day and names its source and year', () => {
+    const v = importedValue('g1', schoolYear('2025-26'), 55.4, INDICATOR_SOURCES.ela[0]!);
+    expect(v).toEqual({ goalId: 'g1', value: 55.4, asOf: '2026-06-30', source: 'imported', note: 'Next Generation Accountability System, indicator 1: ELA performance index, all students, 2025-26' });
+    expect(importedValue('g2', schoolYear('1999-00'), 1, INDICATOR_SOURCES.graduation[0]!).asOf).toBe('2000-06-30');
   });
 });

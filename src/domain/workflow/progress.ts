@@ -4,6 +4,7 @@
  * goal is on track, at risk or off track by a stated rule; each strategy has an implementation
  * status; and the conditions of an approval are tracked items, met or not, with evidence. Pure.
  */
+import { addDays, fiscalYearEnd, schoolYearToFiscalYear, type SchoolYear } from '../time/fiscal-year.ts';
 import type { Goal } from './content.ts';
 
 export interface GoalValue {
@@ -68,4 +69,44 @@ export function conditionItems(conditions: string | null): { readonly index: num
     .map((t) => t.trim().replace(/^[-*•\d.)\s]+/, '').trim())
     .filter(Boolean)
     .map((text, i) => ({ index: i + 1, text }));
+}
+
+/**
+ * Where the data the system imports holds a plan indicator, district-wide, by school year: the
+ * Next Generation Accountability results (data.ct.gov h28j-iix5 / EdSight exports; indicator
+ * keys as the importer canonicalises them) or a district-year measure (EdSight outcomes). The
+ * first source with a value wins, in this order.
+ */
+export type IndicatorSource =
+  | { readonly kind: 'accountability'; readonly key: string; readonly label: string }
+  | { readonly kind: 'measure'; readonly measure: string; readonly label: string };
+
+export const INDICATOR_SOURCES: Readonly<Record<Goal['indicator'], readonly IndicatorSource[]>> = {
+  'accountability-index': [
+    { kind: 'accountability', key: 'accountability_index', label: 'Next Generation Accountability System, district index' },
+    { kind: 'measure', measure: 'accountability_index', label: 'District accountability index (CSDE)' },
+  ],
+  ela: [{ kind: 'accountability', key: 'ind1ela_all_rate', label: 'Next Generation Accountability System, indicator 1: ELA performance index, all students' }],
+  math: [{ kind: 'accountability', key: 'ind1math_all_rate', label: 'Next Generation Accountability System, indicator 1: math performance index, all students' }],
+  'chronic-absenteeism': [
+    { kind: 'accountability', key: 'ind4rate', label: 'Next Generation Accountability System, indicator 4: chronic absenteeism, all students' },
+    { kind: 'measure', measure: 'chronic_absenteeism_pct', label: 'EdSight chronic absenteeism (%)' },
+  ],
+  graduation: [
+    { kind: 'measure', measure: 'graduation_4yr_rate', label: 'EdSight four-year cohort graduation rate (%)' },
+    { kind: 'accountability', key: 'ind8rate', label: 'Next Generation Accountability System, indicator 8: four-year graduation, all students' },
+  ],
+};
+
+/** What reading a goal's value from the imported data found. */
+export type ImportedGoalValue =
+  | { readonly goalId: string; readonly outcome: 'recorded' | 'unchanged'; readonly value: number; readonly asOf: string; readonly source: string }
+  | { readonly goalId: string; readonly outcome: 'no-data'; readonly latestYear: string | null };
+
+/**
+ * A school year's value as a goal value: dated the last day of the school year it describes
+ * (June 30), its note naming the data it came from.
+ */
+export function importedValue(goalId: string, schoolYear: SchoolYear, value: number, source: IndicatorSource): GoalValue {
+  return { goalId, value, asOf: addDays(fiscalYearEnd(schoolYearToFiscalYear(schoolYear)), -1), source: 'imported', note: `${source.label}, ${schoolYear}` };
 }

@@ -45,6 +45,7 @@ export const monitoringCommandSchema = z.discriminatedUnion('intent', [
   }),
   z.object({ intent: z.literal('complete-follow-up'), followUpId: id('follow-up'), note: text(2000) }),
   z.object({ intent: z.literal('record-goal-value'), goalId: text(40), value: z.preprocess(toNumber, z.number({ error: 'The value must be a number.' })), asOf: text(10), note: text(1000) }),
+  z.object({ intent: z.literal('read-goal-values') }),
   z.object({ intent: z.literal('set-implementation'), strategyId: text(60), status: text(20), note: text(1000) }),
   z.object({ intent: z.literal('add-condition-evidence'), item: id('condition'), evidence: text(5000) }),
   z.object({ intent: z.literal('review-condition'), item: id('condition'), met: z.preprocess((v) => v === true || v === 'met' || v === 'true', z.boolean()) }),

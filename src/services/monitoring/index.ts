@@ -6,7 +6,7 @@ export { completeFollowUp, monitoringOf, proposeAgendaItem, recordMeeting, sched
 export { MONITORING_INTENTS, monitoringCommandSchema, parseMonitoringCommand, type MonitoringCommand } from './command-schema.ts';
 export { runMonitoringCommand } from './run.ts';
 export { importExpenditures, LedgerFileError, spendingOf, type LedgerImport, type SpendingView } from './spending.ts';
-export { addConditionEvidence, progressOf, recordGoalValue, reviewConditionItem, setImplementation, type ProgressView } from './progress.ts';
+export { addConditionEvidence, progressOf, readGoalValuesFromData, recordGoalValue, reviewConditionItem, setImplementation, type ProgressView } from './progress.ts';
 export { budgetInForce, decideRevision, requestRevision, revisionsOf, type BudgetRevision } from './revisions.ts';
 export { annualReviewOf, recordAnnualReview, reviewFacts, type AnnualReview } from './annual-review.ts';
 export { monitoringBoard, type MonitoringBoardRow } from './board.ts';

@@ -12,6 +12,11 @@ import { userByEmail, type User } from '../auth.service.ts';
 import { DEMO_DOMAIN, seedDemo } from '../demo.service.ts';
 import { addConditionEvidence, monitoringOf, progressOf, recordGoalValue, recordMeeting, reviewConditionItem, scheduleMeeting, setImplementation } from './index.ts';
 import { prepareUpload } from '../upload.service.ts';
+import { importFile } from '../import.service.ts';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readGoalValuesFromData } from './index.ts';
 
 describe.each(dialects)('progress on the approved plan ($name)', (dialect) => {
   let store: Store;
@@ -98,5 +103,40 @@ describe.each(dialects)('progress on the approved plan ($name)', (dialect) => {
     ]);
     const audit = (await auditOf(store.db, `plan:${meriden}`)).find((e) => e.action === 'monitoring.meeting-recorded' && (e.details as { meeting: number }).meeting === winter.id)!;
     expect(audit.details).toMatchObject({ minutes: { upload: held.minutesUploadId, sha256: file.sha256 }, conditions: [{ item: 2, met: true }] });
+  });
+
+  it("a goal's value is read from the imported data where the indicator has it: the NGAS results' ELA index for 2025-26, recorded once; absenteeism says what is missing", async () => {
+    const hartford = plans['0640011']!;
+    const editor = users['editor.hartford']!;
+    // Before any 2025-26 data: nothing recorded, each goal says what is missing.
+    const before = await readGoalValuesFromData(store, editor, hartford);
+    expect(before.map((r) => [r.goalId, r.outcome])).toEqual([
+      ['g1', 'no-data'],
+      ['g2', 'no-data'],
+    ]);
+    // A data.ct.gov NGAS export (the published layout, its header from the sample) with Hartford's 2025-26 row for the whole district (school code 0000000).
+    const header = readFileSync(new URL('../../../../shared/data/formats/ngas_datactgov_h28j-iix5_export_SAMPLE.csv', import.meta.url), 'utf8').split(/\r?\n/)[0]!;
+    const columns = header.split(',').map((c) => c.replace(/^"|"$/g, ''));
+    const cell: Record<string, string> = { FallOfYear: '2025', RptngDistrictName: 'Hartford School District', ReportingDistrictCode: '0640011', SchoolName: 'Hartford School District', SchoolCode: '0000000', Category: 'DistTot', TotalPoints: '700', TotalPossiblePoints: '1,250', 'Accountability Index ': '56.0', Ind1ELA_All_Rate: '55.4', schoolyear: '2025-26' };
+    const dir = mkdtempSync(join(tmpdir(), 'goal-data-'));
+    const file = join(dir, 'ngas-2025-26.csv');
+    writeFileSync(file, `${header}\n${columns.map((c) => (cell[c] === undefined ? '' : `"${cell[c]}"`)).join(',')}\n`);
+    await importFile(store, 'ngas', file);
+    rmSync(dir, { recursive: true, force: true });
+    const read = await readGoalValuesFromData(store, editor, hartford);
+    expect(read[0]).toMatchObject({ goalId: 'g1', outcome: 'recorded', value: 55.4, asOf: '2026-06-30', source: expect.stringMatching(/indicator 1: ELA performance index, all students, 2025-26/) });
+    expect(read[1]).toMatchObject({ goalId: 'g2', outcome: 'no-data' });
+    const g1 = (await progressOf(store.db, hartford))!.goals[0]!;
+    expect(g1.latest).toMatchObject({ value: 55.4, source: 'imported', asOf: '2026-06-30' });
+    // 52.1 → 56: 55.4 is 85% of the way with the whole year gone, 15 points behind: at risk.
+    expect(g1.status).toBe('at-risk');
+    expect(g1.progress).toBeCloseTo(0.846, 3);
+    // Again: nothing new; the district's read-only member cannot; the audit records the one reading.
+    const count = async () => Number((await store.db.selectFrom('goal_value').select((eb) => eb.fn.countAll().as('n')).where('plan_id', '=', hartford).executeTakeFirstOrThrow()).n);
+    const n = await count();
+    expect((await readGoalValuesFromData(store, editor, hartford))[0]).toMatchObject({ outcome: 'unchanged' });
+    expect(await count()).toBe(n);
+    await expect(readGoalValuesFromData(store, users['board.hartford']!, hartford)).rejects.toMatchObject({ status: 403 });
+    expect((await auditOf(store.db, `plan:${hartford}`)).filter((e) => e.action === 'progress.goal-values-imported')).toHaveLength(1);
   });
 });

@@ -9,11 +9,14 @@ import type { Executor } from '../../data/batch.ts';
 import { eventsOf } from '../../data/plan-event.repository.ts';
 import { conditionRecordsOf, goalValuesOf, insertGoalValue, reviewCondition, setConditionEvidence, setStrategyStatus, strategyStatusesOf, type ConditionRecord, type StrategyStatuses } from '../../data/progress.repository.ts';
 import { can, PERMISSIONS } from '../../domain/auth/permissions.ts';
-import { isCalendarDate, type IsoDate } from '../../domain/time/fiscal-year.ts';
+import { fiscalYearToSchoolYear, isCalendarDate, type IsoDate } from '../../domain/time/fiscal-year.ts';
 import type { PlanContent, Strategy } from '../../domain/workflow/content.ts';
 import type { Cycle } from '../../domain/workflow/cycle.ts';
 import { approvingDecision } from '../../domain/workflow/events.ts';
-import { conditionItems, goalProgress, IMPLEMENTATION, type GoalProgress, type GoalValue, type Implementation } from '../../domain/workflow/progress.ts';
+import { conditionItems, goalProgress, IMPLEMENTATION, importedValue, INDICATOR_SOURCES, type GoalProgress, type GoalValue, type ImportedGoalValue, type Implementation, type IndicatorSource } from '../../domain/workflow/progress.ts';
+import { accountabilityOf } from '../../data/accountability.repository.ts';
+import { measuresOfDistrict } from '../../data/measure.repository.ts';
+import type { DistrictCode } from '../../domain/district.ts';
 import { elapsedShare } from '../../domain/workflow/spending.ts';
 import { appendAudit } from '../audit.service.ts';
 import type { User } from '../auth.service.ts';
@@ -44,6 +47,48 @@ export async function recordGoalValue(store: Store, user: User, planId: number, 
     const at = now();
     await insertGoalValue(trx, planId, { goalId: goal.id, value: input.value, asOf: input.asOf, source: 'entered', note: input.note.trim().slice(0, 1000) }, user.id, at);
     await appendAudit(trx, { actor: actorOf(user), action: 'progress.goal-value', subject: `plan:${planId}`, details: { district: p.district_code, goal: goal.id, value: input.value, asOf: input.asOf } });
+  });
+}
+
+/**
+ * Reads each goal's value for the plan's school year from the data the system has imported, where
+ * the indicator is there (INDICATOR_SOURCES), and records it as an imported value dated the
+ * school year's last day. Reading again records nothing new; a goal whose data is not imported
+ * yet is said so, with the latest year that is.
+ */
+export async function readGoalValuesFromData(store: Store, user: User, planId: number): Promise<ImportedGoalValue[]> {
+  return inTransaction(store, async (trx) => {
+    const { p } = await approvedPlan(trx, user, planId, districtOrState);
+    const approved = await requireVersion(trx, planId, p.approved_version);
+    const cycle = await requireCycle(trx, p.cycle_id);
+    const year = fiscalYearToSchoolYear(cycle.fiscalYear);
+    const results = await accountabilityOf(trx, p.district_code);
+    const measures = await measuresOfDistrict(trx, p.district_code as DistrictCode);
+    const existing = await goalValuesOf(trx, planId);
+    const valueIn = (source: IndicatorSource, sy: string): number | null => {
+      if (source.kind === 'measure') return measures.find((m) => m.measure === source.measure && m.schoolYear === sy)?.value ?? null;
+      const r = results.find((x) => x.schoolYear === sy);
+      const v = !r ? null : source.key === 'accountability_index' ? r.accountabilityIndex : r.indicators[source.key];
+      return typeof v === 'number' && Number.isFinite(v) ? v : null;
+    };
+    const years = [...new Set([...results.map((r) => r.schoolYear as string), ...measures.map((m) => m.schoolYear as string)])].sort().reverse();
+    const out: ImportedGoalValue[] = [];
+    const at = now();
+    for (const goal of approved.content.goals) {
+      const sources = INDICATOR_SOURCES[goal.indicator] ?? [];
+      const found = sources.map((s) => ({ s, v: valueIn(s, year) })).find((x) => x.v !== null);
+      if (!found) {
+        out.push({ goalId: goal.id, outcome: 'no-data', latestYear: years.find((sy) => sources.some((s) => valueIn(s, sy) !== null)) ?? null });
+        continue;
+      }
+      const v = importedValue(goal.id, year, found.v!, found.s);
+      const same = existing.some((e) => e.goalId === goal.id && e.source === 'imported' && e.asOf === v.asOf && e.value === v.value);
+      if (!same) await insertGoalValue(trx, planId, v, user.id, at);
+      out.push({ goalId: goal.id, outcome: same ? 'unchanged' : 'recorded', value: v.value, asOf: v.asOf, source: v.note });
+    }
+    const recorded = out.filter((o) => o.outcome === 'recorded');
+    if (recorded.length) await appendAudit(trx, { actor: actorOf(user), action: 'progress.goal-values-imported', subject: `plan:${planId}`, details: { district: p.district_code, schoolYear: year, values: recorded.map((o) => ({ goal: o.goalId, value: (o as { value: number }).value })) } });
+    return out;
   });
 }
 

@@ -9,7 +9,10 @@ import { WorkflowError } from '../plans/core.ts';
 import type { MonitoringCommand } from './command-schema.ts';
 import { completeFollowUp, proposeAgendaItem, recordMeeting, scheduleMeeting } from './meetings.ts';
 import { importExpenditures } from './spending.ts';
-import { addConditionEvidence, recordGoalValue, reviewConditionItem, setImplementation } from './progress.ts';
+import { addConditionEvidence, progressOf, readGoalValuesFromData, recordGoalValue, reviewConditionItem, setImplementation } from './progress.ts';
+import { getPlan } from '../../data/plan.repository.ts';
+import { getCycle } from '../../data/cycle.repository.ts';
+import { fiscalYearToSchoolYear } from '../../domain/time/fiscal-year.ts';
 import { decideRevision, requestRevision } from './revisions.ts';
 import { recordAnnualReview } from './annual-review.ts';
 import { getRevision } from '../../data/revision.repository.ts';
@@ -50,6 +53,17 @@ export async function runMonitoringCommand(store: Store, user: User, planId: num
     case 'record-goal-value':
       await recordGoalValue(store, user, planId, c);
       return { message: `The value as of ${c.asOf} is recorded.` };
+    case 'read-goal-values': {
+      const found = await readGoalValuesFromData(store, user, planId);
+      const goals = new Map(((await progressOf(store.db, planId))?.goals ?? []).map((g) => [g.goal.id, g.goal.description || g.goal.indicator]));
+      const year = await planSchoolYear(store, planId);
+      const said = found.map((f) => {
+        const name = goals.get(f.goalId) ?? f.goalId;
+        if (f.outcome === 'no-data') return `${name}: no ${year} value is imported yet${f.latestYear ? ` (the latest is ${f.latestYear})` : ''}`;
+        return `${name}: ${f.value} as of ${f.asOf}, ${f.outcome === 'recorded' ? 'recorded' : 'already recorded'} (${f.source})`;
+      });
+      return { message: `Read from the imported data. ${said.join('; ')}.` };
+    }
     case 'set-implementation':
       await setImplementation(store, user, planId, c);
       return { message: 'The strategy\'s implementation status is saved.' };
@@ -90,4 +104,10 @@ export async function runMonitoringCommand(store: Store, user: User, planId: num
       };
     }
   }
+}
+
+async function planSchoolYear(store: Store, planId: number): Promise<string> {
+  const p = await getPlan(store.db, planId);
+  const c = p ? await getCycle(store.db, p.cycle_id) : null;
+  return c ? fiscalYearToSchoolYear(c.fiscalYear) : 'the plan year\'s';
 }
