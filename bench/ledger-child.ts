@@ -3,6 +3,7 @@
  * time, rows and peak resident memory. Used by bench/run.ts.
  */
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { openStore } from '../src/data/database.ts';
 import { userByEmail } from '../src/services/auth.service.ts';
 import { DEMO_DOMAIN, DEMO_LEDGER_MAPPING } from '../src/services/demo.service.ts';
@@ -13,7 +14,7 @@ const store = await openStore(url);
 const editor = (await userByEmail(store.db, `editor.hartford@${DEMO_DOMAIN}`))!;
 const bytes: Uint8Array = readFileSync(file);
 const t0 = performance.now();
-const r = await importExpenditures(store, editor, Number(planId), { name: 'ledger.csv', bytes, period: 'bench', mapping: DEMO_LEDGER_MAPPING });
+const r = await importExpenditures(store, editor, Number(planId), { name: basename(file), bytes, period: 'bench', mapping: DEMO_LEDGER_MAPPING });
 const ms = performance.now() - t0;
 await store.close();
 const mem = process.memoryUsage();

@@ -4,7 +4,7 @@
  * import with any problem changes nothing.
  */
 import ExcelJS from 'exceljs';
-import { readZipEntry, ZipLimitError, zipEntries } from './zip.ts';
+import { scanZipEntry, ZipLimitError, zipEntries } from './zip.ts';
 import { cents, dollarsToCents } from '../domain/money/cents.ts';
 import { ALL_SCHOOLS } from '../domain/workflow/content.ts';
 import { EFFORTS, FUNDING_AREAS, FUNDING_AREA_LABELS, UCOA_SERIES, type BudgetLine, type Effort, type FundingArea } from '../domain/workflow/budget.ts';
@@ -169,42 +169,60 @@ const AREA_BY_LABEL = new Map<string, FundingArea>([...FUNDING_AREAS.map((a) => 
 /** The most a budget workbook may hold, checked before it is parsed (a budget is a few hundred cells). */
 export const WORKBOOK_LIMITS = { maxUncompressedBytes: 20 * 1024 * 1024, maxCells: 100_000 } as const;
 
+/** How the size check names the workbook it refuses. */
+export interface WorkbookWords {
+  readonly noun: string;
+  readonly unreadable: string;
+}
+
+const BUDGET_WORDS: WorkbookWords = { noun: 'a budget workbook', unreadable: 'This is not an Excel workbook (.xlsx) this system can read. Export the budget from this site, edit it, and upload it again.' };
+
 /**
  * Whether an .xlsx is small enough to parse, judged from the zip itself before any parser sees
  * it: what its parts declare and what they really inflate to (a 0.5 MB file can inflate to
  * hundreds of MB), and how many cells its sheets hold. Null when it may be parsed.
  */
-export function workbookTooLarge(bytes: Uint8Array, limits: { maxUncompressedBytes: number; maxCells: number } = WORKBOOK_LIMITS): string | null {
+export async function workbookTooLarge(bytes: Uint8Array, limits: { maxUncompressedBytes: number; maxCells: number } = WORKBOOK_LIMITS, words: WorkbookWords = BUDGET_WORDS): Promise<string | null> {
   const entries = zipEntries(bytes);
   // Not a zip this check can read (damaged, or zip64, which a budget never needs): not parsed at all.
-  if (!entries) return 'This is not an Excel workbook (.xlsx) this system can read. Export the budget from this site, edit it, and upload it again.';
+  if (!entries) return words.unreadable;
   const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
   const declared = entries.reduce((a, e) => a + e.size, 0);
-  if (declared > limits.maxUncompressedBytes) return `The workbook unpacks to ${mb(declared)}; a budget workbook is at most ${mb(limits.maxUncompressedBytes)}. Is it the right file?`;
+  if (declared > limits.maxUncompressedBytes) return `The workbook unpacks to ${mb(declared)}; ${words.noun} is at most ${mb(limits.maxUncompressedBytes)}. Is it the right file?`;
   let budget = limits.maxUncompressedBytes;
   let cells = 0;
   for (const e of entries) {
-    let content: Uint8Array | null;
+    const sheet = /^xl\/worksheets\/[^/]+\.xml$/.test(e.name);
+    // A cell is "<c" then a space, ">" or "/"; counted on the bytes as they inflate, across chunks.
+    let last = 0;
+    let beforeLast = 0;
+    const count = (chunk: Uint8Array) => {
+      if (!sheet) return;
+      for (let k = 0; k < chunk.length; k++) {
+        const b = chunk[k]!;
+        if (beforeLast === 0x3c && last === 0x63 && (b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0x3e || b === 0x2f)) cells++;
+        beforeLast = last;
+        last = b;
+      }
+    };
+    let inflated: number | null;
     try {
       // Every part is inflated against what is left of the limit, whatever it declares.
-      content = readZipEntry(bytes, e, budget);
+      inflated = await scanZipEntry(bytes, e, budget, count);
     } catch (err) {
-      if (err instanceof ZipLimitError) return `The workbook unpacks to more than ${mb(limits.maxUncompressedBytes)} (its parts say less); a budget workbook is at most that. Is it the right file?`;
+      if (err instanceof ZipLimitError) return `The workbook unpacks to more than ${mb(limits.maxUncompressedBytes)} (its parts say less); ${words.noun} is at most that. Is it the right file?`;
       throw err;
     }
-    if (!content) continue;
-    budget -= content.length;
-    if (/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) {
-      const xml = new TextDecoder('utf-8', { fatal: false }).decode(content);
-      for (const _ of xml.matchAll(/<c[\s>/]/g)) if (++cells > limits.maxCells) return `The workbook has more than ${limits.maxCells.toLocaleString('en-US')} cells; a budget workbook has far fewer. Is it the right file?`;
-    }
+    if (inflated === null) continue;
+    budget -= inflated;
+    if (cells > limits.maxCells) return `The workbook has more than ${limits.maxCells.toLocaleString('en-US')} cells; ${words.noun} has far fewer. Is it the right file?`;
   }
   return null;
 }
 
 export async function importBudget(buffer: ArrayBuffer | Uint8Array, ctx: WorkbookContext, limits: { maxUncompressedBytes: number; maxCells: number } = WORKBOOK_LIMITS): Promise<{ ok: true; lines: BudgetLine[]; exportedFrom: PlanIdentity | null } | { ok: false; issues: WorkbookIssue[] }> {
   const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
-  const tooLarge = workbookTooLarge(bytes, limits);
+  const tooLarge = await workbookTooLarge(bytes, limits);
   if (tooLarge) return { ok: false, issues: [{ sheet: '(file)', row: 0, column: null, message: tooLarge }] };
   const wb = new ExcelJS.Workbook();
   try {

@@ -4,7 +4,7 @@
  * inflated with a hard limit on how much may come out. The bytes are the sender's: every offset
  * is checked, and an entry that says it is small but inflates to more is stopped at the limit.
  */
-import { inflateRawSync } from 'node:zlib';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
   readonly name: string;
@@ -91,3 +91,42 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes: numbe
     return null;
   }
 }
+
+/**
+ * One entry's bytes, inflated chunk by chunk and handed to `onChunk` (never held whole), at most
+ * `maxBytes` in all (ZipLimitError past it, whatever the entry declares). Answers the bytes
+ * inflated, or null if the entry cannot be read (a damaged archive or an unknown method).
+ */
+export async function scanZipEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes: number, onChunk: (chunk: Uint8Array) => void): Promise<number | null> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = entry.localHeaderOffset;
+  if (at + 30 > bytes.length || view.getUint32(at, true) !== 0x04034b50) return null;
+  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  const end = start + entry.compressedSize;
+  if (end > bytes.length) return null;
+  const data = bytes.subarray(start, end);
+  if (entry.method === 0) {
+    if (data.length > maxBytes) throw new ZipLimitError(entry.name, maxBytes);
+    onChunk(data);
+    return data.length;
+  }
+  if (entry.method !== 8) return null;
+  const inflate = createInflateRaw({ chunkSize: 64 * 1024 });
+  inflate.end(data);
+  let total = 0;
+  try {
+    for await (const chunk of inflate as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > maxBytes) {
+        inflate.destroy();
+        throw new ZipLimitError(entry.name, maxBytes);
+      }
+      onChunk(chunk);
+    }
+  } catch (e) {
+    if (e instanceof ZipLimitError) throw e;
+    return null;
+  }
+  return total;
+}
+

@@ -16,8 +16,34 @@ import { DEMO_DOMAIN, DEMO_LEDGER_MAPPING, demoLedger, seedDemo } from '../demo.
 import { planView } from '../plans/index.ts';
 import { dataVersion } from '../store.service.ts';
 import { importExpenditures, LedgerFileError, spendingOf } from './index.ts';
+import { ledgerRecords } from './spending.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
+
+describe('a ledger workbook, streamed', () => {
+  it('reads the first sheet row by row as text: real dates, numbers, a formula\'s result; a blank row keeps the numbering', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Ledger');
+    wb.addWorksheet('Notes').addRow(['not read']);
+    ws.addRow(['Posted', 'Account', 'Budget line', 'Amount', 'Memo']);
+    ws.addRow([new Date(Date.UTC(2025, 6, 15)), 112, 'b1', 1234.5, { formula: 'CONCATENATE("Voucher ","7")', result: 'Voucher 7' }]);
+    ws.getRow(4).values = [new Date(Date.UTC(2025, 7, 1)), '119', 'b2', { formula: '2*5', result: 10 }, ''];
+    const rows: { cells: string[]; line: number }[] = [];
+    for await (const r of ledgerRecords('q1.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()))) rows.push(r);
+    expect(rows).toEqual([
+      { line: 1, cells: ['Posted', 'Account', 'Budget line', 'Amount', 'Memo'] },
+      { line: 2, cells: ['2025-07-15', '112', 'b1', '1234.5', 'Voucher 7'] },
+      { line: 4, cells: ['2025-08-01', '119', 'b2', '10', ''] },
+    ]);
+  });
+
+  it('a file that only looks like a workbook is refused, named', async () => {
+    const fake = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...enc('not really a zip archive at all')]);
+    await expect(async () => {
+      for await (const _ of ledgerRecords('q1.xlsx', fake)) void _;
+    }).rejects.toThrow('q1.xlsx: This is not an Excel workbook (.xlsx) that can be read. Export the ledger again as XLSX or CSV (UTF-8).');
+  });
+});
 
 describe.each(dialects)('expenditure reports ($name)', (dialect) => {
   let store: Store;

@@ -5,6 +5,7 @@
  * twice changes nothing, and the spend-down is computed from what is stored.
  */
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { inTransaction, type Store } from '../../data/database.ts';
 import type { Executor } from '../../data/batch.ts';
@@ -37,33 +38,44 @@ export class LedgerFileError extends WorkflowError {
 /** The largest ledger file accepted. */
 export const LEDGER_MAX_BYTES = 40 * 1024 * 1024;
 
+/** A workbook cell as the text a CSV would have: dates as YYYY-MM-DD, formulas as their result. */
+function cellText(v: ExcelJS.CellValue): string {
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object') return String((v as { result?: unknown }).result ?? (v as { text?: unknown }).text ?? '');
+  return String(v);
+}
+
 /**
  * The file's rows as text, one at a time with their line numbers, the header first: CSV (UTF-8,
  * a BOM allowed), parsed in chunks so the rows are never all held at once, or the first sheet of
- * an XLSX (which the workbook reader loads whole; its size is bounded first).
+ * an XLSX, streamed row by row (its uncompressed size bounded first).
  */
 export async function* ledgerRecords(name: string, bytes: Uint8Array): AsyncGenerator<{ cells: string[]; line: number }> {
   if (bytes.length > LEDGER_MAX_BYTES) throw new LedgerFileError(`${name}: the file is larger than 40 MB.`, [{ row: 0, column: null, message: 'Larger than 40 MB.' }]);
   if (/\.xlsx$/i.test(name) || (bytes[0] === 0x50 && bytes[1] === 0x4b)) {
-    const tooLarge = workbookTooLarge(bytes, { maxUncompressedBytes: 400 * 1024 * 1024, maxCells: 2_000_000 });
+    const tooLarge = await workbookTooLarge(bytes, { maxUncompressedBytes: 400 * 1024 * 1024, maxCells: 2_000_000 }, { noun: 'a ledger workbook', unreadable: 'This is not an Excel workbook (.xlsx) that can be read. Export the ledger again as XLSX or CSV (UTF-8).' });
     if (tooLarge) throw new LedgerFileError(`${name}: ${tooLarge}`, [{ row: 0, column: null, message: tooLarge }]);
-    const wb = new ExcelJS.Workbook();
+    // Read as a stream, row by row (the workbook is never held whole); the first sheet only.
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
+    let sheets = 0;
+    let width = 0;
     try {
-      await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-    } catch {
+      for await (const sheet of reader) {
+        sheets++;
+        for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+          if (!width) width = Math.max(0, (row.values as unknown[]).length - 1);
+          const cells: string[] = [];
+          for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value));
+          yield { cells, line: row.number };
+        }
+        break;
+      }
+    } catch (e) {
+      if (e instanceof LedgerFileError) throw e;
       throw new LedgerFileError(`${name}: not a workbook that can be read.`, [{ row: 0, column: null, message: 'Not a readable .xlsx file.' }]);
     }
-    const ws = wb.worksheets[0];
-    if (!ws) throw new LedgerFileError(`${name}: the workbook has no sheet.`, [{ row: 0, column: null, message: 'No sheet.' }]);
-    for (let n = 1; n <= ws.rowCount; n++) {
-      const row = ws.getRow(n);
-      const cells: string[] = [];
-      for (let c = 1; c <= ws.columnCount; c++) {
-        const v = row.getCell(c).value;
-        cells.push(v instanceof Date ? v.toISOString().slice(0, 10) : v === null || v === undefined ? '' : typeof v === 'object' ? String((v as { result?: unknown; text?: unknown }).result ?? (v as { text?: unknown }).text ?? '') : String(v));
-      }
-      yield { cells, line: n };
-    }
+    if (!sheets) throw new LedgerFileError(`${name}: the workbook has no sheet.`, [{ row: 0, column: null, message: 'No sheet.' }]);
     return;
   }
   const decoder = new TextDecoder('utf-8', { fatal: true });
