@@ -113,6 +113,17 @@ export async function handleApi(request: Request, path: string): Promise<Respons
           const rows = Object.entries(profile.measures).flatMap(([measure, values]) => values.map((v) => ({ measure, schoolYear: v.schoolYear, value: v.value })));
           return respond(`district-${id}-measures`, format, { districtCode: id, measures: rows }, () => ({ columns: ['measure', 'schoolYear', 'value'], rows: rows.map((r) => [r.measure, r.schoolYear, r.value]) }));
         }
+        if (sub === 'plans') {
+          // Each approved plan's spending by funding area and its goals' progress, in long form.
+          const rows = profile.plans.flatMap((p) => [
+            ...(p.spending?.byArea ?? []).map((a) => [p.fiscalYear, 'spending', a.area, a.budgetedCents, a.spentCents, a.spentShare, p.spending!.asOf, null, null, null, null, null]),
+            ...p.progress.map((g) => [p.fiscalYear, 'goal', g.description, null, null, null, g.latest?.asOf ?? null, g.baseline, g.target, g.latest?.value ?? null, g.status, g.latest ? `${g.latest.source}${g.latest.note ? `: ${g.latest.note}` : ''}` : null]),
+          ]);
+          return respond(`district-${id}-plans`, format, { districtCode: id, plans: profile.plans }, () => ({
+            columns: ['fiscalYear', 'kind', 'item', 'budgetedCents', 'spentCents', 'spentShare', 'asOf', 'baseline', 'target', 'value', 'status', 'source'],
+            rows,
+          }));
+        }
         if (sub) throw new ApiError(404, `Unknown resource "${sub}" under districts/${id}.`);
         return respond(`district-${id}`, format, { district: profile }, () => ({
           columns: ['fiscalYear', 'entitlementCents', 'allianceCents', 'baseFiscalYear'],

@@ -50,6 +50,14 @@ export const OPENAPI = {
         responses: { '200': { description: 'The district' }, ...errors },
       },
     },
+    '/api/v1/districts/{code}/plans': {
+      get: {
+        summary: 'One district\'s approved plans: spending to date by funding area and each goal\'s progress',
+        description: `JSON: each published plan (narrative, goals, strategies, budget by area, release, spending: asOf, reports and byArea with budgetedCents, spentCents, spentShare; progress: each goal's baseline, target, latest value with asOf, source and note, and status on-track, at-risk, off-track or no-data). CSV and XLSX: one row per funding area (kind "spending") and per goal (kind "goal"). ${csvXlsx}`,
+        parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string', pattern: '^\\d{7}$' }, example: '0640011' }],
+        responses: { '200': { description: 'The plans', content: { 'application/json': {}, 'text/csv': {}, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {} } }, ...errors },
+      },
+    },
     '/api/v1/districts/{code}/measures': {
       get: {
         summary: 'Every measure of one district by school year',

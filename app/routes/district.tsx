@@ -7,6 +7,7 @@ import { formatMoney, formatMoneyAxis, formatNumber, formatPercent, langOfPath, 
 import { districtData } from '../lib/public.server.ts';
 import { useLang, useT } from '../root.tsx';
 import { ScrollX } from '../components/scroll-x.tsx';
+import { DEFAULT_PROGRESS_RULE } from '../../src/domain/workflow/progress.ts';
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const raw = params.code ?? '';
@@ -323,11 +324,36 @@ export default function District() {
           <h3>{t('plan.public.narrative')}</h3>
           <p className="measure-6">{plan.narrative}</p>
           <h3>{t('plan.public.goals')}</h3>
-          <ul className="usa-list">
-            {plan.goals.map((g) => (
-              <li key={g.id}>{t('plan.public.goal', { goal: g.description, baseline: formatNumber(lang, g.baseline, 1), target: formatNumber(lang, g.target, 1) })}</li>
-            ))}
-          </ul>
+          <ScrollX label={t('plan.public.progress')}>
+            <table className="usa-table usa-table--compact">
+              <caption>{t('plan.public.progress')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('plan.public.goalCol')}</th>
+                  <th scope="col" className="numeric">
+                    {t('plan.public.baseline')}
+                  </th>
+                  <th scope="col" className="numeric">
+                    {t('plan.public.target')}
+                  </th>
+                  <th scope="col">{t('plan.public.latest')}</th>
+                  <th scope="col">{t('plan.public.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {plan.progress.map((g) => (
+                  <tr key={g.goalId}>
+                    <th scope="row">{g.description}</th>
+                    <td className="numeric">{formatNumber(lang, g.baseline, 1)}</td>
+                    <td className="numeric">{formatNumber(lang, g.target, 1)}</td>
+                    <td>{g.latest ? t('plan.public.latestValue', { value: formatNumber(lang, g.latest.value, 1), date: g.latest.asOf, source: t(`plan.public.source.${g.latest.source}` as MessageKey) }) : '—'}</td>
+                    <td>{t(`goalStatus.${g.status}` as MessageKey)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollX>
+          <p className="usa-hint">{t('plan.public.progressRule', { onTrack: DEFAULT_PROGRESS_RULE.onTrackPoints, atRisk: DEFAULT_PROGRESS_RULE.atRiskPoints })}</p>
           <h3>{t('plan.public.strategies')}</h3>
           <ul className="usa-list">
             {plan.strategies.map((s) => (
@@ -396,6 +422,9 @@ export default function District() {
           ) : (
             <p>{t('plan.public.spendingNone')}</p>
           )}
+          <p>
+            {t('plan.public.download')} <a href={`/api/v1/districts/${p.district.code}/plans.csv`}>CSV</a> · <a href={`/api/v1/districts/${p.district.code}/plans.xlsx`}>Excel</a> · <a href={`/api/v1/districts/${p.district.code}/plans.json`}>JSON</a>
+          </p>
         </section>
       ))}
     </>

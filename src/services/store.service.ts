@@ -39,5 +39,7 @@ export async function dataVersion(store: Store): Promise<string> {
     .select((eb) => eb.fn.max('id').as('last'))
     .where('kind', 'in', ['decision', 'release', 'expenditures-imported', 'budget-revised'])
     .executeTakeFirstOrThrow();
-  return `${Number(r.last ?? 0)}.${Number(r.n)}.${Number(pub.last ?? 0)}`;
+  // A goal's value to date (the public pages show each goal's progress).
+  const goal = await store.db.selectFrom('goal_value').select((eb) => eb.fn.max('id').as('last')).executeTakeFirstOrThrow();
+  return `${Number(r.last ?? 0)}.${Number(r.n)}.${Number(pub.last ?? 0)}.${Number(goal.last ?? 0)}`;
 }

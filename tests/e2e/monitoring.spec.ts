@@ -171,15 +171,29 @@ test('the monitoring API: a plan\'s meetings and follow-ups as data, for those w
   await anonymous.dispose();
 });
 
-test('the public sees Hartford\'s spending to date by funding area, in English and Spanish', async ({ page }) => {
+test('the public sees Hartford\'s spending to date by funding area and its goals\' progress, in English and Spanish, with the data to download', async ({ page }) => {
   await page.goto('/districts/0640011');
   const table = page.getByRole('table', { name: 'Spending to date, by funding area, as of 2025-12-15' });
   await expect(table).toBeVisible();
   await expect(table.getByRole('row', { name: /Supplies/ })).toContainText('15%');
   await expect(page.getByText('From the district’s 2 expenditure reports so far')).toBeVisible();
+  // Each goal's progress: the latest value, its date and source, and the status by the stated rule.
+  const goals = page.getByRole('table', { name: 'Goals: progress to date' });
+  await expect(goals.getByRole('row', { name: /Reduce chronic absenteeism/ })).toContainText('Off track');
+  await expect(goals.getByRole('row', { name: /Reduce chronic absenteeism/ })).toContainText('24.1 on 2026-01-21 (reported by the district or the state)');
+  await expect(page.getByText(/On track: within 10 points of a straight line/)).toBeVisible();
+  // The data behind both tables, downloadable.
+  const csv = await (await page.request.get('/api/v1/districts/0640011/plans.csv')).text();
+  expect(csv.split('\n')[0]).toBe('fiscalYear,kind,item,budgetedCents,spentCents,spentShare,asOf,baseline,target,value,status,source');
+  expect(csv).toMatch(/\n2026,goal,Reduce chronic absenteeism,,,,2026-01-21,24.3,19,24.1,off-track,/);
+  expect(csv).toMatch(/\n2026,spending,supplies,\d+,\d+,/);
+  await expectNoAxeViolations(page);
   await page.goto('/es/districts/0640011');
   await expect(page.getByRole('table', { name: 'Gasto hasta la fecha, por área de financiación, al 2025-12-15' })).toBeVisible();
   await expect(page.getByText('Según los 2 informes de gastos del distrito')).toBeVisible();
+  const metas = page.getByRole('table', { name: 'Metas: avance hasta la fecha' });
+  await expect(metas.getByRole('row', { name: /Reduce chronic absenteeism/ })).toContainText('Rezagada');
+  await expect(page.getByRole('link', { name: 'CSV' })).toHaveAttribute('href', '/api/v1/districts/0640011/plans.csv');
   await expectNoAxeViolations(page);
 });
 

@@ -17,6 +17,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readGoalValuesFromData } from './index.ts';
+import { dataVersion } from '../store.service.ts';
+import { publishedPlans } from '../plans/publication.ts';
 
 describe.each(dialects)('progress on the approved plan ($name)', (dialect) => {
   let store: Store;
@@ -109,7 +111,9 @@ describe.each(dialects)('progress on the approved plan ($name)', (dialect) => {
     const hartford = plans['0640011']!;
     const editor = users['editor.hartford']!;
     // Before any 2025-26 data: nothing recorded, each goal says what is missing.
+    const version = await dataVersion(store);
     const before = await readGoalValuesFromData(store, editor, hartford);
+    expect(await dataVersion(store)).toBe(version);
     expect(before.map((r) => [r.goalId, r.outcome])).toEqual([
       ['g1', 'no-data'],
       ['g2', 'no-data'],
@@ -126,6 +130,9 @@ describe.each(dialects)('progress on the approved plan ($name)', (dialect) => {
     const read = await readGoalValuesFromData(store, editor, hartford);
     expect(read[0]).toMatchObject({ goalId: 'g1', outcome: 'recorded', value: 55.4, asOf: '2026-06-30', source: expect.stringMatching(/indicator 1: ELA performance index, all students, 2025-26/) });
     expect(read[1]).toMatchObject({ goalId: 'g2', outcome: 'no-data' });
+    // A value recorded changes what the public pages show: the data version their cache is kept against moves, and the published plan says it.
+    expect(await dataVersion(store)).not.toBe(version);
+    expect((await publishedPlans(store.db, '0640011'))[0]!.progress[0]).toMatchObject({ goalId: 'g1', latest: { value: 55.4, source: 'imported' }, status: 'at-risk' });
     const g1 = (await progressOf(store.db, hartford))!.goals[0]!;
     expect(g1.latest).toMatchObject({ value: 55.4, source: 'imported', asOf: '2026-06-30' });
     // 52.1 → 56: 55.4 is 85% of the way with the whole year gone, 15 points behind: at risk.

@@ -1,6 +1,7 @@
 /**
  * What the public sees of plans: each approved plan of a district, its narrative, goals and
- * strategies, the budget by funding area, the decision and the release of funds.
+ * strategies, the budget by funding area, the decision and the release of funds, spending to
+ * date by funding area and each goal's progress.
  */
 import type { Executor } from '../../data/batch.ts';
 import { getCycle } from '../../data/cycle.repository.ts';
@@ -11,6 +12,8 @@ import type { FiscalYear } from '../../domain/time/fiscal-year.ts';
 import { summariseBudget, type BudgetSummary, type FundingArea } from '../../domain/workflow/budget.ts';
 import type { IsoDate } from '../../domain/time/fiscal-year.ts';
 import { spendingOf } from '../monitoring/spending.ts';
+import { progressOf } from '../monitoring/progress.ts';
+import type { GoalStatus } from '../../domain/workflow/progress.ts';
 import type { PlanContent } from '../../domain/workflow/content.ts';
 import { approvingDecision } from '../../domain/workflow/events.ts';
 import { requireVersion } from './core.ts';
@@ -29,6 +32,25 @@ export interface PublishedPlan {
   readonly release: { date: string; amountCents: number; approvedBy: number | null } | null;
   /** Spending to date against the approved budget, by funding area (null before any is reported). */
   readonly spending: { readonly asOf: string; readonly reports: number; readonly byArea: readonly { area: FundingArea; budgetedCents: number; spentCents: number; spentShare: number }[] } | null;
+  /** Each goal's progress to date: its latest value (with date and source) and its status by the stated rule. */
+  readonly progress: readonly PublicGoalProgress[];
+}
+
+export interface PublicGoalProgress {
+  readonly goalId: string;
+  readonly indicator: string;
+  readonly description: string;
+  readonly baseline: number;
+  readonly target: number;
+  readonly latest: { readonly value: number; readonly asOf: string; readonly source: 'entered' | 'imported'; readonly note: string } | null;
+  readonly status: GoalStatus;
+  /** The rule that set the status, in words (English; the pages say it in each language). */
+  readonly rule: string;
+}
+
+async function publicProgress(db: Executor, planId: number): Promise<PublicGoalProgress[]> {
+  const p = await progressOf(db, planId);
+  return (p?.goals ?? []).map((g) => ({ goalId: g.goal.id, indicator: g.goal.indicator, description: g.goal.description, baseline: g.goal.baseline, target: g.goal.target, latest: g.latest, status: g.status, rule: g.rule }));
 }
 
 async function publicSpending(db: Executor, planId: number): Promise<PublishedPlan['spending']> {
@@ -60,6 +82,7 @@ export async function publishedPlans(db: Executor, districtCode: string): Promis
       totalCents: summary.totalCents,
       release: release && release.kind === 'release' ? { date: release.date, amountCents: release.amountCents, approvedBy: release.approvedBy } : null,
       spending: await publicSpending(db, p.id),
+      progress: await publicProgress(db, p.id),
     });
   }
   return out.sort((a, b) => b.fiscalYear - a.fiscalYear);
