@@ -15,6 +15,7 @@ import { jobs } from './commands/jobs.ts';
 import { laws } from './commands/laws.ts';
 import { overview } from './commands/overview.ts';
 import { seed } from './commands/seed.ts';
+import { tiers } from './commands/tiers.ts';
 import { withholding } from './commands/withholding.ts';
 import { CliContext, type CliIo, UsageError } from './context.ts';
 
@@ -27,6 +28,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   laws: { run: laws, summary: 'list the enacted rules and proposals with dates and citations' },
   overview: { run: overview, summary: 'the program today, from the database' },
   seed: { run: seed, summary: 'create demo accounts and a sample FY2026 cycle (--demo)' },
+  tiers: { run: tiers, summary: 'each district with an approved plan in a tier of support, with the reasons (a proposal)' },
   audit: { run: audit, summary: 'verify the audit trail\'s hash chain (audit verify)' },
   jobs: { run: jobs, summary: 'deadline reminders and e-mail delivery: sweep, deliver, or work (a worker)' },
 };

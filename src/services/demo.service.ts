@@ -9,7 +9,7 @@ import type { Grant } from '../domain/auth/permissions.ts';
 import type { DistrictCode } from '../domain/district.ts';
 import { DomainError } from '../domain/errors.ts';
 import { cents, type Cents } from '../domain/money/cents.ts';
-import { fiscalYear } from '../domain/time/fiscal-year.ts';
+import { fiscalYear, type IsoDate } from '../domain/time/fiscal-year.ts';
 import type { BudgetLine, FundingArea } from '../domain/workflow/budget.ts';
 import { ALL_SCHOOLS, type PlanContent } from '../domain/workflow/content.ts';
 import { createUser, userByEmail, type User } from './auth.service.ts';
@@ -31,7 +31,7 @@ import {
   changeCycleSchedule,
   getCycle,
 } from './plans/index.ts';
-import { addConditionEvidence, completeFollowUp, decideRevision, importExpenditures, requestRevision, monitoringOf, proposeAgendaItem, recordGoalValue, recordMeeting, reviewConditionItem, scheduleMeeting, setImplementation } from './monitoring/index.ts';
+import { addConditionEvidence, completeFollowUp, recordAnnualReview, decideRevision, importExpenditures, requestRevision, monitoringOf, proposeAgendaItem, recordGoalValue, recordMeeting, reviewConditionItem, scheduleMeeting, setImplementation } from './monitoring/index.ts';
 import { MONITORING_MILESTONES } from '../domain/workflow/monitoring.ts';
 
 export const DEMO_PASSWORD = 'demo-password-for-testing';
@@ -236,7 +236,7 @@ async function seedDemoMonitoring(store: Store, cycleId: number, hartford: numbe
 /** The representative of the district the demo approves with conditions (made with the monitoring demo). */
 export const DEMO_CONDITIONS_ACCOUNT = { email: `superintendent.meriden@${DEMO_DOMAIN}`, name: 'Mika Meriden', grants: [{ role: 'district-representative', districtCode: '0800011' }] as Grant[] };
 
-/** Meriden: approved with two conditions, one met (with evidence), the other found not met yet at its fall meeting. */
+/** Meriden: approved with two conditions, one met (with evidence), the other found not met yet at its fall meeting; its year reviewed, funding continued with that condition. */
 async function seedDemoConditions(store: Store, prepare: (user: User, code: string, name: string) => Promise<number>, state: { reviewer: User; commissioner: User }): Promise<void> {
   if (!(await userByEmail(store.db, DEMO_CONDITIONS_ACCOUNT.email))) await createUser(store, 'system:demo', { ...DEMO_CONDITIONS_ACCOUNT, password: DEMO_PASSWORD });
   const rep = await demoUser(store, DEMO_CONDITIONS_ACCOUNT.email);
@@ -257,6 +257,14 @@ async function seedDemoConditions(store: Store, prepare: (user: User, code: stri
     conditionReviews: [{ item: 2, met: false }],
     expectedRowVersion: fall.rowVersion,
   });
+  // The year's review: funding continues, with the open condition as its condition.
+  await recordAnnualReview(
+    store,
+    state.reviewer,
+    meriden,
+    { decision: 'continue-with-conditions', reason: 'The coordinators serve the named schools; attendance data by school is still not sent every month.', conditions: 'Submit attendance data by school every month.', typedName: state.reviewer.name },
+    '2026-06-30' as IsoDate,
+  );
 }
 
 /** How the demo district's ledger export names its columns. */

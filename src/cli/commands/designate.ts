@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parse as parseYaml } from 'yaml';
 import { districtCode } from '../../domain/district.ts';
 import { formatCitation } from '../../domain/rules/citation.ts';
 import { renderTrace } from '../../domain/rules/trace.ts';
@@ -8,6 +6,7 @@ import { parseFiscalYear, schoolYear, formatFiscalYear } from '../../domain/time
 import { formatPeriod } from '../../domain/time/period.ts';
 import { runDesignation, type DesignationRun } from '../../services/designation.service.ts';
 import { parseScenario } from '../../services/scenario-schema.ts';
+import { readJsonOrYaml } from '../files.ts';
 import type { ScenarioSpec } from '../../domain/law/proposals/index.ts';
 import { type CliContext, UsageError } from '../context.ts';
 import { csv, number, parseFormat, table } from '../format.ts';
@@ -47,18 +46,7 @@ Examples:
 Exit codes: 0 done; 2 usage; 3 no rule in force or data missing.`;
 
 function readScenario(path: string): ScenarioSpec {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new UsageError(`Cannot read the scenario file ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (e as Error).message}`);
-  }
-  let value: unknown;
-  try {
-    value = /\.ya?ml$/i.test(path) ? parseYaml(text) : JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`The scenario file ${path} is not valid ${/\.ya?ml$/i.test(path) ? 'YAML' : 'JSON'}: ${(e as Error).message}`);
-  }
+  const value = readJsonOrYaml(path, 'scenario');
   const parsed = parseScenario(value);
   if (!parsed.ok) throw new UsageError(`The scenario file ${path} has problems:\n  ${parsed.issues.join('\n  ')}`);
   return parsed.value;
