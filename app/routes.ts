@@ -41,6 +41,7 @@ export default [
   route('work/plans/:id/guidance/:upload', 'routes/work.guidance.ts'),
   route('work/cycles', 'routes/work.cycles.tsx'),
   route('work/monitoring', 'routes/work.monitoring.tsx'),
+  route('work/tiers', 'routes/work.tiers.tsx'),
   route('work/users', 'routes/work.users.tsx'),
   route('work/delegation', 'routes/work.delegation.tsx'),
   route('work/outbox', 'routes/work.outbox.tsx'),

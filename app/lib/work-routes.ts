@@ -74,6 +74,7 @@ export const WORK_ROUTES: readonly WorkRoute[] = [
   { id: 'work.upload', method: 'GET', path: '/work/plans/:id/uploads/:upload', permission: P.viewPlanOwn, scope: 'plan' },
   { id: 'work.cycles', method: 'GET', path: '/work/cycles', permission: P.viewBoardAny, scope: 'none' },
   { id: 'work.monitoring-board', method: 'GET', path: '/work/monitoring', permission: P.viewBoardAny, scope: 'none' },
+  { id: 'work.tiers', method: 'GET', path: '/work/tiers', permission: P.viewBoardAny, scope: 'none' },
   { id: 'work.cycles.open', method: 'POST', path: '/work/cycles', intent: 'open', permission: P.manageCycleAny, scope: 'none' },
   { id: 'work.cycles.guidance', method: 'POST', path: '/work/cycles', intent: 'guidance', permission: P.manageCycleAny, scope: 'none' },
   { id: 'work.cycles.deadlines', method: 'POST', path: '/work/cycles', intent: 'deadlines', permission: P.manageCycleAny, scope: 'none' },

@@ -27,6 +27,11 @@ export default function WorkHome() {
             <Link to="/work/monitoring">Monitoring board: meetings, follow-ups, spending and goals of every approved plan</Link>
           </li>
         ) : null}
+        {canBoard ? (
+          <li>
+            <Link to="/work/tiers">Tiers of support: each district’s tier, with the reasons and the supports</Link>
+          </li>
+        ) : null}
         {canDelegate ? (
           <li>
             <Link to="/work/delegation">Delegate decisions</Link>
