@@ -66,6 +66,34 @@ const MAPPING_FIELDS = [
 /** Three blank follow-up rows on the record form; rows left blank are not follow-ups. */
 const FOLLOW_UP_ROWS = [0, 1, 2];
 
+/** The form that sets a strategy's or an action step's implementation status. */
+function ImplementationForm({ id, title, implementation, note }: { id: string; title: string; implementation: Implementation; note: string }) {
+  const key = id.replace(/[^a-z0-9-]/gi, '-');
+  return (
+    <Form method="post" className="usa-form margin-top-1">
+      <input type="hidden" name="intent" value="set-implementation" />
+      <input type="hidden" name="strategyId" value={id} />
+      <label className="usa-label" htmlFor={`impl-${key}`}>
+        Implementation of “{title.length > 50 ? `${title.slice(0, 47)}…` : title}”
+      </label>
+      <select className="usa-select" id={`impl-${key}`} name="status" defaultValue={implementation}>
+        {IMPLEMENTATION.map((i) => (
+          <option key={i} value={i}>
+            {IMPLEMENTATION_LABELS[i]}
+          </option>
+        ))}
+      </select>
+      <label className="usa-label" htmlFor={`impl-note-${key}`}>
+        Note (optional)
+      </label>
+      <input className="usa-input" id={`impl-note-${key}`} name="note" defaultValue={note} maxLength={1000} />
+      <button className="usa-button usa-button--outline" type="submit">
+        Save the status
+      </button>
+    </Form>
+  );
+}
+
 export default function Monitoring() {
   const { me, plan, monitoring, state, canPropose, canReport, canProgress, owners, milestones, today } = useLoaderData<typeof loader>();
   const progress = monitoring.progress;
@@ -245,32 +273,24 @@ export default function Monitoring() {
               <li key={st.id}>
                 <strong>{IMPLEMENTATION_LABELS[st.implementation]}</strong>: {st.title}
                 {st.note ? ` — ${st.note}` : ''}
-                {canProgress ? (
-                  <Form method="post" className="usa-form margin-top-1">
-                    <input type="hidden" name="intent" value="set-implementation" />
-                    <input type="hidden" name="strategyId" value={st.id} />
-                    <label className="usa-label" htmlFor={`impl-${st.id}`}>
-                      Implementation of “{st.title.length > 50 ? `${st.title.slice(0, 47)}…` : st.title}”
-                    </label>
-                    <select className="usa-select" id={`impl-${st.id}`} name="status" defaultValue={st.implementation}>
-                      {IMPLEMENTATION.map((i) => (
-                        <option key={i} value={i}>
-                          {IMPLEMENTATION_LABELS[i]}
-                        </option>
-                      ))}
-                    </select>
-                    <label className="usa-label" htmlFor={`impl-note-${st.id}`}>
-                      Note (optional)
-                    </label>
-                    <input className="usa-input" id={`impl-note-${st.id}`} name="note" defaultValue={st.note} maxLength={1000} />
-                    <button className="usa-button usa-button--outline" type="submit">
-                      Save the status
-                    </button>
-                  </Form>
-                ) : null}
+                {canProgress ? <ImplementationForm id={st.id} title={st.title} implementation={st.implementation} note={st.note} /> : null}
               </li>
             ))}
           </ul>
+          {progress.actionSteps.length ? (
+            <>
+              <h3>Action steps (the plan’s interventions)</h3>
+              <ul className="usa-list">
+                {progress.actionSteps.map((a) => (
+                  <li key={a.id}>
+                    <strong>{IMPLEMENTATION_LABELS[a.implementation]}</strong>: {a.school}, tier {a.tier} — {a.description}
+                    {a.note ? ` — ${a.note}` : ''}
+                    {canProgress ? <ImplementationForm id={a.id} title={`${a.school}, tier ${a.tier}`} implementation={a.implementation} note={a.note} /> : null}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           {progress.conditions.length ? (
             <>
               <h3>Conditions of the approval</h3>

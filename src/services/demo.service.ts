@@ -221,6 +221,7 @@ async function seedDemoMonitoring(store: Store, cycleId: number, hartford: numbe
   await recordGoalValue(store, editor, hartford, { goalId: 'g2', value: 24.1, asOf: '2026-01-21', note: 'Attendance system, July–December' });
   await setImplementation(store, editor, hartford, { strategyId: 'k3-reading', status: 'in-progress', note: 'Interventionists hired in all K-3 schools.' });
   await setImplementation(store, editor, hartford, { strategyId: 'talent', status: 'implemented', note: 'Mentor stipends paid in September.' });
+  await setImplementation(store, editor, hartford, { strategyId: 'intervention:1', status: 'implemented', note: 'Fall screening done in every school.' });
   // Two quarters of spending from the district's ledger; intervention materials lag (flagged).
   const budget = (await planView(store.db, editor, hartford)).budget;
   for (const [i, period] of ['Q1 (July–September 2025)', 'Q2 (October–December 2025)'].entries()) {

@@ -27,6 +27,9 @@ test('Hartford\'s monitoring year: meetings, a collaborative agenda, a meeting r
   const goals = page.getByRole('table', { name: /Goals: the latest value/ });
   await expect(goals.getByRole('row', { name: /Raise the ELA performance index/ })).toContainText('On track');
   await expect(goals.getByRole('row', { name: /Reduce chronic absenteeism/ })).toContainText('Off track');
+  // The plan's interventions as action steps, each with its implementation status.
+  await expect(page.getByRole('heading', { level: 3, name: 'Action steps (the plan’s interventions)' })).toBeVisible();
+  await expect(page.getByText(/Implemented: All schools, tier 1 — Universal screening three times a year\. — Fall screening done in every school\./)).toBeVisible();
   // Spending against the budget: two quarters reported, supplies behind pace.
   const spending = page.getByRole('region', { name: 'Spending against the approved budget' });
   await expect(spending.getByRole('row', { name: /Supplies/ })).toContainText('behind pace');

@@ -110,3 +110,9 @@ export type ImportedGoalValue =
 export function importedValue(goalId: string, schoolYear: SchoolYear, value: number, source: IndicatorSource): GoalValue {
   return { goalId, value, asOf: addDays(fiscalYearEnd(schoolYearToFiscalYear(schoolYear)), -1), source: 'imported', note: `${source.label}, ${schoolYear}` };
 }
+
+/**
+ * The plan's action steps: its interventions, school by school (the steps that carry out the
+ * strategies, as Georgia's CLIP tool tracks them), each with a stable id for its status.
+ */
+export const actionStepId = (index: number): string => `intervention:${index + 1}`;

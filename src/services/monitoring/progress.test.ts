@@ -44,6 +44,9 @@ describe.each(dialects)('progress on the approved plan ($name)', (dialect) => {
       ['wraparound', 'not-started'],
       ['talent', 'implemented'],
     ]);
+    // The plan's interventions are its action steps, each with its own status.
+    expect(h.actionSteps[0]).toMatchObject({ id: 'intervention:1', tier: 1, implementation: 'implemented', note: 'Fall screening done in every school.' });
+    expect(h.actionSteps.slice(1).every((a) => a.implementation === 'not-started')).toBe(true);
     const m = (await progressOf(store.db, plans['0800011']!))!;
     expect(m.conditions.map((c) => [c.index, c.met, Boolean(c.evidence)])).toEqual([
       [1, true, true],
@@ -64,6 +67,9 @@ describe.each(dialects)('progress on the approved plan ($name)', (dialect) => {
     await expect(recordGoalValue(store, users['editor.hartford']!, hartford, { goalId: 'g1', value: 55, asOf: '2099-01-01', note: '' })).rejects.toMatchObject({ issues: { asOf: 'Not in the future.' } });
     await expect(recordGoalValue(store, users['editor.bridgeport']!, plans['0150011']!, { goalId: 'g1', value: 55, asOf: '2026-02-01', note: '' })).rejects.toMatchObject({ status: 409 });
     await expect(setImplementation(store, users['editor.hartford']!, hartford, { strategyId: 'k3-reading', status: 'done', note: '' })).rejects.toMatchObject({ issues: { status: expect.any(String) } });
+    await expect(setImplementation(store, users['editor.hartford']!, hartford, { strategyId: 'intervention:99', status: 'implemented', note: '' })).rejects.toMatchObject({ issues: { strategyId: expect.any(String) } });
+    await setImplementation(store, users['editor.hartford']!, hartford, { strategyId: 'intervention:2', status: 'in-progress', note: 'Small groups started' });
+    expect((await progressOf(store.db, hartford))!.actionSteps[1]).toMatchObject({ implementation: 'in-progress', note: 'Small groups started' });
     // The district gives evidence; only the state reviews; a condition the approval does not have is not there.
     await expect(reviewConditionItem(store, users['superintendent.meriden']!, meriden, { item: 2, met: true })).rejects.toMatchObject({ status: 403 });
     await expect(addConditionEvidence(store, users['superintendent.meriden']!, meriden, { item: 3, evidence: 'x' })).rejects.toMatchObject({ status: 404 });

@@ -10,10 +10,10 @@ import { eventsOf } from '../../data/plan-event.repository.ts';
 import { conditionRecordsOf, goalValuesOf, insertGoalValue, reviewCondition, setConditionEvidence, setStrategyStatus, strategyStatusesOf, type ConditionRecord, type StrategyStatuses } from '../../data/progress.repository.ts';
 import { can, PERMISSIONS } from '../../domain/auth/permissions.ts';
 import { fiscalYearToSchoolYear, isCalendarDate, type IsoDate } from '../../domain/time/fiscal-year.ts';
-import type { PlanContent, Strategy } from '../../domain/workflow/content.ts';
+import type { Intervention, PlanContent, Strategy } from '../../domain/workflow/content.ts';
 import type { Cycle } from '../../domain/workflow/cycle.ts';
 import { approvingDecision } from '../../domain/workflow/events.ts';
-import { conditionItems, goalProgress, IMPLEMENTATION, importedValue, INDICATOR_SOURCES, type GoalProgress, type GoalValue, type ImportedGoalValue, type Implementation, type IndicatorSource } from '../../domain/workflow/progress.ts';
+import { actionStepId, conditionItems, goalProgress, IMPLEMENTATION, importedValue, INDICATOR_SOURCES, type GoalProgress, type GoalValue, type ImportedGoalValue, type Implementation, type IndicatorSource } from '../../domain/workflow/progress.ts';
 import { accountabilityOf } from '../../data/accountability.repository.ts';
 import { measuresOfDistrict } from '../../data/measure.repository.ts';
 import type { DistrictCode } from '../../domain/district.ts';
@@ -92,13 +92,14 @@ export async function readGoalValuesFromData(store: Store, user: User, planId: n
   });
 }
 
-/** A strategy's implementation status (not started, in progress, implemented), with a note. */
+/** A strategy's or an action step's implementation status (not started, in progress, implemented), with a note. */
 export async function setImplementation(store: Store, user: User, planId: number, input: { strategyId: string; status: string; note: string }): Promise<void> {
   if (!(IMPLEMENTATION as readonly string[]).includes(input.status)) throw new CommandInputError('Choose not started, in progress or implemented.', { status: 'Choose one.' });
   await inTransaction(store, async (trx) => {
     const { p } = await approvedPlan(trx, user, planId, districtOrState);
     const approved = await requireVersion(trx, planId, p.approved_version);
-    if (!approved.content.strategies.some((s) => s.id === input.strategyId)) throw new CommandInputError('That is not a strategy of the approved plan.', { strategyId: 'Choose a strategy.' });
+    const known = approved.content.strategies.some((s) => s.id === input.strategyId) || approved.content.interventions.some((_, n) => actionStepId(n) === input.strategyId);
+    if (!known) throw new CommandInputError('That is not a strategy or an action step of the approved plan.', { strategyId: 'Choose a strategy or an action step.' });
     await setStrategyStatus(trx, planId, input.strategyId, input.status as Implementation, input.note.trim().slice(0, 1000), user.id, now());
     await appendAudit(trx, { actor: actorOf(user), action: 'progress.strategy-status', subject: `plan:${planId}`, details: { district: p.district_code, strategy: input.strategyId, status: input.status } });
   });
@@ -134,6 +135,8 @@ export async function reviewConditionItem(store: Store, user: User, planId: numb
 export interface ProgressView {
   readonly goals: readonly GoalProgress[];
   readonly strategies: readonly (Strategy & { readonly implementation: Implementation; readonly note: string })[];
+  /** The plan's interventions as action steps, each with its implementation status. */
+  readonly actionSteps: readonly (Intervention & { readonly id: string; readonly implementation: Implementation; readonly note: string })[];
   readonly conditions: readonly ({ readonly index: number; readonly text: string } & Omit<ConditionRecord, 'item' | 'at'>)[];
 }
 
@@ -166,6 +169,10 @@ export function progressFrom(f: ProgressFacts): ProgressView {
   return {
     goals: f.content.goals.map((g) => goalProgress(g, f.values, (d) => elapsedShare(f.cycle.fiscalYear, d as IsoDate))),
     strategies: f.content.strategies.map((s) => ({ ...s, implementation: f.statuses.get(s.id)?.status ?? 'not-started', note: f.statuses.get(s.id)?.note ?? '' })),
+    actionSteps: f.content.interventions.map((i, n) => {
+      const id = actionStepId(n);
+      return { id, ...i, implementation: f.statuses.get(id)?.status ?? 'not-started', note: f.statuses.get(id)?.note ?? '' };
+    }),
     conditions: f.conditions.map((c) => ({ ...c, evidence: f.records.get(c.index)?.evidence ?? '', met: f.records.get(c.index)?.met ?? null, meetingId: f.records.get(c.index)?.meetingId ?? null })),
   };
 }
