@@ -8,6 +8,7 @@ import { csv } from '../../src/cli/format.ts';
 import { districtCode } from '../../src/domain/district.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { fiscalYear, parseFiscalYear, schoolYear, type FiscalYear } from '../../src/domain/time/fiscal-year.ts';
+import { offRampFor } from '../../src/services/support/off-ramp.ts';
 import { measuresByName } from '../../src/data/measure.repository.ts';
 import { listRulesets } from '../../src/domain/law/catalog.ts';
 import { formatCitation } from '../../src/domain/rules/citation.ts';
@@ -162,6 +163,22 @@ export async function handleApi(request: Request, path: string): Promise<Respons
         const run = await cached(`api-designation:${law}:${dataYear ?? ''}`, (store) => runDesignation(store, { law, ...(dataYear ? { dataYear } : {}), record: false }));
         const trace = q.get('trace') === '1';
         return respond(`designations-${run.ruleset.id}-${run.dataYear}`, format, { ...designationJson(run, { trace }), official: '/api/v1/designations/official' }, () => designationTable(designationRows(run)));
+      }
+      case 'off-ramp': {
+        // A proposal's computation: each alliance district's distance to exit, and what the exits would no longer withhold.
+        const raw = q.get('fiscalYear');
+        let fy: FiscalYear;
+        try {
+          fy = raw ? fiscalYear(parseFiscalYear(raw)) : currentFiscalYear();
+        } catch (e) {
+          throw new ApiError(400, (e as Error).message);
+        }
+        const run = await cached(`api-off-ramp:${fy}`, (store) => offRampFor(store, fy));
+        const trace = q.get('trace') === '1';
+        return respond(`off-ramp-FY${fy}`, format, { kind: 'computation', fiscalYear: fy, law: run.law, dataYears: run.dataYears, effect: run.effect, districts: run.rows.map((r) => ({ districtCode: r.districtCode, name: r.districtName, exits: r.exits, criteria: r.criteria, allianceCents: r.allianceCents, ...(trace ? { trace: r.trace } : {}) })) }, () => ({
+          columns: ['districtCode', 'name', 'exits', 'yearsOutOfLowest', 'yearsOutOfLowestNeeded', 'yearsTargetsMet', 'yearsTargetsMetNeeded', 'allianceCents'],
+          rows: run.rows.map((r) => [r.districtCode, r.districtName, r.exits, r.criteria[0]!.have, r.criteria[0]!.need, r.criteria[1]!.have, r.criteria[1]!.need, r.allianceCents]),
+        }));
       }
       case 'withholding': {
         const raw = q.get('fiscalYear');

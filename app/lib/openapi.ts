@@ -58,6 +58,17 @@ export const OPENAPI = {
         responses: { '200': { description: 'The plans', content: { 'application/json': {}, 'text/csv': {}, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {} } }, ...errors },
       },
     },
+    '/api/v1/off-ramp': {
+      get: {
+        summary: 'Each alliance district\'s distance to exit under the off-ramp proposal, and the fiscal effect of the exits (a computation)',
+        description: `A proposal after the 2024-25 policy brief (recommendation 2), not law: a district exits after K consecutive data years out of the lowest-ranked (the designation law's ranking, computed on each imported data year) and K reviewed years with its plan's targets met. Each district: exits, criteria (have, need, holds) and allianceCents (what its exit would no longer withhold); effect: exiting, withheldCents, releasedCents. trace=1 adds each district's steps. ${csvXlsx}`,
+        parameters: [
+          { name: 'fiscalYear', in: 'query', schema: { type: 'integer' }, example: 2026 },
+          { name: 'trace', in: 'query', schema: { enum: ['1'] } },
+        ],
+        responses: { '200': { description: 'The districts and the effect' }, ...errors },
+      },
+    },
     '/api/v1/districts/{code}/measures': {
       get: {
         summary: 'Every measure of one district by school year',

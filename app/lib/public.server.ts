@@ -3,6 +3,7 @@
  */
 import { data } from 'react-router';
 import { publishedPlans } from '../../src/services/plans/index.ts';
+import { offRampFor } from '../../src/services/support/off-ramp.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { schoolYear, type SchoolYear } from '../../src/domain/time/fiscal-year.ts';
 import type { ScenarioSpec } from '../../src/domain/law/proposals/index.ts';
@@ -65,8 +66,27 @@ export async function districtData(code: DistrictCode) {
   const fy = fiscalYearNow();
   return cached(`district:${fy}:${code}`, async (store) => {
     const profile = await districtProfile(store, code, fy);
-    return profile ? { ...profile, plans: await publishedPlans(store.db, code) } : null;
+    return profile ? { ...profile, plans: await publishedPlans(store.db, code), offRamp: await offRampOf(code, fy) } : null;
   });
+}
+
+/**
+ * The district's distance to exit under the off-ramp proposal this fiscal year (null when it is
+ * not an alliance district, or no rule covers the year): computed once for every district.
+ */
+async function offRampOf(code: DistrictCode, fy: ReturnType<typeof fiscalYearNow>) {
+  const run = await cached(`off-ramp:${fy}`, async (store) => {
+    try {
+      return await offRampFor(store, fy);
+    } catch (e) {
+      if (e instanceof DomainError) return null;
+      throw e;
+    }
+  });
+  const row = run?.rows.find((r) => r.districtCode === code);
+  if (!run || !row) return null;
+  const need = (id: string) => row.criteria.find((c) => c.id === id)!;
+  return { fiscalYear: run.fiscalYear, law: run.law, dataYears: run.dataYears, exits: row.exits, criteria: row.criteria, allianceCents: row.allianceCents, outOfLowest: need('out-of-lowest'), targetsMet: need('targets-met') };
 }
 
 

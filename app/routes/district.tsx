@@ -314,6 +314,44 @@ export default function District() {
         </section>
       ) : null}
 
+      {p.offRamp ? (
+        <section aria-labelledby="off-ramp">
+          <h2 id="off-ramp">{t('offRamp.title')}</h2>
+          <p>{t('offRamp.intro', { years: p.offRamp.outOfLowest.need, reviewed: p.offRamp.targetsMet.need })}</p>
+          <ScrollX label={t('offRamp.title')}>
+            <table className="usa-table usa-table--compact">
+              <caption>{t('offRamp.caption', { fy: `FY${p.offRamp.fiscalYear}` })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('offRamp.criterion')}</th>
+                  <th scope="col" className="numeric">
+                    {t('offRamp.have')}
+                  </th>
+                  <th scope="col" className="numeric">
+                    {t('offRamp.need')}
+                  </th>
+                  <th scope="col">{t('offRamp.holds')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.offRamp.criteria.map((c) => (
+                  <tr key={c.id}>
+                    <th scope="row">{t(`offRamp.criterion.${c.id}` as MessageKey)}</th>
+                    <td className="numeric">{c.have}</td>
+                    <td className="numeric">{c.need}</td>
+                    <td>{c.holds ? t('offRamp.yes') : t('offRamp.notYet', { count: c.need - c.have })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollX>
+          <p>
+            {p.offRamp.exits ? t('offRamp.exits', { amount: formatMoney(lang, p.offRamp.allianceCents) }) : t('offRamp.effect', { amount: formatMoney(lang, p.offRamp.allianceCents) })}
+          </p>
+          <p className="usa-hint">{t('offRamp.data', { years: p.offRamp.dataYears.join(', ') || '—' })}</p>
+        </section>
+      ) : null}
+
       {p.plans.map((plan) => (
         <section key={plan.planId} aria-labelledby={`plan-${plan.fiscalYear}`}>
           <h2 id={`plan-${plan.fiscalYear}`}>{t('plan.public.title', { fy: `FY${plan.fiscalYear}` })}</h2>

@@ -32,12 +32,12 @@ export async function dataVersion(store: Store): Promise<string> {
     .selectFrom('import_log')
     .select((eb) => [eb.fn.max('id').as('last'), eb.fn.countAll<number>().as('n')])
     .executeTakeFirstOrThrow();
-  // Decisions, releases, spending reports and budget revisions change what the public pages
-  // show (published plans, released funds, spending to date by funding area).
+  // Decisions, releases, spending reports, budget revisions and annual reviews change what the
+  // public pages show (published plans, released funds, spending to date, distance to exit).
   const pub = await store.db
     .selectFrom('plan_event')
     .select((eb) => eb.fn.max('id').as('last'))
-    .where('kind', 'in', ['decision', 'release', 'expenditures-imported', 'budget-revised'])
+    .where('kind', 'in', ['decision', 'release', 'expenditures-imported', 'budget-revised', 'annual-review'])
     .executeTakeFirstOrThrow();
   // A goal's value to date (the public pages show each goal's progress).
   const goal = await store.db.selectFrom('goal_value').select((eb) => eb.fn.max('id').as('last')).executeTakeFirstOrThrow();

@@ -190,6 +190,13 @@ test('the public sees Hartford\'s spending to date by funding area and its goals
   expect(csv.split('\n')[0]).toBe('fiscalYear,kind,item,budgetedCents,spentCents,spentShare,asOf,baseline,target,value,status,source');
   expect(csv).toMatch(/\n2026,goal,Reduce chronic absenteeism,,,,2026-01-21,24.3,19,24.1,off-track,/);
   expect(csv).toMatch(/\n2026,spending,supplies,\d+,\d+,/);
+  // Its distance to exit under the off-ramp proposal, with what an exit would no longer withhold.
+  const exit = page.getByRole('table', { name: /The exit criteria and where the district stands/ });
+  await expect(exit.getByRole('row', { name: /Out of the lowest-ranked districts/ })).toContainText(/Not yet: \d+ more years?/);
+  await expect(page.getByText(/If it exited, \$[\d,]+ of its ECS grant would no longer be withheld/)).toBeVisible();
+  const offRamp = (await (await page.request.get('/api/v1/off-ramp?fiscalYear=2026')).json()) as { kind: string; effect: { withheldCents: number }; districts: { districtCode: string; criteria: { id: string }[] }[] };
+  expect(offRamp.kind).toBe('computation');
+  expect(offRamp.districts.find((d) => d.districtCode === '0640011')!.criteria.map((c) => c.id)).toEqual(['out-of-lowest', 'targets-met']);
   await expectNoAxeViolations(page);
   await page.goto('/es/districts/0640011');
   await expect(page.getByRole('table', { name: 'Gasto hasta la fecha, por área de financiación, al 2025-12-15' })).toBeVisible();
@@ -197,6 +204,7 @@ test('the public sees Hartford\'s spending to date by funding area and its goals
   const metas = page.getByRole('table', { name: 'Metas: avance hasta la fecha' });
   await expect(metas.getByRole('row', { name: /Reduce chronic absenteeism/ })).toContainText('Rezagada');
   await expect(page.getByRole('link', { name: 'CSV' })).toHaveAttribute('href', '/api/v1/districts/0640011/plans.csv');
+  await expect(page.getByRole('heading', { level: 2, name: 'Distancia a la salida (una propuesta)' })).toBeVisible();
   await expectNoAxeViolations(page);
 });
 
