@@ -60,6 +60,9 @@ export const WORK_ROUTES: readonly WorkRoute[] = [
   { id: 'work.monitoring.record-meeting', method: 'POST', path: '/work/plans/:id/monitoring', intent: 'record-meeting', permission: P.monitorPlanAny, scope: 'plan' },
   // The owner or the state: checked on the follow-up itself, when it is done.
   { id: 'work.monitoring.record-goal-value', method: 'POST', path: '/work/plans/:id/monitoring', intent: 'record-goal-value', permission: P.reportProgressOwn, scope: 'plan' },
+  { id: 'work.monitoring.assign-support', method: 'POST', path: '/work/plans/:id/monitoring', intent: 'assign-support', permission: P.monitorPlanAny, scope: 'plan' },
+  { id: 'work.monitoring.submit-support-evidence', method: 'POST', path: '/work/plans/:id/monitoring', intent: 'submit-support-evidence', permission: P.viewPlanOwn, scope: 'plan' },
+  { id: 'work.monitoring.decide-support', method: 'POST', path: '/work/plans/:id/monitoring', intent: 'decide-support', permission: P.monitorPlanAny, scope: 'plan' },
   { id: 'work.monitoring.read-goal-values', method: 'POST', path: '/work/plans/:id/monitoring', intent: 'read-goal-values', permission: P.reportProgressOwn, scope: 'plan' },
   { id: 'work.monitoring.set-implementation', method: 'POST', path: '/work/plans/:id/monitoring', intent: 'set-implementation', permission: P.reportProgressOwn, scope: 'plan' },
   { id: 'work.monitoring.add-condition-evidence', method: 'POST', path: '/work/plans/:id/monitoring', intent: 'add-condition-evidence', permission: P.reportProgressOwn, scope: 'plan' },

@@ -4,6 +4,7 @@ import { FUNDING_AREA_LABELS } from '../../src/domain/workflow/budget.ts';
 import type { SpendFlag } from '../../src/domain/workflow/spending.ts';
 import { IMPLEMENTATION, type GoalStatus, type Implementation } from '../../src/domain/workflow/progress.ts';
 import { REVIEW_DECISION_LABELS, REVIEW_DECISIONS } from '../../src/domain/workflow/annual-review.ts';
+import { SUPPORTS } from '../../src/domain/support/tiers.ts';
 import { formatMoney } from '../i18n/messages.ts';
 import { ScrollX } from '../components/scroll-x.tsx';
 import { Notice } from '../components/work-notice.tsx';
@@ -329,6 +330,98 @@ export default function Monitoring() {
                 ))}
               </ol>
             </>
+          ) : null}
+        </section>
+      ) : null}
+
+      {plan.approved && (state || monitoring.supports.length) ? (
+        <section aria-labelledby="supports" className="margin-bottom-4">
+          <h2 id="supports">Supports of the district’s tier</h2>
+          <p>
+            The supports the state assigned from the tiered-support catalogue (<Link to="/work/tiers">each district’s tier and why</Link>
+            ), each with its owner, due date and evidence.
+          </p>
+          {monitoring.supports.length ? (
+            <ul className="usa-list">
+              {monitoring.supports.map((a) => (
+                <li key={a.id} className="margin-bottom-2">
+                  <strong>{a.status === 'accepted' ? 'Accepted' : a.status === 'submitted' ? 'Evidence given, awaiting the state' : a.overdue ? 'Overdue' : 'Open'}</strong>: {a.support.label} — {a.ownerName}, due {a.dueOn}
+                  {a.note ? <p>Asked: {a.note}</p> : null}
+                  {a.evidence ? <p>Evidence: {a.evidence}</p> : null}
+                  {a.decisionNote ? <p>The state’s note: {a.decisionNote}</p> : null}
+                  {a.status === 'open' && a.support.evidence && (a.ownerId === me || canProgress) ? (
+                    <Form method="post" className="usa-form">
+                      <input type="hidden" name="intent" value="submit-support-evidence" />
+                      <input type="hidden" name="assignmentId" value={a.id} />
+                      <label className="usa-label" htmlFor={`support-evidence-${a.id}`}>
+                        Evidence: {a.support.evidence.toLowerCase()}
+                      </label>
+                      <textarea className="usa-textarea" id={`support-evidence-${a.id}`} name="evidence" rows={3} maxLength={5000} required />
+                      <button className="usa-button usa-button--outline" type="submit">
+                        Give the evidence
+                      </button>
+                    </Form>
+                  ) : null}
+                  {state && (a.status === 'submitted' || (a.status === 'open' && !a.support.evidence)) ? (
+                    <Form method="post" className="usa-form">
+                      <input type="hidden" name="intent" value="decide-support" />
+                      <input type="hidden" name="assignmentId" value={a.id} />
+                      <label className="usa-label" htmlFor={`support-note-${a.id}`}>
+                        Note (required to return it)
+                      </label>
+                      <input className="usa-input" id={`support-note-${a.id}`} name="note" maxLength={2000} />
+                      <button className="usa-button usa-button--outline" type="submit" name="decision" value="accept">
+                        {a.support.evidence ? 'Accept the evidence' : 'Mark it done'}
+                      </button>
+                      {a.support.evidence ? (
+                        <button className="usa-button usa-button--outline" type="submit" name="decision" value="return">
+                          Return it to the district
+                        </button>
+                      ) : null}
+                    </Form>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>No support is assigned yet.</p>
+          )}
+          {state ? (
+            <Form method="post" className="usa-form">
+              <input type="hidden" name="intent" value="assign-support" />
+              <label className="usa-label" htmlFor="supportId">
+                Assign a support
+              </label>
+              <select className="usa-select" id="supportId" name="supportId" required>
+                {SUPPORTS.filter((s) => !monitoring.supports.some((a) => a.supportId === s.id)).map((s) => (
+                  <option key={s.id} value={s.id}>
+                    Tier {s.tier}: {s.label}
+                  </option>
+                ))}
+              </select>
+              <label className="usa-label" htmlFor="support-owner">
+                Owner
+              </label>
+              <select className="usa-select" id="support-owner" name="ownerId" defaultValue="" required>
+                <option value="">Choose</option>
+                {owners.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+              <label className="usa-label" htmlFor="support-due">
+                Due
+              </label>
+              <input className="usa-input" id="support-due" name="dueOn" type="date" min={today} required />
+              <label className="usa-label" htmlFor="support-asked">
+                What is asked (optional)
+              </label>
+              <textarea className="usa-textarea" id="support-asked" name="note" rows={2} maxLength={2000} />
+              <button className="usa-button" type="submit">
+                Assign the support
+              </button>
+            </Form>
           ) : null}
         </section>
       ) : null}

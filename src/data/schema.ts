@@ -485,6 +485,26 @@ export interface JobTable {
   created_at: string;
 }
 
+/** A support of the tiered-support catalogue assigned to a plan (migration 018): open → submitted → accepted (or back to open). */
+export interface SupportAssignmentTable {
+  id: Generated<number>;
+  plan_id: number;
+  support_id: string;
+  tier: number;
+  owner_id: number;
+  due_on: string;
+  note: Generated<string>;
+  status: Generated<string>;
+  evidence: Generated<string>;
+  submitted_by: number | null;
+  submitted_at: string | null;
+  decided_by: number | null;
+  decided_at: string | null;
+  decision_note: Generated<string>;
+  assigned_by: number;
+  created_at: string;
+}
+
 export interface Database {
   import_log: ImportLogTable;
   town: TownTable;
@@ -523,6 +543,7 @@ export interface Database {
   plan_condition: PlanConditionTable;
   budget_revision: BudgetRevisionTable;
   annual_review: AnnualReviewTable;
+  support_assignment: SupportAssignmentTable;
   delegation: DelegationTable;
   job: JobTable;
 }

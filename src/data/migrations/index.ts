@@ -21,6 +21,7 @@ import { progress } from './014-progress.ts';
 import { budgetRevisions } from './015-budget-revisions.ts';
 import { annualReview } from './016-annual-review.ts';
 import { meetingRecords } from './017-meeting-records.ts';
+import { supportAssignments } from './018-support-assignments.ts';
 
 export function migrations(dialect: SqlDialect): MigrationProvider {
   return {
@@ -43,6 +44,7 @@ export function migrations(dialect: SqlDialect): MigrationProvider {
         '015-budget-revisions': budgetRevisions(dialect),
         '016-annual-review': annualReview(),
         '017-meeting-records': meetingRecords(),
+        '018-support-assignments': supportAssignments(dialect),
       };
     },
   };

@@ -27,6 +27,7 @@ import { reviewCondition } from '../../data/progress.repository.ts';
 import { insertUpload, type PreparedUpload } from '../upload.service.ts';
 import { budgetInForce, revisionsOf, type BudgetRevision } from './revisions.ts';
 import { annualReviewOf, type AnnualReview } from './annual-review.ts';
+import { supportsOfPlan, type AssignedSupport } from '../support/assignments.ts';
 import type { BudgetLine } from '../../domain/workflow/budget.ts';
 import type { IsoDate } from '../../domain/time/fiscal-year.ts';
 
@@ -164,6 +165,8 @@ export interface MonitoringView {
   /** The year's review and its decision on continued funding, once recorded. */
   readonly annualReview: AnnualReview | null;
   readonly meetings: readonly (Meeting & { readonly status: MeetingStatus; readonly followUps: readonly (FollowUp & { readonly status: FollowUpStatus; readonly ownerName: string })[] })[];
+  /** Supports of the district's tier the state assigned, with their evidence and status. */
+  readonly supports: readonly AssignedSupport[];
   /** Follow-ups not done, overdue first. */
   readonly openFollowUps: number;
   readonly overdueFollowUps: number;
@@ -184,6 +187,7 @@ export async function monitoringOf(db: Executor, user: User, planId: number, tod
     revisions: await revisionsOf(db, planId),
     budgetInForce: await budgetInForce(db, p),
     annualReview: await annualReviewOf(db, planId),
+    supports: await supportsOfPlan(db, planId, today),
     meetings: meetings.map((m) => ({ ...m, status: meetingStatus(m, today), followUps: withStatus.filter((f) => f.meetingId === m.id) })),
     openFollowUps: withStatus.filter((f) => f.status !== 'done').length,
     overdueFollowUps: withStatus.filter((f) => f.status === 'overdue').length,

@@ -16,16 +16,19 @@ import { fiscalYearToSchoolYear } from '../../domain/time/fiscal-year.ts';
 import { decideRevision, requestRevision } from './revisions.ts';
 import { recordAnnualReview } from './annual-review.ts';
 import { getRevision } from '../../data/revision.repository.ts';
+import { getAssignment } from '../../data/support.repository.ts';
+import { assignSupport, decideSupport, submitSupportEvidence } from '../support/assignments.ts';
 import { dollarsToCents } from '../../domain/money/cents.ts';
 import { CommandInputError } from '../plans/run.ts';
 import { prepareUpload, UploadError } from '../upload.service.ts';
 import { cents, formatUsd } from '../../domain/money/cents.ts';
 
 export async function runMonitoringCommand(store: Store, user: User, planId: number, c: MonitoringCommand): Promise<{ message: string }> {
-  const notHere = () => new WorkflowError('not_found', 'There is no such meeting or follow-up on this plan.', 404);
+  const notHere = () => new WorkflowError('not_found', 'There is no such meeting, follow-up, revision or support on this plan.', 404);
   if ('meetingId' in c && (await getMeeting(store.db, c.meetingId))?.planId !== planId) throw notHere();
   if ('followUpId' in c && (await getFollowUp(store.db, c.followUpId))?.planId !== planId) throw notHere();
   if ('revisionId' in c && (await getRevision(store.db, c.revisionId))?.planId !== planId) throw notHere();
+  if ('assignmentId' in c && (await getAssignment(store.db, c.assignmentId))?.planId !== planId) throw notHere();
   switch (c.intent) {
     case 'schedule-meeting': {
       const m = await scheduleMeeting(store, user, planId, c);
@@ -63,6 +66,17 @@ export async function runMonitoringCommand(store: Store, user: User, planId: num
         return `${name}: ${f.value} as of ${f.asOf}, ${f.outcome === 'recorded' ? 'recorded' : 'already recorded'} (${f.source})`;
       });
       return { message: `Read from the imported data. ${said.join('; ')}.` };
+    }
+    case 'assign-support': {
+      const a = await assignSupport(store, user, planId, c);
+      return { message: `The support is assigned, due ${a.dueOn}; its owner is told by the reminders.` };
+    }
+    case 'submit-support-evidence':
+      await submitSupportEvidence(store, user, c.assignmentId, c);
+      return { message: 'The evidence is given; the state reviews it.' };
+    case 'decide-support': {
+      const a = await decideSupport(store, user, c.assignmentId, { accept: c.decision === 'accept', note: c.note });
+      return { message: a.status === 'accepted' ? 'The support is accepted.' : 'The evidence is returned to the district with your note.' };
     }
     case 'set-implementation':
       await setImplementation(store, user, planId, c);

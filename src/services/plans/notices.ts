@@ -10,6 +10,8 @@ import { inTransaction, type Store } from '../../data/database.ts';
 import { listCycles } from '../../data/cycle.repository.ts';
 import { listDistricts } from '../../data/district.repository.ts';
 import { followUpsOfPlans, meetingsOfPlans } from '../../data/monitoring.repository.ts';
+import { assignmentsOfPlans, type SupportAssignment } from '../../data/support.repository.ts';
+import { SUPPORTS } from '../../domain/support/tiers.ts';
 import { noticeRecorded, recordNotice } from '../../data/notice.repository.ts';
 import { plansOfCycle, type PlanRow } from '../../data/plan.repository.ts';
 import { activePeople, districtPeople, peopleWithRole, type Person } from '../../data/user.repository.ts';
@@ -76,7 +78,7 @@ interface Facing {
  * meeting is scheduled for it (the meeting records that it is met); and each open follow-up of
  * its monitoring meetings, to its owner.
  */
-function facing(cycle: Cycle, p: PlanRow, meetings: readonly Meeting[], followUps: readonly FollowUp[]): Facing[] {
+function facing(cycle: Cycle, p: PlanRow, meetings: readonly Meeting[], followUps: readonly FollowUp[], supports: readonly SupportAssignment[] = []): Facing[] {
   const out: Facing[] = [];
   const optional = planOptional(Number(p.allocation_cents), cycle.settings.noAllocationPolicy);
   const pending = pendingDeadline(p.state as PlanState, p.board_approved_version === p.current_version);
@@ -100,6 +102,13 @@ function facing(cycle: Cycle, p: PlanRow, meetings: readonly Meeting[], followUp
     const recorded = programToday(new Date(f.recordedAt));
     out.push({ since: held > recorded ? held : recorded, key: `follow-up:${f.id}`, label: `the follow-up "${f.text.length > 80 ? `${f.text.slice(0, 77)}…` : f.text}"`, date: f.dueOn, to: { person: f.ownerId }, escalates: true, consequence: 'It was agreed at a monitoring meeting; mark it done on the plan\'s monitoring page once it is.' });
   }
+  // Each support of the district's tier still open (no evidence given yet), to its owner, owed from its assignment.
+  for (const a of supports) {
+    if (a.planId !== p.id || a.status !== 'open') continue;
+    const s = SUPPORTS.find((x) => x.id === a.supportId);
+    if (!s) continue;
+    out.push({ since: programToday(new Date(a.createdAt)), key: `support:${a.id}`, label: `the support "${s.label.length > 80 ? `${s.label.slice(0, 77)}…` : s.label}"`, date: a.dueOn, to: { person: a.ownerId }, escalates: true, consequence: s.evidence ? `The state assigned it to the district's tier of support; give the evidence (${s.evidence.toLowerCase()}) on the plan's monitoring page.` : 'The state assigned it to the district\'s tier of support.' });
+  }
   return out;
 }
 
@@ -115,8 +124,9 @@ export async function sweepDeadlines(store: Store, options: { today?: string } =
     const plans = await plansOfCycle(store.db, cycle.id);
     const meetings = await meetingsOfPlans(store.db, plans.map((p) => p.id));
     const followUps = await followUpsOfPlans(store.db, plans.map((p) => p.id));
+    const supports = [...(await assignmentsOfPlans(store.db, plans.map((p) => p.id))).values()].flat();
     for (const p of plans) {
-      for (const item of facing(cycle, p, meetings, followUps)) {
+      for (const item of facing(cycle, p, meetings, followUps, supports)) {
         const { date } = item;
         const kind = date ? noticeDue(date, today, item.since ?? opened, reminderDays) : null;
         if (!kind || (kind === 'escalation' && !item.escalates)) continue;
