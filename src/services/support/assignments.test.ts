@@ -50,8 +50,8 @@ describe.each(dialects)('supports assigned to a plan ($name)', (dialect) => {
     await sweepDeadlines(store, { today: '2026-01-12' });
     await sweepDeadlines(store, { today: '2026-01-20' });
     const fresh = (await outbox(store.db, 10_000)).filter((m) => !seen.has(m.id) && /the support "Quarterly/.test(m.subject));
-    expect(fresh.filter((m) => /^Reminder/.test(m.subject)).map((m) => m.to)).toEqual([`superintendent.meriden@${DEMO_DOMAIN}`]);
-    expect(fresh.filter((m) => /^Overdue/.test(m.subject)).map((m) => m.to).sort()).toEqual([`admin@${DEMO_DOMAIN}`, `superintendent.meriden@${DEMO_DOMAIN}`]);
+    expect(fresh.filter((m) => m.subject.startsWith('Reminder')).map((m) => m.to)).toEqual([`superintendent.meriden@${DEMO_DOMAIN}`]);
+    expect(fresh.filter((m) => m.subject.startsWith('Overdue')).map((m) => m.to).sort()).toEqual([`admin@${DEMO_DOMAIN}`, `superintendent.meriden@${DEMO_DOMAIN}`]);
     expect((await supportsOfPlan(store.db, meriden, '2026-01-20'))[0]!.overdue).toBe(true);
   });
 
