@@ -12,6 +12,7 @@ const PAGES: readonly [path: string, file: string][] = [
   ['scenarios', 'routes/scenarios.tsx'],
   ['about', 'routes/about.tsx'],
   ['glossary', 'routes/glossary.tsx'],
+  ['outcomes', 'routes/outcomes.tsx'],
 ];
 
 function pages(lang: 'en' | 'es'): RouteConfigEntry[] {

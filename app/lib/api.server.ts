@@ -9,6 +9,7 @@ import { districtCode } from '../../src/domain/district.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { fiscalYear, parseFiscalYear, schoolYear, type FiscalYear } from '../../src/domain/time/fiscal-year.ts';
 import { offRampFor } from '../../src/services/support/off-ramp.ts';
+import { headlineFor } from '../../src/services/outcomes.service.ts';
 import { measuresByName } from '../../src/data/measure.repository.ts';
 import { listRulesets } from '../../src/domain/law/catalog.ts';
 import { formatCitation } from '../../src/domain/rules/citation.ts';
@@ -163,6 +164,15 @@ export async function handleApi(request: Request, path: string): Promise<Respons
         const run = await cached(`api-designation:${law}:${dataYear ?? ''}`, (store) => runDesignation(store, { law, ...(dataYear ? { dataYear } : {}), record: false }));
         const trace = q.get('trace') === '1';
         return respond(`designations-${run.ruleset.id}-${run.dataYear}`, format, { ...designationJson(run, { trace }), official: '/api/v1/designations/official' }, () => designationTable(designationRows(run)));
+      }
+      case 'outcomes': {
+        if (id !== 'headline') throw new ApiError(404, `Unknown resource "outcomes/${(id ?? '').slice(0, 40)}" (see /api/docs).`);
+        const year = schoolYearParam(q, 'schoolYear');
+        const h = await cached(`api-outcomes:${year ?? ''}`, (store) => headlineFor(store, year));
+        return respond(`alliance-enrollment-${h.schoolYear}`, format, h, () => ({
+          columns: ['schoolYear', 'group', 'alliance', 'state', 'shareOfState', 'stateShare', 'allianceDistrictsAbove', 'allianceDistrictsCounted'],
+          rows: [[h.schoolYear, 'all students', h.enrollment.alliance, h.enrollment.state, h.enrollment.share, null, null, h.allianceDistricts], ...h.groups.map((g) => [h.schoolYear, g.group, g.alliance, g.state, g.shareOfState, g.stateShare, g.districtsAbove, g.districtsCounted])],
+        }));
       }
       case 'off-ramp': {
         // A proposal's computation: each alliance district's distance to exit, and what the exits would no longer withhold.

@@ -58,6 +58,14 @@ export const OPENAPI = {
         responses: { '200': { description: 'The plans', content: { 'application/json': {}, 'text/csv': {}, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {} } }, ...errors },
       },
     },
+    '/api/v1/outcomes/headline': {
+      get: {
+        summary: 'Who attends alliance districts: students enrolled and by group, against the state (the 2024-25 brief\'s headline figures)',
+        description: `For a school year with enrollment data and an official list (default: the latest): enrollment (alliance, state, share), and per group (ell, frpl, sped, black, hispanic, white, asian, two_or_more) the students in alliance districts and in the state, the share, the group's share of the state, and how many alliance districts have a larger share than the state. notInData lists what the data cannot give (the unduplicated high-needs count). ${csvXlsx}`,
+        parameters: [{ name: 'schoolYear', in: 'query', schema: { type: 'string', pattern: '^\\d{4}-\\d{2}$' }, example: '2023-24' }],
+        responses: { '200': { description: 'The figures' }, ...errors },
+      },
+    },
     '/api/v1/off-ramp': {
       get: {
         summary: 'Each alliance district\'s distance to exit under the off-ramp proposal, and the fiscal effect of the exits (a computation)',

@@ -144,7 +144,7 @@ export default function Home() {
           ))}
         </ol>
         <p>
-          <Link to={localPath(lang, '/about')}>{t('nav.about')}</Link>
+          <Link to={localPath(lang, '/about')}>{t('nav.about')}</Link> · <Link to={localPath(lang, '/outcomes')}>{t('outcomes.title')}</Link>
         </p>
       </section>
     </>

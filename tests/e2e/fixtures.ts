@@ -34,6 +34,7 @@ export const PAGES: readonly { path: string; h1: RegExp; h1es: RegExp }[] = [
   { path: '/scenarios', h1: /What-if simulator/, h1es: /Simulador de escenarios/ },
   { path: '/about', h1: /Methodology and data/, h1es: /Metodología y datos/ },
   { path: '/glossary', h1: /Glossary/, h1es: /Glosario/ },
+  { path: '/outcomes', h1: /^Who attends alliance districts$/, h1es: /^Quiénes asisten a los distritos de la Alianza$/ },
 ];
 
 export function es(path: string): string {

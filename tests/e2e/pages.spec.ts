@@ -96,3 +96,17 @@ test('/about sets the figures quoted in 2017 beside the system\'s own, saying wh
   await expect(es.locator('.quoted-final')).toContainText(/^La división definitiva: \$135,271,086 de los /);
   await expect(es.locator('.quoted-counted')).toContainText(/^Contado aquí: [\d,]+ estudiantes en 2016-17 en los 30 distritos de la Alianza de FY2017/);
 });
+
+test('who attends alliance districts: the brief\'s 227,273 students (44.3%) in 2023-24, the groups, and what the data cannot give', async ({ page }) => {
+  await page.goto('/outcomes');
+  await page.getByLabel('School year').selectOption('2023-24');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await expect(page.getByText('227,273 students attend the 36 alliance districts in 2023-24: 44.3% of the state’s 512,598 students.')).toBeVisible();
+  await expect(page.getByRole('table', { name: /Students by group, 2023-24/ }).getByRole('row', { name: /English learners/ })).toContainText(/of 36/);
+  await expect(page.getByText(/cannot be computed from it without counting some students twice/)).toBeVisible();
+  const csv = await (await page.request.get('/api/v1/outcomes/headline.csv?schoolYear=2023-24')).text();
+  expect(csv.split('\n')[1]).toMatch(/^2023-24,all students,227273,512598,0\.44/);
+  await page.goto('/es/outcomes?year=2023-24');
+  // es-US: the separators readers in Connecticut expect.
+  await expect(page.getByText(/227,273 estudiantes asisten a los 36 distritos de la Alianza en 2023-24: el 44.3%/)).toBeVisible();
+});
