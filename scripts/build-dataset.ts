@@ -20,10 +20,17 @@ export const SOURCES: readonly { kind: string; path: string; source: string; lic
     licence: 'ODC-By',
   })),
   ...['2014-15', '2015-16'].map((y) => ({
-    kind: 'edsight',
+    kind: 'smarter-balanced',
     path: `edsight-2017/smarter-balanced__${y}_ela-and-math_all-students_all-grades-combined.csv`,
     source: 'CSDE EdSight export, via CT-Data-Collaborative/edsight-data',
     licence: 'ODC-By',
+  })),
+  ...['outcomes/sbac-all-students-2016-17.csv', 'outcomes/sbac-all-students-2017-18.csv', 'outcomes/sbac_trend_all-students_2018-19_2024-25.csv',
+    ...['2014-15', '2015-16', '2016-17', '2017-18', '2018-19', '2021-22', '2022-23', '2023-24', '2024-25'].map((y) => `outcomes/sbac-high-needs-${y}.csv`)].map((path) => ({
+    kind: 'smarter-balanced',
+    path,
+    source: 'CSDE EdSight Smarter Balanced exports, via edbot317-source/public-CT-ed-data',
+    licence: 'CC-BY-4.0',
   })),
   { kind: 'accountability-summary', path: 'accountability/district_year_accountability_FY2025.csv', source: 'CSDE EdSight Next Generation Accountability, via edbot317-source/public-CT-ed-data', licence: 'CC-BY-4.0' },
   { kind: 'graduation', path: 'outcomes/graduation_4yr.csv', source: 'CSDE EdSight graduation exports, via edbot317-source/public-CT-ed-data', licence: 'CC-BY-4.0' },

@@ -64,7 +64,7 @@ describe.skipIf(!haveShared).each(dialects)('importing the real files ($name)', 
 
   it('detects the kind of an EdSight export by itself (auto)', async () => {
     const r = await importFile(store, 'auto', f('edsight-2017/smarter-balanced__2015-16_ela-and-math_all-students_all-grades-combined.csv'));
-    expect(r.kind).toBe('edsight');
+    expect(r.kind).toBe('smarter-balanced');
     const amistad = await measuresOfDistrict(store.db, districtCode('2790013'));
     expect(amistad.find((m) => m.measure === 'sbac_math_level3plus_pct' && m.schoolYear === '2015-16')?.value).toBe(47.5);
     expect(amistad.find((m) => m.measure === 'sbac_ela_participation_pct')?.value).toBe(99.3);
@@ -125,6 +125,48 @@ describe.skipIf(!haveShared).each(dialects)('importing the real files ($name)', 
     const hartford = await measuresOfDistrict(store.db, districtCode('0640011'));
     expect(hartford.find((m) => m.measure === 'graduation_4yr_rate' && m.schoolYear === '2024-25')?.value).toBe(85.3);
     expect(hartford.find((m) => m.measure === 'graduation_4yr_rate_high_needs')).toBeDefined();
+  });
+
+  it('imports the three Smarter Balanced layouts: one year, by high needs (Y/N, carried-down cells), and the trend with a pair of columns per year', async () => {
+    const year = await importFile(store, 'edsight', f('outcomes/sbac-all-students-2017-18.csv'));
+    expect(year.notes[0]).toBe('Smarter Balanced, 2017-18, all students.');
+    const needs = await importFile(store, 'auto', f('outcomes/sbac-high-needs-2024-25.csv'));
+    const trend = await importFile(store, 'smarter-balanced', f('outcomes/sbac_trend_all-students_2018-19_2024-25.csv'));
+    expect(trend.notes.join(' ')).toMatch(/No test in 2019-20 and 2020-21/);
+    const value = async (code: string, measure: string, y: string) => (await measureForYear(store.db, measure, schoolYear(y))).get(districtCode(code));
+    // Woodstock, 2017-18 and 2024-25 (the files' last rows); Achievement First Bridgeport's Math
+    // rows carry the district and subject down from the ELA row above.
+    expect(await value('1690011', 'sbac_math_level3plus_count', '2017-18')).toBe(278);
+    expect(await value('1690011', 'sbac_math_scored', '2017-18')).toBe(570);
+    expect(await value('1690011', 'sbac_math_level1_pct', '2017-18')).toBe(19.5);
+    expect(await value('1690011', 'sbac_math_level3plus_count_high_needs', '2024-25')).toBe(41);
+    expect(await value('1690011', 'sbac_ela_scored_non_high_needs', '2024-25')).toBe(326);
+    expect(await value('2850013', 'sbac_math_level3plus_pct_high_needs', '2024-25')).toBe(20.3);
+    expect(await value('2850013', 'sbac_math_level3plus_pct', '2021-22')).toBe(26.4);
+    expect(await value('2850013', 'sbac_ela_scored', '2024-25')).toBe(527);
+    expect(await value('2850013', 'sbac_ela_scored', '2020-21')).toBeUndefined();
+    // Level percentages by group are not stored for the needs groups: only the rate and counts.
+    expect(await value('1690011', 'sbac_math_level1_pct_high_needs', '2024-25')).toBeUndefined();
+    expect(year.rows + needs.rows + trend.rows).toBeGreaterThan(10_000);
+  });
+
+  it('refuses a Smarter Balanced file whose needs cell is not Y or N, or whose first row carries on from nothing, and keeps nothing of it', async () => {
+    const lines = readFileSync(f('outcomes/sbac-high-needs-2023-24.csv'), 'utf8').split('\n');
+    const header = lines.findIndex((l) => l.startsWith('"District","District Code"'));
+    const first = header + 1;
+    lines[first + 1] = lines[first + 1]!.replace(',"Y",', ',"maybe",');
+    const bad = join(tmp, 'sbac-bad.csv');
+    writeFileSync(bad, lines.join('\n'));
+    const before = await tableCounts(store);
+    const err = await importFile(store, 'smarter-balanced', bad).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImportFailure);
+    expect((err as ImportFailure).issues[0]).toMatchObject({ file: 'sbac-bad.csv', line: first + 2, column: 'High Needs (F/R, EL or SWD)' });
+    expect((err as ImportFailure).issues[0]!.reason).toMatch(/neither Y nor N/);
+    const orphan = [...lines.slice(0, first), lines[first + 1]!.replace('"maybe"', '"Y"'), ...lines.slice(first + 2)];
+    writeFileSync(bad, orphan.join('\n'));
+    const err2 = await importFile(store, 'smarter-balanced', bad).catch((e: unknown) => e);
+    expect((err2 as ImportFailure).issues[0]!.reason).toMatch(/no district comes before it/);
+    expect(await tableCounts(store)).toEqual(before);
   });
 
   it('refuses a file with one bad row, names file, line and column, and changes nothing', async () => {

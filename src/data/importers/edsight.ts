@@ -3,7 +3,7 @@
  * - "Student Counts by District and Year" (year on the third title line) → enrollment
  * - "Chronic Absenteeism, 2015-16" → chronic_absenteeism_pct
  * - "Four-Year Graduation Rates, 2014-15" → graduation_4yr_cohort / _graduates / _rate
- * - "Smarter Balanced Assessments, 2015-16" → sbac_<subject>_… (participation, levels)
+ * - "Smarter Balanced Assessments, 2015-16" → handed to the Smarter Balanced importer
  * - "Next Generation Accountability, 2024-25" → handed to the NGAS importer
  * The layout: 2-5 title lines, sometimes a group-heading line, then a header starting
  * "District","District Code"; codes written ="0140011"; "*" for suppressed counts; a "Total" row.
@@ -13,14 +13,15 @@ import { upsertMeasures, type Measure } from '../measure.repository.ts';
 import { codeCell, SeenDistricts } from './common.ts';
 import { cleanCell } from './csv.ts';
 import { ngasImporter } from './ngas.ts';
+import { smarterBalancedImporter } from './smarter-balanced.ts';
 import { ImportFailure } from './issues.ts';
 import { Batcher, numberCell, openTable, type Header, type ImportContext, type ImportCounts, type Importer } from './table.ts';
 
 interface Dataset {
   readonly title: RegExp;
   readonly name: string;
-  /** Column → measure (per subject for Smarter Balanced). */
-  readonly columns: (header: Header, subject: string) => readonly { column: string; index: number; measure: string; max?: number }[];
+  /** Column → measure. */
+  readonly columns: (header: Header) => readonly { column: string; index: number; measure: string; max?: number }[];
 }
 
 const YEAR = /(\d{4}-\d{2})/;
@@ -49,37 +50,13 @@ const DATASETS: readonly Dataset[] = [
       { column: 'Graduation Rate', index: at(h, 'Graduation Rate'), measure: 'graduation_4yr_rate', max: 100 },
     ],
   },
-  {
-    title: /^Smarter Balanced Assessments, /,
-    name: 'Smarter Balanced',
-    columns: (h, subject) => {
-      // Percent columns are all headed "%": each follows its count column.
-      const levels: [string, string][] = [
-        ['Level 1 Not Met  Count', 'level1'],
-        ['Level 2 Approaching  Count', 'level2'],
-        ['Level 3 Met  Count', 'level3'],
-        ['Level 4 Exceeded  Count', 'level4'],
-        ['Level 3&4 Met or Exceeded Count', 'level3plus'],
-      ];
-      const s = subject.toLowerCase();
-      const out = [
-        { column: 'Total NumberTested', index: at(h, 'Total NumberTested'), measure: `sbac_${s}_tested` },
-        { column: 'Smarter BalancedParticipationRate', index: at(h, 'Smarter BalancedParticipationRate'), measure: `sbac_${s}_participation_pct`, max: 100 },
-      ];
-      for (const [col, key] of levels) {
-        const i = at(h, col);
-        if (i >= 0) out.push({ column: `${col} %`, index: i + 1, measure: `sbac_${s}_${key}_pct`, max: 100 });
-      }
-      return out;
-    },
-  },
 ];
 
 export const edsightImporter: Importer = {
   kind: 'edsight',
   title: 'EdSight district export (enrollment, chronic absenteeism, graduation, Smarter Balanced, NGAS)',
   description: 'An EdSight "All Districts" export with its title lines; the dataset is recognised from the title.',
-  detect: (preamble) => preamble.length > 0 && (DATASETS.some((d) => d.title.test(preamble[0]!)) || preamble[0]!.startsWith('Next Generation Accountability')),
+  detect: (preamble) => preamble.length > 0 && (DATASETS.some((d) => d.title.test(preamble[0]!)) || preamble[0]!.startsWith('Next Generation Accountability') || smarterBalancedImporter.detect(preamble, [])),
 
   async run(ctx): Promise<ImportCounts> {
     const table = await openTable(
@@ -88,6 +65,10 @@ export const edsightImporter: Importer = {
       'an EdSight export: title lines, then a header starting "District","District Code"',
     );
     const title = table.preamble[0] ?? '';
+    if (smarterBalancedImporter.detect(table.preamble, table.header.names)) {
+      await table.rows.return(undefined);
+      return smarterBalancedImporter.run(ctx);
+    }
     if (table.header.names[0] === 'FallOfYear') {
       await table.rows.return(undefined);
       return ngasImporter.run(ctx);
@@ -126,7 +107,6 @@ async function readDistrictRows(
 ): Promise<ImportCounts> {
   const seen = new SeenDistricts();
   const batch = new Batcher<Measure>(2000, (items) => upsertMeasures(ctx.db, items, ctx.importId));
-  const subjectIndex = header.indexOf('Subject');
   const keys = new Set<string>();
   let suppressed = 0;
   let totals = 0;
@@ -139,8 +119,7 @@ async function readDistrictRows(
       totals++;
       continue;
     }
-    const subject = subjectIndex >= 0 ? (cells[subjectIndex] ?? '').trim() : '';
-    const columns = dataset.columns(header, subject || 'all');
+    const columns = dataset.columns(header);
     if (!checkedColumns) {
       const missing = columns.filter((c) => c.index < 0);
       if (missing.length) {
@@ -157,9 +136,9 @@ async function readDistrictRows(
     }
     const code = codeCell(ctx, cells[1] ?? '', line, 'District Code');
     if (!code) continue;
-    const key = `${code}:${subject}`;
+    const key = code;
     if (keys.has(key)) {
-      ctx.issues.add(line, 'District Code', `District ${code} appears twice${subject ? ` for ${subject}` : ''}.`);
+      ctx.issues.add(line, 'District Code', `District ${code} appears twice.`);
       continue;
     }
     keys.add(key);

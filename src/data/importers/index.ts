@@ -10,10 +10,12 @@ import { enrollmentDemographicsImporter } from './enrollment-demographics.ts';
 import { graduationImporter } from './graduation.ts';
 import { measuresImporter } from './measures.ts';
 import { ngasImporter } from './ngas.ts';
+import { smarterBalancedImporter } from './smarter-balanced.ts';
 import type { Importer } from './table.ts';
 
 export const IMPORTERS: readonly Importer[] = [
   ngasImporter,
+  smarterBalancedImporter,
   edsightImporter,
   ecsImporter,
   directoryImporter,

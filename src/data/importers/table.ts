@@ -62,6 +62,8 @@ export class Header {
 
 export interface OpenTable {
   readonly preamble: readonly string[];
+  /** The title lines cell by cell (group headings sit over the columns they name). */
+  readonly preambleCells: readonly (readonly string[])[];
   readonly header: Header;
   readonly headerLine: number;
   readonly rows: AsyncGenerator<CsvRecord>;
@@ -79,14 +81,16 @@ export async function openTable(
 ): Promise<OpenTable> {
   const records = readCsv(source);
   const preamble: string[] = [];
+  const preambleCells: string[][] = [];
   for (let i = 0; i <= maxPreamble; i++) {
     const next = await records.next();
     if (next.done) break;
     const cells = next.value.cells.map((c) => cleanCell(c));
     if (isHeader(cells)) {
-      return { preamble, header: new Header(next.value.cells), headerLine: next.value.line, rows: records };
+      return { preamble, preambleCells, header: new Header(next.value.cells), headerLine: next.value.line, rows: records };
     }
     preamble.push(cells.filter((c) => c !== '').join(', '));
+    preambleCells.push(cells);
   }
   await records.return(undefined);
   throw new ImportFailure([
