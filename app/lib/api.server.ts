@@ -10,6 +10,8 @@ import { DomainError } from '../../src/domain/errors.ts';
 import { fiscalYear, parseFiscalYear, schoolYear, type FiscalYear } from '../../src/domain/time/fiscal-year.ts';
 import { offRampFor } from '../../src/services/support/off-ramp.ts';
 import { headlineFor } from '../../src/services/outcomes.service.ts';
+import { evaluationSeries, evaluationTable } from '../../src/services/evaluation.service.ts';
+import { MEMBERSHIPS, type Membership } from '../../src/domain/outcomes/pooled.ts';
 import { measuresByName } from '../../src/data/measure.repository.ts';
 import { listRulesets } from '../../src/domain/law/catalog.ts';
 import { formatCitation } from '../../src/domain/rules/citation.ts';
@@ -74,6 +76,20 @@ async function respond(name: string, format: Format, json: unknown, table: () =>
 function split(path: string): { parts: string[]; format: Format } {
   const m = /^(.*?)(?:\.(json|csv|xlsx))?$/.exec(path)!;
   return { parts: m[1]!.split('/').filter(Boolean), format: (m[2] as Format | undefined) ?? 'json' };
+}
+
+/** ?membership=ever|that-year|cohort (&cohort=2013): who counts as alliance in the evaluation. */
+function membershipParam(q: URLSearchParams): Membership {
+  const kind = q.get('membership') || 'ever';
+  if (kind === 'ever' || kind === 'that-year') return { kind };
+  if (kind !== 'cohort') throw new ApiError(400, `membership must be one of ${MEMBERSHIPS.join(', ')} (got "${kind.slice(0, 40)}").`);
+  const raw = q.get('cohort');
+  if (!raw) throw new ApiError(400, 'membership=cohort needs the cohort\'s first fiscal year, e.g. &cohort=2013.');
+  try {
+    return { kind, firstFiscalYear: fiscalYear(parseFiscalYear(raw)) };
+  } catch (e) {
+    throw new ApiError(400, `cohort: ${(e as Error).message}`);
+  }
 }
 
 function schoolYearParam(params: URLSearchParams, name: string) {
@@ -173,6 +189,25 @@ export async function handleApi(request: Request, path: string): Promise<Respons
           columns: ['schoolYear', 'group', 'alliance', 'state', 'shareOfState', 'stateShare', 'allianceDistrictsAbove', 'allianceDistrictsCounted'],
           rows: [[h.schoolYear, 'all students', h.enrollment.alliance, h.enrollment.state, h.enrollment.share, null, null, h.allianceDistricts], ...h.groups.map((g) => [h.schoolYear, g.group, g.alliance, g.state, g.shareOfState, g.stateShare, g.districtsAbove, g.districtsCounted])],
         }));
+      }
+      case 'evaluation': {
+        // A computation: pooled rates of the alliance districts and the others, by year (issue 10).
+        if (id) throw new ApiError(404, `Unknown resource "evaluation/${id.slice(0, 40)}" (see /api/docs).`);
+        const measure = q.get('measure') || 'graduation_4yr';
+        const year = (name: string): FiscalYear | undefined => {
+          const raw = q.get(name);
+          if (!raw) return undefined;
+          try {
+            return fiscalYear(parseFiscalYear(raw));
+          } catch (e) {
+            throw new ApiError(400, `${name}: ${(e as Error).message}`);
+          }
+        };
+        const from = year('from');
+        const to = year('to');
+        const membership = membershipParam(q);
+        const s = await cached(`api-evaluation:${measure}:${from ?? ''}:${to ?? ''}:${JSON.stringify(membership)}`, (store) => evaluationSeries(store, { measure, ...(from ? { from } : {}), ...(to ? { to } : {}), membership }));
+        return respond(`evaluation-${s.measure.id}-FY${s.from}-FY${s.to}`, format, s, () => evaluationTable(s));
       }
       case 'off-ramp': {
         // A proposal's computation: each alliance district's distance to exit, and what the exits would no longer withhold.

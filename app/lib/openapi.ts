@@ -66,6 +66,20 @@ export const OPENAPI = {
         responses: { '200': { description: 'The figures' }, ...errors },
       },
     },
+    '/api/v1/evaluation': {
+      get: {
+        summary: 'Outcomes of the alliance districts against the others, by year: pooled rates with their numerators and denominators (a computation)',
+        description: `Group rates are pooled: the sum of graduates over the sum of cohorts, the sum of students meeting the Smarter Balanced standard over the sum of students with scored tests (where EdSight gives only a percentage, scored tests × the percentage, rounded). Each year: alliance and other (numerator, denominator, rate 0-1, districts, numeratorsFromPercent), gapPoints (alliance − other, percentage points) and gap (why a year has no data, e.g. no tests in 2019-20 and 2020-21), note (why a year is not comparable, e.g. grade 11 tested in 2014-15 only); districts: each district's own series; leftOut: district-years with a suppressed count; version: the code and data versions, to reproduce the figures. Measures: graduation_4yr, graduation_4yr_high_needs, sbac_ela, sbac_ela_high_needs, sbac_math, sbac_math_high_needs. ${csvXlsx}`,
+        parameters: [
+          { name: 'measure', in: 'query', schema: { type: 'string' }, example: 'graduation_4yr', description: 'Default: graduation_4yr' },
+          { name: 'from', in: 'query', schema: { type: 'integer' }, example: 2012, description: 'First fiscal year (FY2012 = 2011-12); default: the first year with data' },
+          { name: 'to', in: 'query', schema: { type: 'integer' }, example: 2025, description: 'Last fiscal year; default: the last year with data' },
+          { name: 'membership', in: 'query', schema: { enum: ['ever', 'that-year', 'cohort'] }, description: 'ever (default): designated in any year against never designated; that-year: on that year\'s official list against the rest; cohort: first designated in the cohort year against never designated' },
+          { name: 'cohort', in: 'query', schema: { type: 'integer' }, example: 2013, description: 'With membership=cohort: the fiscal year the cohort was first designated (2013, 2018, 2023)' },
+        ],
+        responses: { '200': { description: 'The series' }, ...errors },
+      },
+    },
     '/api/v1/off-ramp': {
       get: {
         summary: 'Each alliance district\'s distance to exit under the off-ramp proposal, and the fiscal effect of the exits (a computation)',

@@ -14,6 +14,7 @@ import { importCommand } from './commands/import.ts';
 import { jobs } from './commands/jobs.ts';
 import { laws } from './commands/laws.ts';
 import { overview } from './commands/overview.ts';
+import { report as reportCommand } from './commands/report.ts';
 import { seed } from './commands/seed.ts';
 import { tiers } from './commands/tiers.ts';
 import { withholding } from './commands/withholding.ts';
@@ -29,6 +30,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   overview: { run: overview, summary: 'the program today, from the database' },
   seed: { run: seed, summary: 'create demo accounts and a sample FY2026 cycle (--demo)' },
   tiers: { run: tiers, summary: 'each district with an approved plan in a tier of support, with the reasons (a proposal)' },
+  report: { run: reportCommand, summary: 'the evaluation: alliance districts against the others, pooled by year (report evaluation)' },
   audit: { run: audit, summary: 'verify the audit trail\'s hash chain (audit verify)' },
   jobs: { run: jobs, summary: 'deadline reminders and e-mail delivery: sweep, deliver, or work (a worker)' },
 };

@@ -105,3 +105,23 @@ test('no server code reaches the browser: the client bundle holds no database or
   const leaks = files.filter((f) => /selectFrom\(|insertInto\(|argon2|better-sqlite3|DATABASE_URL/.test(readFileSync(new URL(f, dir), 'utf8')));
   expect(leaks).toEqual([]);
 });
+
+test('the evaluation series: pooled graduation by group and year, the same in JSON and CSV; bad parameters are 400s', async ({ request }) => {
+  const json = await (await request.get('/api/v1/evaluation?measure=graduation_4yr&from=2012&to=2025')).json();
+  expect(json).toMatchObject({ kind: 'computation', from: 2012, to: 2025, membership: { kind: 'ever' } });
+  expect(json.years).toHaveLength(14);
+  const y2024 = json.years.find((y: { fiscalYear: number }) => y.fiscalYear === 2024);
+  // graduation_4yr.csv, FY2024: 35,995 graduates in all.
+  expect(y2024.alliance.numerator + y2024.other.numerator).toBe(35_995);
+  expect(json.version.code).toMatch(/^alliance-districts@/);
+  const csv = (await (await request.get('/api/v1/evaluation.csv?measure=graduation_4yr&from=2012&to=2025')).text()).trim().split('\n');
+  expect(csv[0]).toBe('schoolYear,fiscalYear,group,numerator,denominator,rate,districts,numeratorsFromPercent,gapPoints,noDataReason,comparability');
+  expect(csv).toHaveLength(1 + 14 * 2);
+  expect(csv.find((l) => l.startsWith('2023-24,2024,alliance,'))!.split(',')[3]).toBe(String(y2024.alliance.numerator));
+  for (const bad of ['measure=nope', 'membership=cohort', 'membership=cohort&cohort=2014', 'from=20x2', 'from=2020&to=2019', 'membership=some']) {
+    const r = await request.get(`/api/v1/evaluation?${bad}`);
+    expect(r.status(), bad).toBeGreaterThanOrEqual(400);
+    expect(r.status(), bad).toBeLessThan(500);
+    expect((await r.json()).error.message.length, bad).toBeGreaterThan(10);
+  }
+});

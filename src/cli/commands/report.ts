@@ -1,0 +1,77 @@
+import { parseArgs } from 'node:util';
+import { MEMBERSHIPS, POOLED_MEASURES, type Membership } from '../../domain/outcomes/pooled.ts';
+import { parseFiscalYear, type FiscalYear } from '../../domain/time/fiscal-year.ts';
+import { evaluationSeries, evaluationTable } from '../../services/evaluation.service.ts';
+import { type CliContext, UsageError } from '../context.ts';
+import { csv, number, parseFormat, table } from '../format.ts';
+
+export const reportHelp = `Usage: alliance report evaluation [options]
+
+Outcomes of the alliance districts against the other districts, year by year, as pooled rates:
+the sum of graduates over the sum of cohorts, the sum of students meeting the Smarter Balanced
+standard over the sum of students with scored tests. A computation on the imported data; the
+code and data versions are printed so the figures can be reproduced.
+
+  --measure <m>        ${POOLED_MEASURES.map((m) => m.id).join(', ')}
+                       (default graduation_4yr)
+  --from <YYYY>        first fiscal year (2012 = school year 2011-12); default: the data's first
+  --to <YYYY>          last fiscal year; default: the data's last
+  --membership <m>     who counts as alliance: ever (default; designated in any year, against
+                       never designated), that-year (on that year's official list, against the
+                       rest), cohort (first designated in --cohort's year, against never designated)
+  --cohort <YYYY>      with --membership cohort: 2013, 2018 or 2023
+  --format <f>         table (default), json or csv
+  -h, --help           this help
+
+Exit codes: 0 done; 2 usage; 3 the data is missing.`;
+
+export async function report(argv: string[], ctx: CliContext): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { measure: { type: 'string', default: 'graduation_4yr' }, from: { type: 'string' }, to: { type: 'string' }, membership: { type: 'string', default: 'ever' }, cohort: { type: 'string' }, format: { type: 'string', default: 'table' }, help: { type: 'boolean', short: 'h' } },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (values.help) {
+    ctx.io.out(reportHelp);
+    return 0;
+  }
+  if (positionals[0] !== 'evaluation' || positionals.length > 1) throw new UsageError(`Say which report: alliance report evaluation${positionals.length ? ` (got "${positionals.join(' ')}")` : ''}.`, reportHelp);
+  const format = parseFormat(values.format, ['table', 'json', 'csv'] as const);
+  const year = (v: string | undefined): FiscalYear | undefined => (v ? parseFiscalYear(v) : undefined);
+  let membership: Membership;
+  const kind = values.membership;
+  if (kind === 'ever' || kind === 'that-year') membership = { kind };
+  else if (kind === 'cohort') {
+    if (!values.cohort) throw new UsageError('--membership cohort needs --cohort <YYYY>, the fiscal year the cohort was first designated (2013, 2018 or 2023).', reportHelp);
+    membership = { kind, firstFiscalYear: parseFiscalYear(values.cohort) };
+  } else throw new UsageError(`--membership is one of ${MEMBERSHIPS.join(', ')} (got "${kind}").`, reportHelp);
+  const from = year(values.from);
+  const to = year(values.to);
+  const s = await evaluationSeries(await ctx.store(), { measure: values.measure, ...(from ? { from } : {}), ...(to ? { to } : {}), membership });
+  if (format === 'json') {
+    ctx.io.out(JSON.stringify(s, null, 2));
+    return 0;
+  }
+  const t = evaluationTable(s);
+  if (format === 'csv') {
+    ctx.io.out(csv(t.columns, t.rows));
+    return 0;
+  }
+  const pct = (r: number | null | undefined) => (r == null ? '—' : `${number(r * 100, 1)}%`);
+  ctx.io.out(`${s.measure.label.en}, FY${s.from}-FY${s.to} — a computation on the imported data\n${s.membershipText}\n${s.measure.definition}\n`);
+  ctx.io.out(
+    table(s.years, [
+      { header: 'Year', value: (y) => y.schoolYear },
+      { header: 'Alliance', value: (y) => pct(y.alliance?.rate), align: 'right' },
+      { header: 'of', value: (y) => (y.alliance ? number(y.alliance.denominator) : ''), align: 'right' },
+      { header: 'Other', value: (y) => pct(y.other?.rate), align: 'right' },
+      { header: 'of', value: (y) => (y.other ? number(y.other.denominator) : ''), align: 'right' },
+      { header: 'Gap (points)', value: (y) => (y.gapPoints === null ? '' : number(y.gapPoints, 1)), align: 'right' },
+      { header: 'Note', value: (y) => y.gap ?? y.note ?? '' },
+    ]),
+  );
+  if (s.leftOut) ctx.io.out(`\n${s.leftOut} district-year${s.leftOut === 1 ? ' has' : 's have'} a suppressed count and ${s.leftOut === 1 ? 'is' : 'are'} left out of the sums.`);
+  ctx.io.out(`\nCode ${s.version.code}; data ${s.version.data}.`);
+  return 0;
+}
