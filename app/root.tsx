@@ -24,6 +24,7 @@ const NAV: readonly [path: string, key: MessageKey][] = [
   ['/', 'nav.home'],
   ['/districts', 'nav.districts'],
   ['/designations', 'nav.designations'],
+  ['/evaluation', 'nav.evaluation'],
   ['/scenarios', 'nav.scenarios'],
   ['/about', 'nav.about'],
   ['/glossary', 'nav.glossary'],

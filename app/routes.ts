@@ -13,6 +13,7 @@ const PAGES: readonly [path: string, file: string][] = [
   ['about', 'routes/about.tsx'],
   ['glossary', 'routes/glossary.tsx'],
   ['outcomes', 'routes/outcomes.tsx'],
+  ['evaluation', 'routes/evaluation.tsx'],
 ];
 
 function pages(lang: 'en' | 'es'): RouteConfigEntry[] {

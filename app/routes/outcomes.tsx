@@ -1,9 +1,9 @@
-import { data, Form, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { data, Form, Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 import { DomainError } from '../../src/domain/errors.ts';
 import { schoolYear } from '../../src/domain/time/fiscal-year.ts';
 import { headlineFor } from '../../src/services/outcomes.service.ts';
 import { ScrollX } from '../components/scroll-x.tsx';
-import { formatNumber, formatPercent, langOfPath, translate, type MessageKey } from '../i18n/messages.ts';
+import { formatNumber, formatPercent, langOfPath, localPath, translate, type MessageKey } from '../i18n/messages.ts';
 import { cached } from '../lib/store.server.ts';
 import { useLang, useT } from '../root.tsx';
 
@@ -98,6 +98,9 @@ export default function Outcomes() {
             </div>
           </div>
           <p className="usa-hint">{t('outcomes.source')}</p>
+          <p>
+            <Link to={localPath(lang, '/evaluation')}>{t('outcomes.evaluationLink')}</Link>
+          </p>
           <p>
             {t('outcomes.download')} <a href={`/api/v1/outcomes/headline.csv?schoolYear=${h.schoolYear}`}>CSV</a> · <a href={`/api/v1/outcomes/headline.json?schoolYear=${h.schoolYear}`}>JSON</a>
           </p>

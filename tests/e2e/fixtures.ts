@@ -35,6 +35,7 @@ export const PAGES: readonly { path: string; h1: RegExp; h1es: RegExp }[] = [
   { path: '/about', h1: /Methodology and data/, h1es: /Metodología y datos/ },
   { path: '/glossary', h1: /Glossary/, h1es: /Glosario/ },
   { path: '/outcomes', h1: /^Who attends alliance districts$/, h1es: /^Quiénes asisten a los distritos de la Alianza$/ },
+  { path: '/evaluation?measure=sbac_math&groups=cohort-2013', h1: /^Results: alliance districts and the others$/, h1es: /^Resultados: los distritos de la Alianza y los demás$/ },
 ];
 
 export function es(path: string): string {

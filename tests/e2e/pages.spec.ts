@@ -110,3 +110,26 @@ test('who attends alliance districts: the brief\'s 227,273 students (44.3%) in 2
   // es-US: the separators readers in Connecticut expect.
   await expect(page.getByText(/227,273 estudiantes asisten a los 36 distritos de la Alianza en 2023-24: el 44.3%/)).toBeVisible();
 });
+
+test('the evaluation: pooled graduation by group and year, another measure and grouping chosen, the pandemic years said, in Spanish too', async ({ page }) => {
+  await page.goto('/outcomes');
+  await page.getByRole('link', { name: 'Results of alliance districts against the others, year by year' }).click();
+  await expect(page).toHaveURL(/\/evaluation$/);
+  const grad = page.getByRole('table', { name: /Four-year graduation rate, by school year and group/ });
+  // 14 years of graduation, FY2012 to FY2025, each with its numerator and denominator.
+  await expect(grad.locator('tbody tr')).toHaveCount(14);
+  await expect(grad.getByRole('row', { name: /^2023-24/ })).toContainText(/\d+\.\d% \([\d,]+ of [\d,]+; \d+ districts\)/);
+  await expect(page.getByText(/Computed by alliance-districts@/)).toBeVisible();
+  await page.getByLabel('Measure').selectOption('sbac_ela');
+  await page.getByLabel('Which districts count as alliance districts').selectOption('that-year');
+  await page.getByRole('button', { name: 'Show' }).click();
+  const ela = page.getByRole('table', { name: /English language arts: met or exceeded the standard, by school year and group/ });
+  await expect(ela.getByRole('row', { name: /^2019-20/ })).toContainText('No statewide tests were given in 2019-20');
+  await expect(ela.getByRole('row', { name: /^2014-15/ })).toContainText('Grade 11 took Smarter Balanced in 2014-15 only');
+  await expect(page.getByText(/the districts on that fiscal year’s official list/)).toBeVisible();
+  const csv = await (await page.request.get(await page.getByRole('link', { name: 'CSV' }).getAttribute('href') ?? '')).text();
+  expect(csv.split('\n').find((l) => l.startsWith('2019-20,2020,alliance,'))).toMatch(/No statewide/);
+  await page.goto('/es/evaluation?measure=sbac_ela&groups=ever');
+  await expect(page.getByRole('row', { name: /^2020-21/ })).toContainText('EdSight no tiene resultados de 2020-21');
+  await expect(page.getByText(/Calculado por alliance-districts@/)).toBeVisible();
+});

@@ -1,0 +1,155 @@
+/**
+ * The evaluation, public (issue 10): the pooled results of the alliance districts against the
+ * others, year by year — a computation on the imported data, with its definition, the groups'
+ * definition, the gaps and breaks, and the code and data versions to reproduce it.
+ */
+import { data, Form, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { DomainError } from '../../src/domain/errors.ts';
+import { POOLED_MEASURES, type Membership } from '../../src/domain/outcomes/pooled.ts';
+import { fiscalYear } from '../../src/domain/time/fiscal-year.ts';
+import { evaluationSeries } from '../../src/services/evaluation.service.ts';
+import { LineChart } from '../components/charts.tsx';
+import { ScrollX } from '../components/scroll-x.tsx';
+import { formatNumber, formatPercent, langOfPath, translate, type MessageKey } from '../i18n/messages.ts';
+import { cached } from '../lib/store.server.ts';
+import { useLang, useT } from '../root.tsx';
+
+export const meta: MetaFunction = ({ location }) => {
+  const lang = langOfPath(location.pathname);
+  return [{ title: `${translate(lang, 'evaluation.title')} — ${translate(lang, 'site.title')}` }];
+};
+
+/** The group choices the page offers: the membership options, each cohort apart. */
+const GROUPINGS = ['ever', 'that-year', 'cohort-2013', 'cohort-2018', 'cohort-2023'] as const;
+type Grouping = (typeof GROUPINGS)[number];
+
+function membershipOf(g: Grouping): Membership {
+  if (g === 'ever' || g === 'that-year') return { kind: g };
+  return { kind: 'cohort', firstFiscalYear: fiscalYear(Number(g.slice(7))) };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const q = new URL(request.url).searchParams;
+  const measure = POOLED_MEASURES.find((m) => m.id === q.get('measure'))?.id ?? 'graduation_4yr';
+  const grouping = (GROUPINGS as readonly string[]).includes(q.get('groups') ?? '') ? (q.get('groups') as Grouping) : 'ever';
+  try {
+    const s = await cached(`evaluation:${measure}:${grouping}`, (store) => evaluationSeries(store, { measure, membership: membershipOf(grouping) }));
+    // The page shows the groups; each district's own series is in the download.
+    return { measure, grouping, series: { from: s.from, to: s.to, years: s.years, leftOut: s.leftOut, version: s.version }, problem: null };
+  } catch (e) {
+    if (e instanceof DomainError) return data({ measure, grouping, series: null, problem: e.message }, { status: 404 });
+    throw e;
+  }
+}
+
+export default function Evaluation() {
+  const { measure, grouping, series: s, problem } = useLoaderData<typeof loader>();
+  const lang = useLang();
+  const t = useT();
+  const m = POOLED_MEASURES.find((x) => x.id === measure)!;
+  const family = measure.startsWith('graduation') ? 'graduation' : 'sbac';
+  const pct = (v: number | null | undefined) => (v == null ? '—' : formatPercent(lang, v, 1));
+  const points = (g: 'alliance' | 'other') => (s?.years ?? []).flatMap((y) => (y[g]?.rate != null ? [{ x: y.schoolYear, y: y[g]!.rate! }] : []));
+  const alliance = points('alliance');
+  const other = points('other');
+  const noteOf = (y: { schoolYear: string; gap: string | null; note: string | null }) =>
+    y.gap ? t(`evaluation.gap.${y.schoolYear}` as MessageKey) : y.note ? t(`evaluation.break.${y.schoolYear}` as MessageKey) : '';
+  const query = `measure=${measure}&${grouping.startsWith('cohort') ? `membership=cohort&cohort=${grouping.slice(7)}` : `membership=${grouping}`}`;
+  return (
+    <>
+      <h1>{t('evaluation.title')}</h1>
+      <p className="usa-intro">{t('evaluation.intro')}</p>
+      <Form method="get" className="usa-form evaluation-form">
+        <label className="usa-label" htmlFor="measure">
+          {t('evaluation.measure')}
+        </label>
+        <select className="usa-select" id="measure" name="measure" defaultValue={measure}>
+          {POOLED_MEASURES.map((x) => (
+            <option key={x.id} value={x.id}>
+              {x.label[lang]}
+            </option>
+          ))}
+        </select>
+        <label className="usa-label" htmlFor="groups">
+          {t('evaluation.groups')}
+        </label>
+        <select className="usa-select" id="groups" name="groups" defaultValue={grouping}>
+          {GROUPINGS.map((g) => (
+            <option key={g} value={g}>
+              {t(`evaluation.grouping.${g}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+        <button className="usa-button usa-button--outline margin-top-2" type="submit">
+          {t('outcomes.show')}
+        </button>
+      </Form>
+      {s ? (
+        <>
+          <p>{t(`evaluation.membership.${grouping.startsWith('cohort') ? 'cohort' : grouping}` as MessageKey, { fy: grouping.slice(7) })}</p>
+          {alliance.length && other.length ? (
+            <LineChart
+              title={`${m.label[lang]}, FY${s.from}–FY${s.to}`}
+              summary={t('evaluation.summary', { first: alliance[0]!.x, last: alliance.at(-1)!.x, a0: pct(alliance[0]!.y), a1: pct(alliance.at(-1)!.y), o0: pct(other[0]!.y), o1: pct(other.at(-1)!.y) })}
+              series={[
+                { name: t('evaluation.alliance'), points: alliance },
+                { name: t('evaluation.other'), points: other },
+              ]}
+              format={pct}
+              min={0}
+              table={{ caption: m.label[lang], summaryLabel: t('common.showTable'), firstColumn: t('common.schoolYear') }}
+            />
+          ) : null}
+          <ScrollX label={t('evaluation.caption', { measure: m.label[lang] })}>
+            <table className="usa-table usa-table--compact">
+              <caption>{t('evaluation.caption', { measure: m.label[lang] })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('common.schoolYear')}</th>
+                  <th scope="col" className="numeric">
+                    {t('evaluation.alliance')}
+                  </th>
+                  <th scope="col" className="numeric">
+                    {t('evaluation.other')}
+                  </th>
+                  <th scope="col" className="numeric">
+                    {t('evaluation.gapPoints')}
+                  </th>
+                  <th scope="col">{t('evaluation.note')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {s.years.map((y) => (
+                  <tr key={y.schoolYear}>
+                    <th scope="row">{y.schoolYear}</th>
+                    {(['alliance', 'other'] as const).map((g) => (
+                      <td key={g} className="numeric">
+                        {y[g] ? t('evaluation.rateOf', { rate: pct(y[g]!.rate), n: formatNumber(lang, y[g]!.numerator), d: formatNumber(lang, y[g]!.denominator), districts: y[g]!.districts }) : '—'}
+                      </td>
+                    ))}
+                    <td className="numeric">{y.gapPoints === null ? '—' : formatNumber(lang, Math.round(y.gapPoints * 10) / 10, 1)}</td>
+                    <td>{noteOf(y)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollX>
+          <h2>{t('evaluation.howTitle')}</h2>
+          <p>{t(`evaluation.definition.${family}` as MessageKey)}</p>
+          {s.leftOut ? <p>{t('evaluation.leftOut', { count: s.leftOut })}</p> : null}
+          <p>{t('evaluation.limits')}</p>
+          <p className="usa-hint">{t('evaluation.version', { code: s.version.code, data: s.version.data })}</p>
+          <p>
+            {t('outcomes.download')} <a href={`/api/v1/evaluation.csv?${query}`}>CSV</a> · <a href={`/api/v1/evaluation.json?${query}`}>JSON</a>
+          </p>
+        </>
+      ) : (
+        <div className="usa-alert usa-alert--warning" role="alert">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">{problem}</p>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}
