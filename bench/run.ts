@@ -12,6 +12,9 @@
  * 5. The staff monitoring board against the cycle board for the same approved plans (36, and 1,000
  *    synthetic districts, each a copy of Hartford's monitored demo year), interleaved round by
  *    round; goal: the monitoring board within 5× of the cycle board.
+ * 6. The evaluation (pooled series and each cohort's event study with a 999-draw bootstrap), in a
+ *    fresh process: every measure on the embedded data (169 districts × 14 years; goal < 10 s for
+ *    the report), and 13,000 synthetic districts × 10 years to JSON (goal < 60 s, < 500 MB).
  * Set BENCH_DATABASE_URL=postgres://… to measure the import on PostgreSQL too.
  */
 import { execFileSync, fork } from 'node:child_process';
@@ -329,6 +332,18 @@ async function siteBench(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 }
 
+async function evaluationBench(): Promise<void> {
+  console.log('\n6. The evaluation: pooled series and event studies (999 bootstrap draws per cohort), each in a fresh process');
+  const dir = mkdtempSync(join(tmpdir(), 'alliance-eval-'));
+  const script = fileURLToPath(new URL('./evaluation-child.ts', import.meta.url));
+  const run = (args: string[]) => JSON.parse(execFileSync(process.execPath, [script, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 }).trim().split('\n').at(-1)!) as { ms: number; baselineMs: number; mb: number; maxRssMb: number };
+  const real = run(['embedded', join(dir, 'eval.sqlite')]);
+  console.log(`   Embedded data, all 6 measures as JSON: ${ms(real.ms)}, ${real.mb.toFixed(1)} MB of JSON, peak RSS ${real.maxRssMb.toFixed(0)} MB (goal < 10 s) ${real.ms < 10_000 ? 'MET' : 'NOT MET'}`);
+  const big = run(['synthetic', '13000']);
+  console.log(`   13,000 synthetic districts × 10 years, graduation, series + 3 event studies as JSON: ${ms(big.ms)} (a bare summing pass over the same rows: ${ms(big.baselineMs)}, ${(big.ms / big.baselineMs).toFixed(0)}×), ${big.mb.toFixed(1)} MB of JSON, peak RSS ${big.maxRssMb.toFixed(0)} MB (goal < 60 s, < 500 MB) ${big.ms < 60_000 && big.maxRssMb < 500 ? 'MET' : 'NOT MET'}`);
+  rmSync(dir, { recursive: true, force: true });
+}
+
 console.log(`Benchmarks — Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. Figures from one run on this machine; compare ratios, not absolutes.`);
 const only = process.argv[2];
 if (!only || only === 'designation') designationBench();
@@ -336,3 +351,4 @@ if (!only || only === 'import') await importBench();
 if (!only || only === 'site') await siteBench();
 if (!only || only === 'ledger') await ledgerBench();
 if (!only || only === 'board') await boardBench();
+if (!only || only === 'evaluation') await evaluationBench();

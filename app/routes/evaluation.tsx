@@ -35,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   try {
     const s = await cached(`evaluation:${measure}:${grouping}`, (store) => evaluationSeries(store, { measure, membership: membershipOf(grouping) }));
     // The page shows the groups; each district's own series is in the download.
-    return { measure, grouping, series: { from: s.from, to: s.to, years: s.years, leftOut: s.leftOut, version: s.version }, problem: null };
+    return { measure, grouping, series: { from: s.from, to: s.to, years: s.years, leftOut: s.leftOut, version: s.version, estimates: s.estimates }, problem: null };
   } catch (e) {
     if (e instanceof DomainError) return data({ measure, grouping, series: null, problem: e.message }, { status: 404 });
     throw e;
@@ -49,9 +49,10 @@ export default function Evaluation() {
   const m = POOLED_MEASURES.find((x) => x.id === measure)!;
   const family = measure.startsWith('graduation') ? 'graduation' : 'sbac';
   const pct = (v: number | null | undefined) => (v == null ? '—' : formatPercent(lang, v, 1));
-  const points = (g: 'alliance' | 'other') => (s?.years ?? []).flatMap((y) => (y[g]?.rate != null ? [{ x: y.schoolYear, y: y[g]!.rate! }] : []));
-  const alliance = points('alliance');
-  const other = points('other');
+  const points = (v: number) => formatNumber(lang, Math.round(v * 10) / 10, 1);
+  const series = (g: 'alliance' | 'other') => (s?.years ?? []).flatMap((y) => (y[g]?.rate != null ? [{ x: y.schoolYear, y: y[g]!.rate! }] : []));
+  const alliance = series('alliance');
+  const other = series('other');
   const noteOf = (y: { schoolYear: string; gap: string | null; note: string | null }) =>
     y.gap ? t(`evaluation.gap.${y.schoolYear}` as MessageKey) : y.note ? t(`evaluation.break.${y.schoolYear}` as MessageKey) : '';
   const query = `measure=${measure}&${grouping.startsWith('cohort') ? `membership=cohort&cohort=${grouping.slice(7)}` : `membership=${grouping}`}`;
@@ -134,6 +135,51 @@ export default function Evaluation() {
               </tbody>
             </table>
           </ScrollX>
+          <h2>{t('evaluation.estimatesTitle')}</h2>
+          <p>{t('evaluation.estimatesIntro')}</p>
+          <ScrollX label={t('evaluation.estimatesCaption', { measure: m.label[lang] })}>
+            <table className="usa-table usa-table--compact">
+              <caption>{t('evaluation.estimatesCaption', { measure: m.label[lang] })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('evaluation.cohort')}</th>
+                  <th scope="col">{t('evaluation.baseYear')}</th>
+                  <th scope="col" className="numeric">
+                    {t('evaluation.did')}
+                  </th>
+                  <th scope="col" className="numeric">
+                    {t('evaluation.preTrend')}
+                  </th>
+                  <th scope="col">{t('evaluation.note')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {s.estimates.map((e) => (
+                  <tr key={e.cohort}>
+                    <th scope="row">{t('evaluation.cohortName', { fy: e.cohort })}</th>
+                    <td>{e.base}</td>
+                    {e.estimable ? (
+                      <>
+                        <td className="numeric">{t('evaluation.interval', { estimate: points(e.did.estimate), low: points(e.did.low), high: points(e.did.high) })}</td>
+                        <td className="numeric">{e.preTrend ? t('evaluation.interval', { estimate: points(e.preTrend.estimate), low: points(e.preTrend.low), high: points(e.preTrend.high) }) : '—'}</td>
+                        <td>
+                          {t('evaluation.districtsCompared', { alliance: e.districts.alliance, other: e.districts.other })}
+                          {e.fewDistricts ? ` ${t('evaluation.few')}` : ''}
+                        </td>
+                      </>
+                    ) : (
+                      <>
+                        <td className="numeric">—</td>
+                        <td className="numeric">—</td>
+                        <td>{t(`evaluation.notEstimated.${e.why}` as MessageKey, { base: e.base, fy: e.cohort })}</td>
+                      </>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollX>
+          <p>{t('evaluation.method')}</p>
           <h2>{t('evaluation.howTitle')}</h2>
           <p>{t(`evaluation.definition.${family}` as MessageKey)}</p>
           {s.leftOut ? <p>{t('evaluation.leftOut', { count: s.leftOut })}</p> : null}

@@ -32,6 +32,16 @@ describe.each(dialects)('evaluation series ($name)', (dialect) => {
       expect(y.gapPoints!).toBeLessThan(0);
     }
     expect(s.version.data).not.toBe('');
+    // One event study per cohort of the record; FY2013's base year is 2011-12, the first year of the data.
+    expect(s.estimates.map((e) => e.cohort)).toEqual([2013, 2018, 2023]);
+    const first = s.estimates[0]!;
+    if (!first.estimable) throw new Error(first.reason);
+    expect(first.base).toBe('2011-12');
+    expect(first.districts.alliance).toBeGreaterThan(25);
+    expect(first.did.low).toBeLessThanOrEqual(first.did.estimate);
+    expect(first.did.high).toBeGreaterThanOrEqual(first.did.estimate);
+    expect(first.preTrend).toBeNull();
+    expect(s.estimates.slice(1).every((e) => e.estimable && e.fewDistricts)).toBe(true);
     expect(Object.keys(s.names).length).toBe(s.districts.length);
   });
 
@@ -60,6 +70,8 @@ describe.each(dialects)('evaluation series ($name)', (dialect) => {
     expect(last.alliance!.fromPercent).toBe(last.alliance!.districts);
     expect(last.alliance!.rate!).toBeGreaterThan(0.1);
     expect(last.alliance!.rate!).toBeLessThan(last.other!.rate!);
+    // No test before 2014-15: the FY2013 cohort has no base year, and the study says so.
+    expect(s.estimates[0]).toMatchObject({ cohort: 2013, estimable: false, why: 'no-base', base: '2011-12' });
   });
 
   it('an unknown measure or cohort is a clear error', async () => {

@@ -9,8 +9,9 @@ import { listDesignations } from '../data/designation.repository.ts';
 import { listDistricts } from '../data/district.repository.ts';
 import { measuresByName } from '../data/measure.repository.ts';
 import { MissingDataError } from '../domain/errors.ts';
+import { eventStudy, type EventStudy } from '../domain/outcomes/event-study.ts';
 import { pooledMeasure, pooledSeries, type DistrictYear, type GroupRecord, type Membership, type PooledSeries } from '../domain/outcomes/pooled.ts';
-import { fiscalYearRange, schoolYearToFiscalYear, type FiscalYear } from '../domain/time/fiscal-year.ts';
+import { fiscalYearRange, schoolYearToFiscalYear, type FiscalYear, type SchoolYear } from '../domain/time/fiscal-year.ts';
 import { officialList } from './public.service.ts';
 import { dataVersion } from './store.service.ts';
 import { CODE_VERSION } from './version.ts';
@@ -19,7 +20,13 @@ export interface EvaluationSeries extends PooledSeries {
   readonly kind: 'computation';
   readonly names: Readonly<Record<string, string>>;
   readonly version: { readonly code: string; readonly data: string };
+  /** For each designation cohort, the change in its gap against the never designated since the year before designation. */
+  readonly estimates: readonly EventStudy[];
+  readonly method: string;
 }
+
+export const METHOD =
+  'Event study / difference in differences for each cohort: the gap between the cohort’s districts and the never-designated districts (pooled rates) in each year, minus the gap in the year before designation, in percentage points. DiD is the mean over the designated years; the pre-trend check is the mean over the years before the base (near zero when the groups moved together before designation). 95% intervals from a cluster bootstrap over districts (999 replicates, seeded). The comparison districts are all never-designated districts, not matched or weighted for size or demographics; the alliance districts were chosen for low results, so a change can also reflect regression toward the mean.';
 
 /** The groups' record: each designated district's first fiscal year and each fiscal year's official list. */
 export async function groupRecord(store: Store, from: FiscalYear, to: FiscalYear): Promise<GroupRecord> {
@@ -36,6 +43,11 @@ export async function groupRecord(store: Store, from: FiscalYear, to: FiscalYear
   }
   return { firstDesignated, lists };
 }
+
+const inPeriod = (sy: string, from: FiscalYear, to: FiscalYear) => {
+  const fy = schoolYearToFiscalYear(sy as SchoolYear);
+  return fy >= from && fy <= to;
+};
 
 export interface EvaluationQuery {
   readonly measure: string;
@@ -69,7 +81,9 @@ export async function evaluationSeries(store: Store, q: EvaluationQuery): Promis
   const series = pooledSeries(measure, q.membership, record, rows, from, to);
   const shown = new Set(series.districts.map((s) => s.code));
   const names = Object.fromEntries(districts.filter((d) => shown.has(d.code)).map((d) => [d.code, d.name]));
-  return { kind: 'computation', ...series, names, version: { code: CODE_VERSION, data } };
+  const cohorts = [...new Set(record.firstDesignated.values())].sort((a, b) => a - b);
+  const estimates = cohorts.map((c) => eventStudy(measure, c, record, rows.filter((r) => inPeriod(r.schoolYear, from, to))));
+  return { kind: 'computation', ...series, names, version: { code: CODE_VERSION, data }, estimates, method: METHOD };
 }
 
 /** The series as a table (CSV, Excel, the CLI): one row per school year and group. */

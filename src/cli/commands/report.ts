@@ -71,6 +71,16 @@ export async function report(argv: string[], ctx: CliContext): Promise<number> {
       { header: 'Note', value: (y) => y.gap ?? y.note ?? '' },
     ]),
   );
+  ctx.io.out(`\nChange in the gap since the year before designation (percentage points, 95% interval):`);
+  for (const e of s.estimates) {
+    if (!e.estimable) {
+      ctx.io.out(`  FY${e.cohort} cohort: not estimated. ${e.reason}`);
+      continue;
+    }
+    const iv = (x: { estimate: number; low: number; high: number }) => `${number(x.estimate, 1)} (${number(x.low, 1)} to ${number(x.high, 1)})`;
+    ctx.io.out(`  FY${e.cohort} cohort (${e.districts.alliance} districts against ${e.districts.other}; base ${e.base}): DiD ${iv(e.did)} over ${e.did.years} year${e.did.years === 1 ? '' : 's'}; pre-trend ${e.preTrend ? iv(e.preTrend) : 'no year before the base'}${e.fewDistricts ? ' — few districts: a rough guide only' : ''}.`);
+  }
+  ctx.io.out(`\n${s.method}`);
   if (s.leftOut) ctx.io.out(`\n${s.leftOut} district-year${s.leftOut === 1 ? ' has' : 's have'} a suppressed count and ${s.leftOut === 1 ? 'is' : 'are'} left out of the sums.`);
   ctx.io.out(`\nCode ${s.version.code}; data ${s.version.data}.`);
   return 0;

@@ -1,0 +1,51 @@
+/**
+ * The evaluation in a fresh process, for bench/run.ts: either the embedded Connecticut data
+ * (every measure, as the API computes it, then JSON) or synthetic districts (the pure series and
+ * the three cohorts' event studies, then JSON). Reports time and peak resident memory.
+ */
+import { openStore } from '../src/data/database.ts';
+import { loadEmbedded } from '../src/data/embedded.ts';
+import { eventStudy } from '../src/domain/outcomes/event-study.ts';
+import { POOLED_MEASURES, pooledMeasure, pooledSeries, type DistrictYear, type GroupRecord } from '../src/domain/outcomes/pooled.ts';
+import { fiscalYear, fiscalYearToSchoolYear } from '../src/domain/time/fiscal-year.ts';
+import { evaluationSeries } from '../src/services/evaluation.service.ts';
+
+const [mode, arg] = process.argv.slice(2) as [string, string];
+let ms: number;
+let bytes = 0;
+let baselineMs = 0;
+if (mode === 'embedded') {
+  const store = await openStore(`sqlite:${arg}`);
+  await loadEmbedded(store);
+  const t0 = performance.now();
+  for (const m of POOLED_MEASURES) bytes += JSON.stringify(await evaluationSeries(store, { measure: m.id, membership: { kind: 'ever' } })).length;
+  ms = performance.now() - t0;
+  await store.close();
+} else {
+  const n = Number(arg);
+  const years = Array.from({ length: 10 }, (_, i) => fiscalYear(2016 + i));
+  // A fifth of the districts designated, in three cohorts; deterministic values.
+  const firstDesignated = new Map<string, ReturnType<typeof fiscalYear>>();
+  const rows: DistrictYear[] = [];
+  for (let d = 0; d < n; d++) {
+    const code = String(d).padStart(7, '0');
+    if (d % 5 === 0) firstDesignated.set(code, fiscalYear([2018, 2020, 2023][d % 3]!));
+    for (const fy of years) {
+      const cohort = 50 + ((d * 37 + fy) % 400);
+      rows.push({ code, schoolYear: fiscalYearToSchoolYear(fy), values: { graduation_4yr_cohort: cohort, graduation_4yr_graduates: Math.round(cohort * (0.6 + ((d * 13 + fy) % 35) / 100)) } });
+    }
+  }
+  const record: GroupRecord = { firstDesignated, lists: new Map() };
+  const measure = pooledMeasure('graduation_4yr');
+  // The baseline: one pass summing numerators and denominators by year.
+  let t0 = performance.now();
+  const sums = new Map<string, number>();
+  for (const r of rows) sums.set(r.schoolYear, (sums.get(r.schoolYear) ?? 0) + r.values.graduation_4yr_graduates! / r.values.graduation_4yr_cohort!);
+  baselineMs = performance.now() - t0;
+  t0 = performance.now();
+  const series = pooledSeries(measure, { kind: 'ever' }, record, rows, years[0]!, years.at(-1)!);
+  const estimates = [2018, 2020, 2023].map((c) => eventStudy(measure, fiscalYear(c), record, rows));
+  bytes = JSON.stringify({ ...series, estimates }).length;
+  ms = performance.now() - t0;
+}
+process.stdout.write(JSON.stringify({ ms, baselineMs, mb: bytes / 1048576, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
