@@ -5,6 +5,7 @@
  */
 import { data, Form, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 import { DomainError } from '../../src/domain/errors.ts';
+import { MATCH_COVARIATES } from '../../src/domain/outcomes/matching.ts';
 import { POOLED_MEASURES, type Membership } from '../../src/domain/outcomes/pooled.ts';
 import { fiscalYear } from '../../src/domain/time/fiscal-year.ts';
 import { evaluationSeries } from '../../src/services/evaluation.service.ts';
@@ -143,6 +144,7 @@ export default function Evaluation() {
               <thead>
                 <tr>
                   <th scope="col">{t('evaluation.cohort')}</th>
+                  <th scope="col">{t('evaluation.comparedWith')}</th>
                   <th scope="col">{t('evaluation.baseYear')}</th>
                   <th scope="col" className="numeric">
                     {t('evaluation.did')}
@@ -155,8 +157,9 @@ export default function Evaluation() {
               </thead>
               <tbody>
                 {s.estimates.map((e) => (
-                  <tr key={e.cohort}>
+                  <tr key={`${e.cohort}-${e.comparison.kind}`}>
                     <th scope="row">{t('evaluation.cohortName', { fy: e.cohort })}</th>
+                    <td>{e.comparison.kind === 'matched' ? t('evaluation.comparison.matched', { k: e.comparison.k }) : t('evaluation.comparison.all')}</td>
                     <td>{e.base}</td>
                     {e.estimable ? (
                       <>
@@ -164,6 +167,7 @@ export default function Evaluation() {
                         <td className="numeric">{e.preTrend ? t('evaluation.interval', { estimate: points(e.preTrend.estimate), low: points(e.preTrend.low), high: points(e.preTrend.high) }) : '—'}</td>
                         <td>
                           {t('evaluation.districtsCompared', { alliance: e.districts.alliance, other: e.districts.other })}
+                          {e.comparison.kind === 'matched' && e.comparison.unmatched ? ` ${t('evaluation.unmatched', { count: e.comparison.unmatched })}` : ''}
                           {e.fewDistricts ? ` ${t('evaluation.few')}` : ''}
                         </td>
                       </>
@@ -180,6 +184,7 @@ export default function Evaluation() {
             </table>
           </ScrollX>
           <p>{t('evaluation.method')}</p>
+          <Balance estimates={s.estimates} />
           <h2>{t('evaluation.howTitle')}</h2>
           <p>{t(`evaluation.definition.${family}` as MessageKey)}</p>
           {s.leftOut ? <p>{t('evaluation.leftOut', { count: s.leftOut })}</p> : null}
@@ -196,6 +201,49 @@ export default function Evaluation() {
           </div>
         </div>
       )}
+    </>
+  );
+}
+
+type Estimate = ReturnType<typeof useLoaderData<typeof loader>>['series'] extends infer S ? (S extends { estimates: readonly (infer E)[] } ? E : never) : never;
+
+/** How alike the matched districts are: the covariates' means, the cohort against its matches and against all. */
+function Balance({ estimates }: { estimates: readonly Estimate[] }) {
+  const lang = useLang();
+  const t = useT();
+  const rows = estimates.flatMap((e) => (e.comparison.kind === 'matched' && e.comparison.balance.length ? e.comparison.balance.map((b) => ({ ...b, fy: e.cohort, base: e.base })) : []));
+  if (!rows.length) return null;
+  const label = (m: string) => MATCH_COVARIATES.find((c) => c.measure === m)!.label[lang];
+  const n = (v: number) => formatNumber(lang, Math.round(v * 10) / 10, 1);
+  return (
+    <>
+      <h3>{t('evaluation.balanceTitle')}</h3>
+      <p>{t('evaluation.balanceIntro')}</p>
+      <ScrollX label={t('evaluation.balanceCaption')}>
+        <table className="usa-table usa-table--compact">
+          <caption>{t('evaluation.balanceCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('evaluation.cohort')}</th>
+              <th scope="col">{t('evaluation.balanceMeasure')}</th>
+              <th scope="col" className="numeric">{t('evaluation.balanceCohort')}</th>
+              <th scope="col" className="numeric">{t('evaluation.balanceMatched')}</th>
+              <th scope="col" className="numeric">{t('evaluation.balanceAll')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={`${r.fy}-${r.measure}`}>
+                <th scope="row">{t('evaluation.cohortName', { fy: r.fy })} ({r.base})</th>
+                <td>{label(r.measure)}</td>
+                <td className="numeric">{n(r.cohort)}</td>
+                <td className="numeric">{n(r.matched)}</td>
+                <td className="numeric">{n(r.all)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollX>
     </>
   );
 }

@@ -33,15 +33,22 @@ describe.each(dialects)('evaluation series ($name)', (dialect) => {
     }
     expect(s.version.data).not.toBe('');
     // One event study per cohort of the record; FY2013's base year is 2011-12, the first year of the data.
-    expect(s.estimates.map((e) => e.cohort)).toEqual([2013, 2018, 2023]);
-    const first = s.estimates[0]!;
+    // Each cohort twice: against matched districts, then against all never designated.
+    expect(s.estimates.map((e) => [e.cohort, e.comparison.kind])).toEqual([[2013, 'matched'], [2013, 'all'], [2018, 'matched'], [2018, 'all'], [2023, 'matched'], [2023, 'all']]);
+    const matched = s.estimates[0]!;
+    if (!matched.estimable || matched.comparison.kind !== 'matched') throw new Error('the FY2013 matched study should be estimable');
+    // At most 3 matches for each of the cohort's districts; the matches are closer to the cohort than all never-designated districts are.
+    expect(matched.districts.other).toBeLessThanOrEqual(3 * matched.districts.alliance);
+    expect(matched.districts.alliance + matched.comparison.unmatched).toBe(s.estimates[1]!.estimable ? s.estimates[1]!.districts.alliance : -1);
+    for (const b of matched.comparison.balance) expect(Math.abs(b.matched - b.cohort)).toBeLessThan(Math.abs(b.all - b.cohort));
+    const first = s.estimates[1]!;
     if (!first.estimable) throw new Error(first.reason);
     expect(first.base).toBe('2011-12');
     expect(first.districts.alliance).toBeGreaterThan(25);
     expect(first.did.low).toBeLessThanOrEqual(first.did.estimate);
     expect(first.did.high).toBeGreaterThanOrEqual(first.did.estimate);
     expect(first.preTrend).toBeNull();
-    expect(s.estimates.slice(1).every((e) => e.estimable && e.fewDistricts)).toBe(true);
+    expect(s.estimates.slice(2).every((e) => e.estimable && e.fewDistricts)).toBe(true);
     expect(Object.keys(s.names).length).toBe(s.districts.length);
   });
 

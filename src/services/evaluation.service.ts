@@ -10,8 +10,9 @@ import { listDistricts } from '../data/district.repository.ts';
 import { measuresByName } from '../data/measure.repository.ts';
 import { MissingDataError } from '../domain/errors.ts';
 import { eventStudy, type EventStudy } from '../domain/outcomes/event-study.ts';
+import { MATCH_COVARIATES } from '../domain/outcomes/matching.ts';
 import { pooledMeasure, pooledSeries, type DistrictYear, type GroupRecord, type Membership, type PooledSeries } from '../domain/outcomes/pooled.ts';
-import { fiscalYearRange, schoolYearToFiscalYear, type FiscalYear, type SchoolYear } from '../domain/time/fiscal-year.ts';
+import { fiscalYearRange, fiscalYearToSchoolYear, schoolYearToFiscalYear, type FiscalYear, type SchoolYear } from '../domain/time/fiscal-year.ts';
 import { officialList } from './public.service.ts';
 import { dataVersion } from './store.service.ts';
 import { CODE_VERSION } from './version.ts';
@@ -20,13 +21,16 @@ export interface EvaluationSeries extends PooledSeries {
   readonly kind: 'computation';
   readonly names: Readonly<Record<string, string>>;
   readonly version: { readonly code: string; readonly data: string };
-  /** For each designation cohort, the change in its gap against the never designated since the year before designation. */
+  /**
+   * For each designation cohort, the change in its gap against the never designated since the year
+   * before designation: first against matched comparison districts, then against all of them.
+   */
   readonly estimates: readonly EventStudy[];
   readonly method: string;
 }
 
 export const METHOD =
-  'Event study / difference in differences for each cohort: the gap between the cohort’s districts and the never-designated districts (pooled rates) in each year, minus the gap in the year before designation, in percentage points. DiD is the mean over the designated years; the pre-trend check is the mean over the years before the base (near zero when the groups moved together before designation). 95% intervals from a cluster bootstrap over districts (999 replicates, seeded). The comparison districts are all never-designated districts, not matched or weighted for size or demographics; the alliance districts were chosen for low results, so a change can also reflect regression toward the mean.';
+  'Event study / difference in differences for each cohort: the gap between the cohort’s districts and the comparison districts (pooled rates) in each year, minus the gap in the year before designation, in percentage points. DiD is the mean over the designated years; the pre-trend check is the mean over the years before the base (near zero when the groups moved together before designation). Two comparisons: matched — for each cohort district, the 3 never-designated districts nearest to it in the base year by enrollment (log), % free or reduced-price meals and % English learners, each scaled by its standard deviation, with replacement; and all never-designated districts. 95% intervals from a cluster bootstrap over districts (999 replicates, seeded; with matching, a cohort district is drawn with its matches). The alliance districts were chosen for low results, so a change can also reflect regression toward the mean; matching on demographics does not remove that.';
 
 /** The groups' record: each designated district's first fiscal year and each fiscal year's official list. */
 export async function groupRecord(store: Store, from: FiscalYear, to: FiscalYear): Promise<GroupRecord> {
@@ -60,7 +64,7 @@ export interface EvaluationQuery {
 export async function evaluationSeries(store: Store, q: EvaluationQuery): Promise<EvaluationSeries> {
   const measure = pooledMeasure(q.measure);
   const stored = [measure.numerator, measure.denominator, ...(measure.fromPercent ? [measure.fromPercent] : [])];
-  const [values, districts, data] = await Promise.all([measuresByName(store.db, stored), listDistricts(store.db), dataVersion(store)]);
+  const [values, districts, data, covariateRows] = await Promise.all([measuresByName(store.db, stored), listDistricts(store.db), dataVersion(store), measuresByName(store.db, MATCH_COVARIATES.map((c) => c.measure))]);
   if (values.length === 0) throw new MissingDataError(`No ${measure.label.en.toLowerCase()} data is imported (it needs the measures ${stored.join(', ')}).`, { measure: measure.id });
   // measuresByName orders by school year.
   const from = q.from ?? schoolYearToFiscalYear(values[0]!.schoolYear);
@@ -82,8 +86,23 @@ export async function evaluationSeries(store: Store, q: EvaluationQuery): Promis
   const shown = new Set(series.districts.map((s) => s.code));
   const names = Object.fromEntries(districts.filter((d) => shown.has(d.code)).map((d) => [d.code, d.name]));
   const cohorts = [...new Set(record.firstDesignated.values())].sort((a, b) => a - b);
-  const estimates = cohorts.map((c) => eventStudy(measure, c, record, rows.filter((r) => inPeriod(r.schoolYear, from, to))));
+  const inRange = rows.filter((r) => inPeriod(r.schoolYear, from, to));
+  const estimates = cohorts.flatMap((c) => [eventStudy(measure, c, record, inRange, { covariates: baseYearCovariates(covariateRows, c) }), eventStudy(measure, c, record, inRange)]);
   return { kind: 'computation', ...series, names, version: { code: CODE_VERSION, data }, estimates, method: METHOD };
+}
+
+/** Each district's matching covariates in the year before the cohort's designation. */
+function baseYearCovariates(rows: readonly { districtCode: string; schoolYear: string; measure: string; value: number | string }[], cohort: FiscalYear): Map<string, number[]> {
+  const base = fiscalYearToSchoolYear((cohort - 1) as FiscalYear);
+  const out = new Map<string, number[]>();
+  for (const r of rows) {
+    if (r.schoolYear !== base) continue;
+    const i = MATCH_COVARIATES.findIndex((c) => c.measure === r.measure);
+    const v = out.get(r.districtCode) ?? MATCH_COVARIATES.map(() => Number.NaN);
+    v[i] = Number(r.value);
+    out.set(r.districtCode, v);
+  }
+  return out;
 }
 
 /** The series as a table (CSV, Excel, the CLI): one row per school year and group. */

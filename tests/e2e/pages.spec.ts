@@ -121,8 +121,11 @@ test('the evaluation: pooled graduation by group and year, another measure and g
   await expect(grad.getByRole('row', { name: /^2023-24/ })).toContainText(/\d+\.\d% \([\d,]+ of [\d,]+; \d+ districts\)/);
   await expect(page.getByText(/Computed by alliance-districts@/)).toBeVisible();
   const change = page.getByRole('table', { name: /change in the gap since the year before designation/ });
-  await expect(change.getByRole('row', { name: /First designated for FY2013/ })).toContainText(/2011-12\s*-?\d+\.\d \(-?\d+\.\d to -?\d+\.\d\)/);
-  await expect(change.getByRole('row', { name: /First designated for FY2018/ })).toContainText('So few districts make the interval a rough guide only.');
+  // Each cohort against its matched look-alikes and against all never-designated districts.
+  await expect(change.getByRole('row', { name: /First designated for FY2013 Matched: the 3 most similar/ })).toContainText(/2011-12\s*-?\d+\.\d \(-?\d+\.\d to -?\d+\.\d\)/);
+  await expect(change.getByRole('row', { name: /First designated for FY2013 All never-designated/ })).toContainText(/2011-12\s*-?\d+\.\d \(-?\d+\.\d to -?\d+\.\d\)/);
+  await expect(change.getByRole('row', { name: /First designated for FY2018 All never-designated/ })).toContainText('So few districts make the interval a rough guide only.');
+  await expect(page.getByRole('table', { name: /Averages in the year before designation/ }).getByRole('row', { name: /FY2013 \(2011-12\) % free or reduced-price meals/ })).toBeVisible();
   await page.getByLabel('Measure').selectOption('sbac_ela');
   await page.getByLabel('Which districts count as alliance districts').selectOption('that-year');
   await page.getByRole('button', { name: 'Show' }).click();
@@ -130,7 +133,7 @@ test('the evaluation: pooled graduation by group and year, another measure and g
   await expect(ela.getByRole('row', { name: /^2019-20/ })).toContainText('No statewide tests were given in 2019-20');
   await expect(ela.getByRole('row', { name: /^2014-15/ })).toContainText('Grade 11 took Smarter Balanced in 2014-15 only');
   await expect(page.getByText(/the districts on that fiscal year’s official list/)).toBeVisible();
-  await expect(page.getByRole('row', { name: /First designated for FY2013/ })).toContainText('Not estimated: the data has no values for 2011-12');
+  await expect(page.getByRole('row', { name: /First designated for FY2013 All never-designated/ })).toContainText('Not estimated: the data has no values for 2011-12');
   const csv = await (await page.request.get(await page.getByRole('link', { name: 'CSV' }).getAttribute('href') ?? '')).text();
   expect(csv.split('\n').find((l) => l.startsWith('2019-20,2020,alliance,'))).toMatch(/No statewide/);
   await page.goto('/es/evaluation?measure=sbac_ela&groups=ever');

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { MATCH_COVARIATES } from '../../domain/outcomes/matching.ts';
 import { MEMBERSHIPS, POOLED_MEASURES, type Membership } from '../../domain/outcomes/pooled.ts';
 import { parseFiscalYear, type FiscalYear } from '../../domain/time/fiscal-year.ts';
 import { evaluationSeries, evaluationTable } from '../../services/evaluation.service.ts';
@@ -73,12 +74,18 @@ export async function report(argv: string[], ctx: CliContext): Promise<number> {
   );
   ctx.io.out(`\nChange in the gap since the year before designation (percentage points, 95% interval):`);
   for (const e of s.estimates) {
+    const against = e.comparison.kind === 'matched' ? `matched, ${e.comparison.k} nearest each` : 'all never designated';
     if (!e.estimable) {
-      ctx.io.out(`  FY${e.cohort} cohort: not estimated. ${e.reason}`);
+      ctx.io.out(`  FY${e.cohort} cohort, ${against}: not estimated. ${e.reason}`);
       continue;
     }
     const iv = (x: { estimate: number; low: number; high: number }) => `${number(x.estimate, 1)} (${number(x.low, 1)} to ${number(x.high, 1)})`;
-    ctx.io.out(`  FY${e.cohort} cohort (${e.districts.alliance} districts against ${e.districts.other}; base ${e.base}): DiD ${iv(e.did)} over ${e.did.years} year${e.did.years === 1 ? '' : 's'}; pre-trend ${e.preTrend ? iv(e.preTrend) : 'no year before the base'}${e.fewDistricts ? ' — few districts: a rough guide only' : ''}.`);
+    const unmatched = e.comparison.kind === 'matched' && e.comparison.unmatched ? `; ${e.comparison.unmatched} left out for want of covariates` : '';
+    ctx.io.out(`  FY${e.cohort} cohort, ${against} (${e.districts.alliance} districts against ${e.districts.other}${unmatched}; base ${e.base}): DiD ${iv(e.did)} over ${e.did.years} year${e.did.years === 1 ? '' : 's'}; pre-trend ${e.preTrend ? iv(e.preTrend) : 'no year before the base'}${e.fewDistricts ? ' — few districts: a rough guide only' : ''}.`);
+    if (e.comparison.kind === 'matched') {
+      const labels = new Map(MATCH_COVARIATES.map((c) => [c.measure, c.label.en]));
+      ctx.io.out(`    balance in ${e.base} (cohort / matched / all never designated): ${e.comparison.balance.map((b) => `${labels.get(b.measure)} ${number(b.cohort, 1)} / ${number(b.matched, 1)} / ${number(b.all, 1)}`).join('; ')}`);
+    }
   }
   ctx.io.out(`\n${s.method}`);
   if (s.leftOut) ctx.io.out(`\n${s.leftOut} district-year${s.leftOut === 1 ? ' has' : 's have'} a suppressed count and ${s.leftOut === 1 ? 'is' : 'are'} left out of the sums.`);

@@ -10,11 +10,16 @@
  * Uncertainty: a cluster bootstrap over districts — each replicate draws the cohort's districts
  * and the comparison districts with replacement (a district keeps all its years) and recomputes
  * everything; the interval is the 2.5th to 97.5th percentile of the replicates. A seeded
- * generator makes the figures reproducible. The comparison districts are not matched or weighted
- * here; the result says so. Pure.
+ * generator makes the figures reproducible.
+ *
+ * The comparison is a named choice, stated with the result: every never-designated district
+ * (`all`), or (`matched`, when base-year covariates are given) each cohort district's nearest
+ * never-designated districts by size and demographics ({@link nearestNeighbours}). With matching,
+ * the bootstrap draws cohort districts together with their matches. Pure.
  */
 import { DomainError } from '../errors.ts';
 import { fiscalYearToSchoolYear, schoolYearToFiscalYear, type FiscalYear, type SchoolYear } from '../time/fiscal-year.ts';
+import { MATCH_K, nearestNeighbours, type Balance } from './matching.ts';
 import { groupOf, ratioOf, type DistrictYear, type GroupRecord, type PooledMeasure } from './pooled.ts';
 
 export interface Interval {
@@ -30,9 +35,23 @@ export interface EventYear extends Interval {
   readonly k: number;
 }
 
+/** Who the cohort is compared with. */
+export type Comparison =
+  | { readonly kind: 'all' }
+  | {
+      readonly kind: 'matched';
+      /** Comparison districts per cohort district. */
+      readonly k: number;
+      /** Cohort districts left out for want of a covariate in the base year. */
+      readonly unmatched: number;
+      /** Covariate means: the cohort, its matches, and every candidate. */
+      readonly balance: readonly Balance[];
+    };
+
 export type EventStudy =
   | {
       readonly cohort: FiscalYear;
+      readonly comparison: Comparison;
       readonly estimable: true;
       readonly base: SchoolYear;
       readonly districts: { readonly alliance: number; readonly other: number };
@@ -46,7 +65,7 @@ export type EventStudy =
       /** Fewer than {@link FEW} districts in the cohort: a bootstrap over so few is a rough guide only. */
       readonly fewDistricts: boolean;
     }
-  | { readonly cohort: FiscalYear; readonly estimable: false; readonly why: 'no-base' | 'too-few' | 'no-post'; readonly base: SchoolYear; readonly reason: string };
+  | { readonly cohort: FiscalYear; readonly comparison: Comparison; readonly estimable: false; readonly why: 'no-base' | 'too-few' | 'no-post'; readonly base: SchoolYear; readonly reason: string };
 
 /** Below this many districts in the cohort, the intervals are flagged as rough. */
 export const FEW = 10;
@@ -98,7 +117,12 @@ export function eventStudy(
   cohort: FiscalYear,
   record: GroupRecord,
   rows: readonly DistrictYear[],
-  opts: { readonly replicates?: number; readonly seed?: number } = {},
+  opts: {
+    readonly replicates?: number;
+    readonly seed?: number;
+    /** Base-year covariates by district (MATCH_COVARIATES order): compare with matched districts instead of all. */
+    readonly covariates?: ReadonlyMap<string, readonly number[]>;
+  } = {},
 ): EventStudy {
   const replicates = opts.replicates ?? 999;
   const seed = opts.seed ?? 20_130_701;
@@ -107,8 +131,9 @@ export function eventStudy(
   const yearList = [...new Set(rows.filter((r) => ratioOf(measure, r.values) !== null).map((r) => r.schoolYear))].sort();
   const base = fiscalYearToSchoolYear((cohort - 1) as FiscalYear);
   const baseIndex = yearList.indexOf(base);
+  let comparison: Comparison = opts.covariates ? { kind: 'matched', k: MATCH_K, unmatched: 0, balance: [] } : { kind: 'all' };
   if (baseIndex < 0) {
-    return { cohort, estimable: false, why: 'no-base', base, reason: `The data has no values of “${measure.label.en}” for ${base}, the year before the cohort was first designated (FY${cohort}), so there is no base year to measure the change from.` };
+    return { cohort, comparison, estimable: false, why: 'no-base', base, reason: `The data has no values of “${measure.label.en}” for ${base}, the year before the cohort was first designated (FY${cohort}), so there is no base year to measure the change from.` };
   }
   const byDistrict = { alliance: new Map<string, Map<string, [number, number]>>(), other: new Map<string, Map<string, [number, number]>>() };
   for (const r of rows) {
@@ -122,24 +147,40 @@ export function eventStudy(
     m.set(String(yi), [ratio.numerator, ratio.denominator]);
     byDistrict[g].set(r.code, m);
   }
-  const alliance: Panel = [...byDistrict.alliance.values()];
-  const other: Panel = [...byDistrict.other.values()];
+  // Clusters for the bootstrap: with matching, a cohort district with its matches; else each district alone.
+  let clusters: { alliance: Panel; other: Panel[] } | null = null;
+  let alliance: Panel = [...byDistrict.alliance.values()];
+  let other: Panel = [...byDistrict.other.values()];
+  if (opts.covariates) {
+    const m = nearestNeighbours([...byDistrict.alliance.keys()], [...byDistrict.other.keys()], opts.covariates);
+    comparison = { kind: 'matched', k: m.k, unmatched: m.unmatched.length, balance: m.balance };
+    const heads = [...m.matches.keys()];
+    clusters = { alliance: heads.map((c) => byDistrict.alliance.get(c)!), other: heads.map((c) => m.matches.get(c)!.map((o) => byDistrict.other.get(o)!)) };
+    alliance = clusters.alliance;
+    other = [...new Set([...m.matches.values()].flat())].map((o) => byDistrict.other.get(o)!);
+  }
   if (alliance.length < 2 || other.length < 2) {
-    return { cohort, estimable: false, why: 'too-few', base, reason: `Too few districts with values of “${measure.label.en}”: ${alliance.length} in the FY${cohort} cohort and ${other.length} never designated (at least 2 of each are needed).` };
+    return { cohort, comparison, estimable: false, why: 'too-few', base, reason: `Too few districts with values of “${measure.label.en}”${comparison.kind === 'matched' ? ' and the covariates for matching' : ''}: ${alliance.length} in the FY${cohort} cohort and ${other.length} never designated (at least 2 of each are needed).` };
   }
   const post = yearList.map((y, i) => (schoolYearToFiscalYear(y as SchoolYear) >= cohort ? i : -1)).filter((i) => i >= 0);
   const pre = yearList.map((_, i) => i).filter((i) => i < baseIndex);
-  if (!post.length) return { cohort, estimable: false, why: 'no-post', base, reason: `The data has no values of “${measure.label.en}” from FY${cohort} on, the years the cohort was designated.` };
+  if (!post.length) return { cohort, comparison, estimable: false, why: 'no-post', base, reason: `The data has no values of “${measure.label.en}” from FY${cohort} on, the years the cohort was designated.` };
   const summary = (effects: (number | null)[], idx: number[]) => {
     const xs = idx.map((i) => effects[i]).filter((x): x is number => x !== null);
     return xs.length ? mean(xs) : null;
   };
-  const point = estimate(alliance, other, yearList.length, baseIndex);
+  // With matching, the comparison is the matches with their multiplicity (a district matched twice counts twice).
+  const point = clusters ? estimate(clusters.alliance, clusters.other.flat(), yearList.length, baseIndex) : estimate(alliance, other, yearList.length, baseIndex);
   const draws: (number | null)[][] = [];
   const random = seededRandom(seed);
-  const resample = (panel: Panel) => Array.from({ length: panel.length }, () => panel[Math.floor(random() * panel.length)]!);
+  const draw = (n: number) => Array.from({ length: n }, () => Math.floor(random() * n));
+  const resample = (panel: Panel) => draw(panel.length).map((i) => panel[i]!);
   for (let b = 0; b < replicates; b++) {
-    const e = estimate(resample(alliance), resample(other), yearList.length, baseIndex);
+    let e: (number | null)[];
+    if (clusters) {
+      const picked = draw(clusters.alliance.length);
+      e = estimate(picked.map((i) => clusters.alliance[i]!), picked.flatMap((i) => clusters.other[i]!), yearList.length, baseIndex);
+    } else e = estimate(resample(alliance), resample(other), yearList.length, baseIndex);
     draws.push([...e, summary(e, post), summary(e, pre)]);
   }
   const interval = (col: number, est: number): Interval => {
@@ -151,6 +192,7 @@ export function eventStudy(
   const preTrend = summary(point, pre);
   return {
     cohort,
+    comparison,
     estimable: true,
     base: base as SchoolYear,
     districts: { alliance: alliance.length, other: other.length },
