@@ -5,6 +5,7 @@
  */
 import { data, Form, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 import { DomainError } from '../../src/domain/errors.ts';
+import type { EventStudy } from '../../src/domain/outcomes/event-study.ts';
 import { MATCH_COVARIATES } from '../../src/domain/outcomes/matching.ts';
 import { POOLED_MEASURES, type Membership } from '../../src/domain/outcomes/pooled.ts';
 import { fiscalYear } from '../../src/domain/time/fiscal-year.ts';
@@ -205,10 +206,8 @@ export default function Evaluation() {
   );
 }
 
-type Estimate = ReturnType<typeof useLoaderData<typeof loader>>['series'] extends infer S ? (S extends { estimates: readonly (infer E)[] } ? E : never) : never;
-
 /** How alike the matched districts are: the covariates' means, the cohort against its matches and against all. */
-function Balance({ estimates }: { estimates: readonly Estimate[] }) {
+function Balance({ estimates }: { estimates: readonly EventStudy[] }) {
   const lang = useLang();
   const t = useT();
   const rows = estimates.flatMap((e) => (e.comparison.kind === 'matched' && e.comparison.balance.length ? e.comparison.balance.map((b) => ({ ...b, fy: e.cohort, base: e.base })) : []));

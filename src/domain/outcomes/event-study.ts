@@ -131,6 +131,8 @@ export function eventStudy(
   const yearList = [...new Set(rows.filter((r) => ratioOf(measure, r.values) !== null).map((r) => r.schoolYear))].sort();
   const base = fiscalYearToSchoolYear((cohort - 1) as FiscalYear);
   const baseIndex = yearList.indexOf(base);
+  // Until the matching runs (it needs the panel), a matched study says only its kind and k: a study
+  // refused for want of a base year has no balance to report.
   let comparison: Comparison = opts.covariates ? { kind: 'matched', k: MATCH_K, unmatched: 0, balance: [] } : { kind: 'all' };
   if (baseIndex < 0) {
     return { cohort, comparison, estimable: false, why: 'no-base', base, reason: `The data has no values of “${measure.label.en}” for ${base}, the year before the cohort was first designated (FY${cohort}), so there is no base year to measure the change from.` };

@@ -71,10 +71,21 @@ export function nearestNeighbours(cohort: readonly string[], candidates: readonl
   const kk = Math.min(k, pool.length);
   for (const t of treated) {
     const p = points.get(t)!;
-    const ranked = pool
-      .map((c) => ({ c, d: roundOff(Math.hypot(...points.get(c)!.map((x, i) => (x - p[i]!) / scales[i]!))) }))
-      .sort((a, b) => a.d - b.d || a.c.localeCompare(b.c));
-    matches.set(t, ranked.slice(0, kk).map((r) => r.c));
+    // Keep the k nearest in one pass (no sort of the whole pool: it is large at national scale).
+    const best: { c: string; d: number }[] = [];
+    for (const c of pool) {
+      const q = points.get(c)!;
+      let sq = 0;
+      for (let i = 0; i < q.length; i++) sq += ((q[i]! - p[i]!) / scales[i]!) ** 2;
+      const d = roundOff(Math.sqrt(sq));
+      // The pool is sorted by code, so an equal distance never displaces an earlier (lower) code.
+      if (best.length === kk && d >= best[kk - 1]!.d) continue;
+      let at = best.length;
+      while (at > 0 && best[at - 1]!.d > d) at--;
+      best.splice(at, 0, { c, d });
+      if (best.length > kk) best.pop();
+    }
+    matches.set(t, best.map((r) => r.c));
   }
   const used = [...matches.values()].flat();
   const balance = covariates.map((cv, i) => ({
