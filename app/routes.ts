@@ -25,6 +25,8 @@ function pages(lang: 'en' | 'es'): RouteConfigEntry[] {
 }
 
 export default [
+  // One document for the whole evaluation (English, as the CLI's report), linked from /evaluation in both languages.
+  route('evaluation/report', 'routes/evaluation.report.ts'),
   ...pages('en'),
   ...pages('es'),
   route('work/signin', 'routes/work.signin.tsx'),

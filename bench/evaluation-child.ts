@@ -9,12 +9,30 @@ import { eventStudy } from '../src/domain/outcomes/event-study.ts';
 import { POOLED_MEASURES, pooledMeasure, pooledSeries, type DistrictYear, type GroupRecord } from '../src/domain/outcomes/pooled.ts';
 import { fiscalYear, fiscalYearToSchoolYear } from '../src/domain/time/fiscal-year.ts';
 import { evaluationSeries } from '../src/services/evaluation.service.ts';
+import { evaluationReport } from '../src/services/evaluation-report.service.ts';
+import { renderEvaluationHtml } from '../src/report/evaluation-html.ts';
+import { chromiumPath, htmlToPdf } from '../src/report/pdf.ts';
 
 const [mode, arg] = process.argv.slice(2) as [string, string];
 let ms: number;
 let bytes = 0;
 let baselineMs = 0;
-if (mode === 'embedded') {
+let pdfMs = 0;
+let pdfBytes = 0;
+if (mode === 'report') {
+  // The whole report (every measure) as the CLI makes it: the model and its HTML, then the PDF from that HTML.
+  const store = await openStore(`sqlite:${arg}`);
+  await loadEmbedded(store);
+  const t0 = performance.now();
+  const report = await evaluationReport(store, { membership: { kind: 'ever' } });
+  const html = renderEvaluationHtml(report);
+  ms = performance.now() - t0;
+  bytes = html.length;
+  const t1 = performance.now();
+  pdfBytes = (await htmlToPdf(html, { executablePath: chromiumPath(process.env), title: report.title })).byteLength;
+  pdfMs = performance.now() - t1;
+  await store.close();
+} else if (mode === 'embedded') {
   const store = await openStore(`sqlite:${arg}`);
   await loadEmbedded(store);
   const t0 = performance.now();
@@ -52,4 +70,4 @@ if (mode === 'embedded') {
   bytes = JSON.stringify({ ...series, estimates }).length;
   ms = performance.now() - t0;
 }
-process.stdout.write(JSON.stringify({ ms, baselineMs, mb: bytes / 1048576, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
+process.stdout.write(JSON.stringify({ ms, baselineMs, pdfMs, pdfMb: pdfBytes / 1048576, mb: bytes / 1048576, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');

@@ -4,6 +4,7 @@
  * marker shape and line pattern as well as colour, and values are printed on bars.
  */
 import { useId, type ReactNode } from 'react';
+import { niceTicks } from '../../src/report/svg-chart.ts';
 import { ScrollX } from './scroll-x.tsx';
 
 export interface ChartTableProps {
@@ -52,18 +53,6 @@ export function ChartTable({ caption, columns, rows, numeric, summaryLabel }: Ch
       </ScrollX>
     </details>
   );
-}
-
-/** Round numbers for an axis: 0 .. a little above max, in 4-6 steps. */
-export function niceTicks(max: number, min = 0): number[] {
-  const span = max - min || 1;
-  const raw = span / 5;
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => span / s <= 6) ?? 10 * mag;
-  const first = Math.floor(min / step) * step;
-  const ticks: number[] = [];
-  for (let v = first; v <= max + step * 0.999; v += step) ticks.push(Math.round(v * 1e6) / 1e6);
-  return ticks;
 }
 
 export interface BarChartProps {

@@ -10,6 +10,7 @@ import { DomainError } from '../../src/domain/errors.ts';
 import { fiscalYear, parseFiscalYear, schoolYear, type FiscalYear } from '../../src/domain/time/fiscal-year.ts';
 import { offRampFor } from '../../src/services/support/off-ramp.ts';
 import { headlineFor } from '../../src/services/outcomes.service.ts';
+import { evaluationReport } from '../../src/services/evaluation-report.service.ts';
 import { evaluationSeries, evaluationTable } from '../../src/services/evaluation.service.ts';
 import { MEMBERSHIPS, type Membership } from '../../src/domain/outcomes/pooled.ts';
 import { measuresByName } from '../../src/data/measure.repository.ts';
@@ -192,7 +193,7 @@ export async function handleApi(request: Request, path: string): Promise<Respons
       }
       case 'evaluation': {
         // A computation: pooled rates of the alliance districts and the others, by year (issue 10).
-        if (id) throw new ApiError(404, `Unknown resource "evaluation/${id.slice(0, 40)}" (see /api/docs).`);
+        if (id && id !== 'report') throw new ApiError(404, `Unknown resource "evaluation/${id.slice(0, 40)}" (see /api/docs).`);
         const measure = q.get('measure') || 'graduation_4yr';
         const year = (name: string): FiscalYear | undefined => {
           const raw = q.get(name);
@@ -206,6 +207,13 @@ export async function handleApi(request: Request, path: string): Promise<Respons
         const from = year('from');
         const to = year('to');
         const membership = membershipParam(q);
+        if (id === 'report') {
+          // The whole report: every measure (or those named), the periods, ECS withheld per student, the rank-cutoff statement.
+          if (format !== 'json') throw new ApiError(400, 'The report is JSON here; /evaluation/report is the same as a document, and evaluation.csv gives one measure as a table.');
+          const measures = (q.get('measures') ?? '').split(',').map((m) => m.trim()).filter(Boolean);
+          const r = await cached(`api-evaluation-report:${measures.join(',')}:${from ?? ''}:${to ?? ''}:${JSON.stringify(membership)}`, (store) => evaluationReport(store, { measures, ...(from ? { from } : {}), ...(to ? { to } : {}), membership }));
+          return Response.json({ attribution: ATTRIBUTION, ...r });
+        }
         const s = await cached(`api-evaluation:${measure}:${from ?? ''}:${to ?? ''}:${JSON.stringify(membership)}`, (store) => evaluationSeries(store, { measure, ...(from ? { from } : {}), ...(to ? { to } : {}), membership }));
         return respond(`evaluation-${s.measure.id}-FY${s.from}-FY${s.to}`, format, s, () => evaluationTable(s));
       }

@@ -80,6 +80,20 @@ export const OPENAPI = {
         responses: { '200': { description: 'The series' }, ...errors },
       },
     },
+    '/api/v1/evaluation/report': {
+      get: {
+        summary: 'The whole evaluation report: every measure, before and after the pandemic, ECS withheld per student, and the rank-cutoff statement (a computation)',
+        description: 'JSON only; the same report as a document is /evaluation/report, and as HTML or PDF from alliance report evaluation. sections: per measure, series (as /api/v1/evaluation, with districts as each district\'s first and last year) and periods (before to 2018-19, during 2019-20 and 2020-21, after from 2021-22: pooled over the years where both groups have data); withheld: per fiscal year the ECS aid withheld from the alliance districts (cents, by the law as code), the students enrolled in them and the amount per student, with notes; rd: for each designation cycle, why an estimate around the rank cutoff can or cannot be made (the ranking year and whether its index is imported); method, limits, version.',
+        parameters: [
+          { name: 'measures', in: 'query', schema: { type: 'string' }, example: 'graduation_4yr,sbac_ela', description: 'Comma-separated; default: every measure' },
+          { name: 'from', in: 'query', schema: { type: 'integer' }, example: 2012 },
+          { name: 'to', in: 'query', schema: { type: 'integer' }, example: 2025 },
+          { name: 'membership', in: 'query', schema: { enum: ['ever', 'that-year', 'cohort'] } },
+          { name: 'cohort', in: 'query', schema: { type: 'integer' }, example: 2013 },
+        ],
+        responses: { '200': { description: 'The report' }, ...errors },
+      },
+    },
     '/api/v1/off-ramp': {
       get: {
         summary: 'Each alliance district\'s distance to exit under the off-ramp proposal, and the fiscal effect of the exits (a computation)',

@@ -7,12 +7,14 @@ import { data, Form, useLoaderData, type LoaderFunctionArgs, type MetaFunction }
 import { DomainError } from '../../src/domain/errors.ts';
 import type { EventStudy } from '../../src/domain/outcomes/event-study.ts';
 import { MATCH_COVARIATES } from '../../src/domain/outcomes/matching.ts';
-import { POOLED_MEASURES, type Membership } from '../../src/domain/outcomes/pooled.ts';
-import { fiscalYear } from '../../src/domain/time/fiscal-year.ts';
+import { periodSummaries } from '../../src/domain/outcomes/periods.ts';
+import { POOLED_MEASURES } from '../../src/domain/outcomes/pooled.ts';
+import { rdCycles, RD_MIN_DISTRICTS } from '../../src/services/evaluation-report.service.ts';
 import { evaluationSeries } from '../../src/services/evaluation.service.ts';
 import { LineChart } from '../components/charts.tsx';
 import { ScrollX } from '../components/scroll-x.tsx';
 import { formatNumber, formatPercent, langOfPath, translate, type MessageKey } from '../i18n/messages.ts';
+import { GROUPINGS, groupingOf, membershipOf } from '../lib/evaluation-groups.ts';
 import { cached } from '../lib/store.server.ts';
 import { useLang, useT } from '../root.tsx';
 
@@ -21,31 +23,24 @@ export const meta: MetaFunction = ({ location }) => {
   return [{ title: `${translate(lang, 'evaluation.title')} — ${translate(lang, 'site.title')}` }];
 };
 
-/** The group choices the page offers: the membership options, each cohort apart. */
-const GROUPINGS = ['ever', 'that-year', 'cohort-2013', 'cohort-2018', 'cohort-2023'] as const;
-type Grouping = (typeof GROUPINGS)[number];
-
-function membershipOf(g: Grouping): Membership {
-  if (g === 'ever' || g === 'that-year') return { kind: g };
-  return { kind: 'cohort', firstFiscalYear: fiscalYear(Number(g.slice(7))) };
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const q = new URL(request.url).searchParams;
   const measure = POOLED_MEASURES.find((m) => m.id === q.get('measure'))?.id ?? 'graduation_4yr';
-  const grouping = (GROUPINGS as readonly string[]).includes(q.get('groups') ?? '') ? (q.get('groups') as Grouping) : 'ever';
+  const grouping = groupingOf(q);
+  // The threshold travels with the data: the page's module must not import the service (it would reach the browser).
+  const rd = { cycles: await cached('evaluation-rd', (store) => rdCycles(store)), min: RD_MIN_DISTRICTS };
   try {
     const s = await cached(`evaluation:${measure}:${grouping}`, (store) => evaluationSeries(store, { measure, membership: membershipOf(grouping) }));
     // The page shows the groups; each district's own series is in the download.
-    return { measure, grouping, series: { from: s.from, to: s.to, years: s.years, leftOut: s.leftOut, version: s.version, estimates: s.estimates }, problem: null };
+    return { measure, grouping, series: { from: s.from, to: s.to, years: s.years, leftOut: s.leftOut, version: s.version, estimates: s.estimates }, periods: periodSummaries(s), rd, problem: null };
   } catch (e) {
-    if (e instanceof DomainError) return data({ measure, grouping, series: null, problem: e.message }, { status: 404 });
+    if (e instanceof DomainError) return data({ measure, grouping, series: null, periods: [], rd, problem: e.message }, { status: 404 });
     throw e;
   }
 }
 
 export default function Evaluation() {
-  const { measure, grouping, series: s, problem } = useLoaderData<typeof loader>();
+  const { measure, grouping, series: s, periods, rd, problem } = useLoaderData<typeof loader>();
   const lang = useLang();
   const t = useT();
   const m = POOLED_MEASURES.find((x) => x.id === measure)!;
@@ -186,6 +181,33 @@ export default function Evaluation() {
           </ScrollX>
           <p>{t('evaluation.method')}</p>
           <Balance estimates={s.estimates} />
+          <h2>{t('evaluation.periodsTitle')}</h2>
+          <p>{t('evaluation.periodsIntro')}</p>
+          <ScrollX label={t('evaluation.periodsCaption', { measure: m.label[lang] })}>
+            <table className="usa-table usa-table--compact">
+              <caption>{t('evaluation.periodsCaption', { measure: m.label[lang] })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('evaluation.period')}</th>
+                  <th scope="col">{t('evaluation.periodYears')}</th>
+                  <th scope="col" className="numeric">{t('evaluation.alliance')}</th>
+                  <th scope="col" className="numeric">{t('evaluation.other')}</th>
+                  <th scope="col" className="numeric">{t('evaluation.gapPoints')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {periods.map((p) => (
+                  <tr key={p.period.id}>
+                    <th scope="row">{p.period.label[lang]}</th>
+                    <td>{p.years.length ? t('evaluation.periodSpan', { first: p.years[0]!, last: p.years.at(-1)!, count: p.years.length }) : t('evaluation.periodNone')}</td>
+                    <td className="numeric">{pct(p.alliance?.rate)}</td>
+                    <td className="numeric">{pct(p.other?.rate)}</td>
+                    <td className="numeric">{p.gapPoints === null ? '—' : points(p.gapPoints)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollX>
           <h2>{t('evaluation.howTitle')}</h2>
           <p>{t(`evaluation.definition.${family}` as MessageKey)}</p>
           {s.leftOut ? <p>{t('evaluation.leftOut', { count: s.leftOut })}</p> : null}
@@ -202,6 +224,23 @@ export default function Evaluation() {
           </div>
         </div>
       )}
+      <h2>{t('evaluation.rdTitle')}</h2>
+      <p>{t('evaluation.rdIntro')}</p>
+      <p>
+        <strong>{t('evaluation.rdCannot')}</strong>
+      </p>
+      <ul>
+        {rd.cycles.map((c) => (
+          <li key={c.cohort}>
+            {t(`evaluation.rd.${c.why}` as MessageKey, { fy: c.cohort, year: c.dataYear ?? '', count: c.indexDistricts, min: rd.min })}
+            {c.why === 'data-year-unknown' && c.cohort < 2016 ? ` ${t('evaluation.rdDpi')}` : ''}
+          </li>
+        ))}
+      </ul>
+      <p>{t('evaluation.rdFuzzy')}</p>
+      <p>
+        {t('evaluation.fullReport')} <a href={`/evaluation/report?groups=${grouping}`} hrefLang="en">{t('evaluation.fullReportLink')}</a>.
+      </p>
     </>
   );
 }

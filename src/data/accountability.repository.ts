@@ -152,3 +152,16 @@ export async function countAccountability(db: Executor): Promise<number> {
   const r = await db.selectFrom('accountability_result').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** Each district's whole-district accountability index in a school year (districts without one are left out). */
+export async function districtIndexes(db: Executor, schoolYear: SchoolYear): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('accountability_result')
+    .select(['district_code', 'accountability_index'])
+    .where('school_year', '=', schoolYear)
+    .where('school_code', '=', WHOLE_DISTRICT)
+    .where('district_code', '!=', STATE_CODE)
+    .where('accountability_index', 'is not', null)
+    .execute();
+  return new Map(rows.map((r) => [r.district_code, Number(r.accountability_index)]));
+}

@@ -102,8 +102,20 @@ test('no server code reaches the browser: the client bundle holds no database or
   const dir = new URL('../../build/client/assets/', import.meta.url);
   const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
   expect(files.length).toBeGreaterThan(5);
-  const leaks = files.filter((f) => /selectFrom\(|insertInto\(|argon2|better-sqlite3|DATABASE_URL/.test(readFileSync(new URL(f, dir), 'utf8')));
+  const leaks = files.filter((f) => /selectFrom\(|insertInto\(|argon2|better-sqlite3|DATABASE_URL|__vite-browser-external|playwright-core|dataset\/connecticut|sqlite:/.test(readFileSync(new URL(f, dir), 'utf8')));
   expect(leaks).toEqual([]);
+});
+
+test('the evaluation report as JSON: the measures asked for, the periods, ECS withheld per student, the rank-cutoff statement', async ({ request }) => {
+  const r = await (await request.get('/api/v1/evaluation/report?measures=graduation_4yr,sbac_math&from=2012&to=2025')).json();
+  expect(r).toMatchObject({ kind: 'computation', from: 2012, to: 2025 });
+  expect(r.sections.map((s: { series: { measure: { id: string } } }) => s.series.measure.id)).toEqual(['graduation_4yr', 'sbac_math']);
+  expect(r.sections[0].periods.map((p: { period: { id: string } }) => p.period.id)).toEqual(['before', 'during', 'after']);
+  expect(r.withheld.years.find((y: { fiscalYear: number }) => y.fiscalYear === 2024).students).toBe(227_273);
+  expect(r.rd.cycles.map((c: { why: string }) => c.why)).toEqual(['data-year-unknown', 'index-not-imported', 'data-year-unknown']);
+  expect((await request.get('/api/v1/evaluation/report?measures=nope')).status()).toBe(400);
+  expect((await request.get('/api/v1/evaluation/report.csv')).status()).toBe(400);
+  expect((await request.get('/api/v1/evaluation/other')).status()).toBe(404);
 });
 
 test('the evaluation series: pooled graduation by group and year, the same in JSON and CSV; bad parameters are 400s', async ({ request }) => {

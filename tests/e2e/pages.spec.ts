@@ -136,7 +136,27 @@ test('the evaluation: pooled graduation by group and year, another measure and g
   await expect(page.getByRole('row', { name: /First designated for FY2013 All never-designated/ })).toContainText('Not estimated: the data has no values for 2011-12');
   const csv = await (await page.request.get(await page.getByRole('link', { name: 'CSV' }).getAttribute('href') ?? '')).text();
   expect(csv.split('\n').find((l) => l.startsWith('2019-20,2020,alliance,'))).toMatch(/No statewide/);
+  // Before, during and after the pandemic: Smarter Balanced has no pandemic year, said in words.
+  const periods = page.getByRole('table', { name: /pooled over each period/ });
+  await expect(periods.getByRole('row', { name: /^Pandemic years/ })).toContainText('No year with data');
+  await expect(periods.getByRole('row', { name: /^Before the pandemic/ })).toContainText(/2014-15 to 2018-19 \(5 years\)/);
+  // The rank cutoff: why it cannot be estimated, cycle by cycle.
+  await expect(page.getByRole('heading', { name: 'Around the rank cutoff' })).toBeVisible();
+  await expect(page.getByText(/FY2018 cycle: the state ranked on 2015-16 accountability data, and no district’s index for 2015-16 is imported/)).toBeVisible();
   await page.goto('/es/evaluation?measure=sbac_ela&groups=ever');
   await expect(page.getByRole('row', { name: /^2020-21/ })).toContainText('EdSight no tiene resultados de 2020-21');
   await expect(page.getByText(/Calculado por alliance-districts@/)).toBeVisible();
+  await expect(page.getByText(/Ciclo FY2018: el estado hizo el ranking con los datos de rendición de cuentas de 2015-16/)).toBeVisible();
+  await expect(page.getByRole('row', { name: /^Años de la pandemia/ })).toContainText('Ningún año con datos');
+  // The whole report, one document: every measure, the contents, no script, its style allowed by hash only.
+  await page.getByRole('link', { name: 'el informe de evaluación' }).click();
+  await expect(page).toHaveURL(/\/evaluation\/report\?groups=ever$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^The Alliance District program: outcomes, FY2012–FY2025$/);
+  await expect(page.getByRole('navigation', { name: 'Contents' }).getByRole('link')).toHaveCount(12);
+  await expect(page.getByRole('heading', { level: 2, name: 'Smarter Balanced mathematics: met or exceeded the standard', exact: true })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'ECS aid withheld from the alliance districts, by fiscal year' }).getByRole('row', { name: /^FY2024/ })).toContainText('227,273');
+  const r = await page.request.get('/evaluation/report');
+  expect(r.headers()['content-security-policy']).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+';/);
+  // The style is applied under that policy: headings carry the report's rule.
+  expect(await page.locator('h2').first().evaluate((h) => getComputedStyle(h).borderBottomStyle)).toBe('solid');
 });

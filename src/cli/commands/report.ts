@@ -1,8 +1,12 @@
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { MATCH_COVARIATES } from '../../domain/outcomes/matching.ts';
 import { MEMBERSHIPS, POOLED_MEASURES, type Membership } from '../../domain/outcomes/pooled.ts';
 import { parseFiscalYear, type FiscalYear } from '../../domain/time/fiscal-year.ts';
+import { evaluationReport } from '../../services/evaluation-report.service.ts';
 import { evaluationSeries, evaluationTable } from '../../services/evaluation.service.ts';
+import { renderEvaluationHtml } from '../../report/evaluation-html.ts';
+import { chromiumPath, htmlToPdf, PdfError } from '../../report/pdf.ts';
 import { type CliContext, UsageError } from '../context.ts';
 import { csv, number, parseFormat, table } from '../format.ts';
 
@@ -10,26 +14,35 @@ export const reportHelp = `Usage: alliance report evaluation [options]
 
 Outcomes of the alliance districts against the other districts, year by year, as pooled rates:
 the sum of graduates over the sum of cohorts, the sum of students meeting the Smarter Balanced
-standard over the sum of students with scored tests. A computation on the imported data; the
-code and data versions are printed so the figures can be reproduced.
+standard over the sum of students with scored tests; for each designation cohort, the change in
+its gap since the year before designation, with 95% intervals. A computation on the imported
+data; the code and data versions are printed so the figures can be reproduced.
 
   --measure <m>        ${POOLED_MEASURES.map((m) => m.id).join(', ')}
-                       (default graduation_4yr)
+                       repeat it (or separate with commas) for several; table and csv take one
+                       (default graduation_4yr), json, html and pdf default to all of them
   --from <YYYY>        first fiscal year (2012 = school year 2011-12); default: the data's first
   --to <YYYY>          last fiscal year; default: the data's last
   --membership <m>     who counts as alliance: ever (default; designated in any year, against
                        never designated), that-year (on that year's official list, against the
                        rest), cohort (first designated in --cohort's year, against never designated)
   --cohort <YYYY>      with --membership cohort: 2013, 2018 or 2023
-  --format <f>         table (default), json or csv
+  --format <f>         table (default) or csv: one measure's series and estimates;
+                       json, html or pdf: the whole report (contents, charts, every measure,
+                       before and after the pandemic, ECS withheld per student, the rank cutoff,
+                       method and limits, each district)
+  --out <file>         write the report to this file (needed for pdf; html and json go to
+                       standard output without it)
   -h, --help           this help
 
-Exit codes: 0 done; 2 usage; 3 the data is missing.`;
+A PDF is printed by Chromium (CHROMIUM_PATH, else /usr/bin/chromium) from the same HTML.
+
+Exit codes: 0 done; 1 Chromium missing or failed; 2 usage; 3 the data is missing.`;
 
 export async function report(argv: string[], ctx: CliContext): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { measure: { type: 'string', default: 'graduation_4yr' }, from: { type: 'string' }, to: { type: 'string' }, membership: { type: 'string', default: 'ever' }, cohort: { type: 'string' }, format: { type: 'string', default: 'table' }, help: { type: 'boolean', short: 'h' } },
+    options: { measure: { type: 'string', multiple: true }, out: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, membership: { type: 'string', default: 'ever' }, cohort: { type: 'string' }, format: { type: 'string', default: 'table' }, help: { type: 'boolean', short: 'h' } },
     strict: true,
     allowPositionals: true,
   });
@@ -38,7 +51,8 @@ export async function report(argv: string[], ctx: CliContext): Promise<number> {
     return 0;
   }
   if (positionals[0] !== 'evaluation' || positionals.length > 1) throw new UsageError(`Say which report: alliance report evaluation${positionals.length ? ` (got "${positionals.join(' ')}")` : ''}.`, reportHelp);
-  const format = parseFormat(values.format, ['table', 'json', 'csv'] as const);
+  const format = parseFormat(values.format, ['table', 'json', 'csv', 'html', 'pdf'] as const);
+  const measures = (values.measure ?? []).flatMap((m) => m.split(',')).map((m) => m.trim()).filter(Boolean);
   const year = (v: string | undefined): FiscalYear | undefined => (v ? parseFiscalYear(v) : undefined);
   let membership: Membership;
   const kind = values.membership;
@@ -49,11 +63,23 @@ export async function report(argv: string[], ctx: CliContext): Promise<number> {
   } else throw new UsageError(`--membership is one of ${MEMBERSHIPS.join(', ')} (got "${kind}").`, reportHelp);
   const from = year(values.from);
   const to = year(values.to);
-  const s = await evaluationSeries(await ctx.store(), { measure: values.measure, ...(from ? { from } : {}), ...(to ? { to } : {}), membership });
-  if (format === 'json') {
-    ctx.io.out(JSON.stringify(s, null, 2));
-    return 0;
+  if (format === 'pdf' && !values.out) throw new UsageError('--format pdf needs --out <file>: a PDF is not written to a terminal.', reportHelp);
+  if (values.out && (format === 'table' || format === 'csv')) throw new UsageError(`--out is for the report formats (json, html, pdf); ${format} goes to standard output.`, reportHelp);
+  if (format === 'json' || format === 'html' || format === 'pdf') {
+    const r = await evaluationReport(await ctx.store(), { measures, ...(from ? { from } : {}), ...(to ? { to } : {}), membership });
+    if (format === 'json') return emit(ctx, values.out, JSON.stringify(r, null, 2));
+    const html = renderEvaluationHtml(r);
+    if (format === 'html') return emit(ctx, values.out, html);
+    try {
+      return emit(ctx, values.out, await htmlToPdf(html, { executablePath: chromiumPath(ctx.io.env), title: r.title }));
+    } catch (e) {
+      if (!(e instanceof PdfError)) throw e;
+      ctx.io.err(`alliance: ${e.message}`);
+      return 1;
+    }
   }
+  if (measures.length > 1) throw new UsageError(`--format ${format} shows one measure (got ${measures.join(', ')}); --format html, pdf or json give several.`, reportHelp);
+  const s = await evaluationSeries(await ctx.store(), { measure: measures[0] ?? 'graduation_4yr', ...(from ? { from } : {}), ...(to ? { to } : {}), membership });
   const t = evaluationTable(s);
   if (format === 'csv') {
     ctx.io.out(csv(t.columns, t.rows));
@@ -90,5 +116,24 @@ export async function report(argv: string[], ctx: CliContext): Promise<number> {
   ctx.io.out(`\n${s.method}`);
   if (s.leftOut) ctx.io.out(`\n${s.leftOut} district-year${s.leftOut === 1 ? ' has' : 's have'} a suppressed count and ${s.leftOut === 1 ? 'is' : 'are'} left out of the sums.`);
   ctx.io.out(`\nCode ${s.version.code}; data ${s.version.data}.`);
+  return 0;
+}
+
+/** Standard output, or a file written whole: to a temporary name first, then renamed, so a failed run leaves no half file. */
+function emit(ctx: CliContext, out: string | undefined, content: string | Uint8Array): number {
+  if (!out) {
+    // Only text reaches here: a PDF needs --out.
+    ctx.io.out(String(content).replace(/\n$/, ''));
+    return 0;
+  }
+  const tmp = `${out}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, content);
+    renameSync(tmp, out);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new UsageError(`Cannot write ${out}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (e as Error).message}`);
+  }
+  ctx.io.err(`Wrote ${out} (${typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength} bytes).`);
   return 0;
 }
