@@ -92,4 +92,20 @@ describe('alliance report evaluation (CLI)', () => {
     expect((await run('report', 'evaluation', '--measure', 'graduation_4yr,sbac_ela')).err).toMatch(/shows one measure/);
     expect((await run('report', 'evaluation', '--format', 'html', '--measure', 'sbac_science')).code).toBe(2);
   }, 60_000);
+
+  it('the midpoint review: the 36 districts since 2021-22 as a table, CSV and JSON; a year outside every cycle is exit 3', async () => {
+    const t = await run('report', 'midpoint');
+    expect(t.code, t.err).toBe(0);
+    expect(t.out).toMatch(/^Midpoint review, FY2026: after 3 years of the FY2023–FY2027 cycle \(PA 22-118\)/);
+    expect(t.out).toMatch(/Hartford School District\s+FY2013\s+\d+\.\d → \d+\.\d \([+-]\d+\.\d\)/);
+    expect(t.out).toMatch(/No tiers: There is no FY2026 plan cycle/);
+    const rows = (await run('report', 'midpoint', '--format', 'csv')).out.trim().split('\n');
+    expect(rows).toHaveLength(37);
+    expect(rows[0]).toMatch(/^districtCode,district,firstDesignated,yearsInProgram,graduation_4yr_rate_base_year,/);
+    const json = JSON.parse((await run('report', 'midpoint', '--fiscal-year', '2025', '--format', 'json')).out) as { fiscalYear: number; rows: unknown[] };
+    expect(json.fiscalYear).toBe(2025);
+    expect(json.rows).toHaveLength(36);
+    expect((await run('report', 'midpoint', '--fiscal-year', '2028')).code).toBe(3);
+    expect((await run('report', 'midpoint', '--out', 'x.html')).code).toBe(2);
+  }, 120_000);
 });

@@ -8,6 +8,7 @@
  */
 import type { EventStudy } from '../domain/outcomes/event-study.ts';
 import { MATCH_COVARIATES } from '../domain/outcomes/matching.ts';
+import { MIDPOINT_MEASURES, type Change } from '../domain/outcomes/midpoint.ts';
 import type { EvaluationReport, ReportSection } from '../services/evaluation-report.service.ts';
 import { escapeHtml as e, htmlTable } from './html.ts';
 import { lineChartSvg } from './svg-chart.ts';
@@ -38,7 +39,7 @@ const STYLE = `
 export function renderEvaluationHtml(r: EvaluationReport): string {
   const toc: { id: string; title: string }[] = [{ id: 'summary', title: 'Summary' }];
   for (const s of r.sections) toc.push({ id: slug(s.series.measure.id), title: s.series.measure.label.en });
-  toc.push({ id: 'pandemic', title: 'Before, during and after the pandemic' }, { id: 'withheld', title: 'ECS aid withheld per student' }, { id: 'cutoff', title: 'Around the rank cutoff' }, { id: 'method', title: 'Method, assumptions and limits' }, { id: 'districts', title: 'Each district' });
+  toc.push({ id: 'pandemic', title: 'Before, during and after the pandemic' }, { id: 'withheld', title: 'ECS aid withheld per student' }, { id: 'cutoff', title: 'Around the rank cutoff' }, { id: 'midpoint', title: 'Midpoint review' }, { id: 'method', title: 'Method, assumptions and limits' }, { id: 'districts', title: 'Each district' });
   const body = [
     `<header><h1>${e(r.title)}</h1>`,
     `<p class="meta">A computation on the imported data, not a finding of the state. Groups: ${e(r.membershipText)}</p>`,
@@ -49,6 +50,7 @@ export function renderEvaluationHtml(r: EvaluationReport): string {
     pandemic(r),
     withheld(r),
     cutoff(r),
+    midpoint(r),
     method(r),
     districts(r),
   ].join('\n');
@@ -200,5 +202,30 @@ ${r.sections
     }),
   )
   .join('\n')}
+</section>`;
+}
+
+const changeText = (c: Change) =>
+  c.base === null ? '—' : c.change === null ? `${nf1.format(c.latest!.value)} (${c.latest!.schoolYear} only)` : `${nf1.format(c.base.value)} → ${nf1.format(c.latest!.value)} (${pts(c.change)})${c.baseShifted ? `, from ${c.base.schoolYear}` : ''}`;
+
+const CRITERION: Record<string, string> = { 'out-of-lowest': 'years out of the lowest', 'targets-met': 'years with targets met' };
+const SHORT: Record<string, string> = { graduation_4yr_rate: 'Graduation (%)', sbac_ela_level3plus_pct: 'ELA met (%)', sbac_math_level3plus_pct: 'Math met (%)', chronic_absenteeism_pct: 'Chronic absence (%)', accountability_index: 'Index' };
+
+function midpoint(r: EvaluationReport): string {
+  const m = r.midpoint;
+  if (m.review === null) return `<section id="midpoint"><h2>Midpoint review</h2><p>${e(m.reason)}</p></section>`;
+  const v = m.review;
+  const shown = MIDPOINT_MEASURES.filter((x) => v.rows.some((row) => row.changes.some((c) => c.measure === x.measure && c.base !== null)));
+  const rows = v.rows.map((row) => [
+    row.name,
+    `FY${row.firstDesignated}`,
+    ...shown.map((x) => changeText(row.changes.find((c) => c.measure === x.measure)!)),
+    row.exit === null ? '—' : row.exit.exits ? 'meets the exit criteria' : row.exit.criteria.map((c) => `${c.have} of ${c.need} ${CRITERION[c.id] ?? c.id}`).join('; '),
+  ]);
+  return `<section id="midpoint"><h2>Midpoint review</h2>
+<p>FY${v.fiscalYear}, after ${v.yearsCompleted} years of the FY${v.cycle.first}–FY${v.cycle.last} designation (${e(v.cycle.act)}): each district’s results in ${v.latestYear} against ${v.baseYear}, the year before the cycle began, and its distance to exit under the off-ramp proposal after the 2024-25 policy brief (a proposal, not law). Tiers of support are set in the work area from the annual reviews and are not published here.</p>
+${htmlTable({ caption: `Midpoint review, FY${v.fiscalYear}: change since ${v.baseYear}`, columns: [{ header: 'District' }, { header: 'Designated since' }, ...shown.map((x) => ({ header: SHORT[x.measure] ?? x.label.en })), { header: 'Distance to exit' }], rows })}
+<p class="meta">Columns: ${shown.map((x) => `${e(SHORT[x.measure] ?? x.label.en)} — ${e(x.label.en)}`).join('; ')}. Each cell: ${v.baseYear} → ${v.latestYear} (change).</p>
+${v.notes.length ? `<ul>${v.notes.map((n) => `<li>${e(n)}</li>`).join('')}</ul>` : ''}
 </section>`;
 }

@@ -62,7 +62,14 @@ describe.each(dialects)('evaluation report ($name)', (dialect) => {
     ]);
     expect(r.rd.cycles[1]!.reason).toMatch(/2015-16.*h28j-iix5/);
 
+    // The midpoint review of the FY2023-FY2027 cycle, without tiers (not published).
+    if (r.midpoint.review === null) throw new Error(`the midpoint review should be made: ${r.midpoint.reason}`);
+    expect(r.midpoint.review.fiscalYear).toBe(2026);
+    expect(r.midpoint.review.rows).toHaveLength(36);
+    expect(r.midpoint.review.rows.some((x) => 'tier' in x)).toBe(false);
+
     const html = renderEvaluationHtml(r);
+    expect(html).toContain('Midpoint review</h2>');
     expect(html).toContain('<nav aria-labelledby="toc">');
     for (const s of r.sections) expect(html).toContain(`>${s.series.measure.label.en}</h2>`);
     expect(html).toContain('It cannot be estimated on this data.');

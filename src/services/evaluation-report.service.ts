@@ -19,6 +19,7 @@ import { evaluationSeries, METHOD, type EvaluationSeries } from './evaluation.se
 import { dataVersion } from './store.service.ts';
 import { CODE_VERSION } from './version.ts';
 import { runWithholding } from './withholding.service.ts';
+import { midpointReview, type MidpointReview } from './midpoint-review.service.ts';
 
 export interface ReportQuery {
   /** Measure ids ({@link POOLED_MEASURES}); by default all of them. */
@@ -77,6 +78,11 @@ export interface EvaluationReport {
   readonly sections: readonly ReportSection[];
   readonly withheld: { readonly years: readonly WithheldYear[]; readonly notes: readonly string[] };
   readonly rd: { readonly statement: string; readonly cycles: readonly RdCycle[] };
+  /**
+   * The latest cycle's midpoint review, without the tiers (set in the work area from the annual
+   * reviews, not published); null with the reason when it cannot be made.
+   */
+  readonly midpoint: { readonly review: Omit<MidpointReview, 'rows'> & { readonly rows: readonly Omit<MidpointReview['rows'][number], 'tier'>[] } } | { readonly review: null; readonly reason: string };
   readonly method: string;
   readonly limits: readonly string[];
   readonly version: { readonly code: string; readonly data: string };
@@ -116,6 +122,14 @@ export async function evaluationReport(store: Store, q: ReportQuery): Promise<Ev
   const from = q.from ?? (Math.min(...sections.map((s) => s.series.from)) as FiscalYear);
   const to = q.to ?? (Math.max(...sections.map((s) => s.series.to)) as FiscalYear);
   const [withheld, rd, data] = await Promise.all([withheldPerStudent(store, from, to), rdCycles(store), dataVersion(store)]);
+  let midpoint: EvaluationReport['midpoint'];
+  try {
+    const review = await midpointReview(store);
+    midpoint = { review: { ...review, rows: review.rows.map(({ tier: _tier, ...row }) => row), notes: review.notes.filter((n) => !n.startsWith('No tiers') && !/no approved plan/.test(n)) } };
+  } catch (e) {
+    if (!(e instanceof MissingDataError || e instanceof NoRuleInForceError)) throw e;
+    midpoint = { review: null, reason: e.message };
+  }
   return {
     kind: 'computation',
     title: `The Alliance District program: outcomes, FY${from}–FY${to}`,
@@ -126,6 +140,7 @@ export async function evaluationReport(store: Store, q: ReportQuery): Promise<Ev
     sections,
     withheld: { years: withheld.years, notes: [...withheld.notes, ...skipped] },
     rd: { statement: RD_STATEMENT, cycles: rd },
+    midpoint,
     method: METHOD,
     limits: LIMITS,
     version: { code: CODE_VERSION, data },

@@ -152,11 +152,13 @@ test('the evaluation: pooled graduation by group and year, another measure and g
   await page.getByRole('link', { name: 'el informe de evaluación' }).click();
   await expect(page).toHaveURL(/\/evaluation\/report\?groups=ever$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^The Alliance District program: outcomes, FY2012–FY2025$/);
-  await expect(page.getByRole('navigation', { name: 'Contents' }).getByRole('link')).toHaveCount(12);
+  await expect(page.getByRole('navigation', { name: 'Contents' }).getByRole('link')).toHaveCount(13);
+  await expect(page.getByRole('table', { name: /Midpoint review, FY2026: change since 2021-22/ }).getByRole('row', { name: /^Hartford School District/ })).toContainText(/of 3 years out of the lowest/);
   await expect(page.getByRole('heading', { level: 2, name: 'Smarter Balanced mathematics: met or exceeded the standard', exact: true })).toBeVisible();
   await expect(page.getByRole('table', { name: 'ECS aid withheld from the alliance districts, by fiscal year' }).getByRole('row', { name: /^FY2024/ })).toContainText('227,273');
   const r = await page.request.get('/evaluation/report');
   expect(r.headers()['content-security-policy']).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+';/);
+  await expectNoAxeViolations(page);
   // The style is applied under that policy: headings carry the report's rule.
   expect(await page.locator('h2').first().evaluate((h) => getComputedStyle(h).borderBottomStyle)).toBe('solid');
 });

@@ -5,12 +5,23 @@ import { MEMBERSHIPS, POOLED_MEASURES, type Membership } from '../../domain/outc
 import { parseFiscalYear, type FiscalYear } from '../../domain/time/fiscal-year.ts';
 import { evaluationReport } from '../../services/evaluation-report.service.ts';
 import { evaluationSeries, evaluationTable } from '../../services/evaluation.service.ts';
+import { midpointReview } from '../../services/midpoint-review.service.ts';
+import { MIDPOINT_MEASURES, type Change } from '../../domain/outcomes/midpoint.ts';
 import { renderEvaluationHtml } from '../../report/evaluation-html.ts';
 import { chromiumPath, htmlToPdf, PdfError } from '../../report/pdf.ts';
 import { type CliContext, UsageError } from '../context.ts';
 import { csv, number, parseFormat, table } from '../format.ts';
 
 export const reportHelp = `Usage: alliance report evaluation [options]
+       alliance report midpoint [--fiscal-year <YYYY>] [--format table|json|csv]
+
+midpoint: the review three years into a five-year designation cycle — for each district on the
+year's official list, what changed since the year before the cycle began (graduation, Smarter
+Balanced, chronic absenteeism, the accountability index, where the data has them), its tier of
+support and its distance to exit (proposals). Default: the latest cycle's midpoint, after its
+first three years (FY2026 for FY2023-FY2027, on data to 2024-25).
+
+evaluation:
 
 Outcomes of the alliance districts against the other districts, year by year, as pooled rates:
 the sum of graduates over the sum of cohorts, the sum of students meeting the Smarter Balanced
@@ -42,7 +53,7 @@ Exit codes: 0 done; 1 Chromium missing or failed; 2 usage; 3 the data is missing
 export async function report(argv: string[], ctx: CliContext): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { measure: { type: 'string', multiple: true }, out: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, membership: { type: 'string', default: 'ever' }, cohort: { type: 'string' }, format: { type: 'string', default: 'table' }, help: { type: 'boolean', short: 'h' } },
+    options: { 'fiscal-year': { type: 'string' }, measure: { type: 'string', multiple: true }, out: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, membership: { type: 'string', default: 'ever' }, cohort: { type: 'string' }, format: { type: 'string', default: 'table' }, help: { type: 'boolean', short: 'h' } },
     strict: true,
     allowPositionals: true,
   });
@@ -50,7 +61,8 @@ export async function report(argv: string[], ctx: CliContext): Promise<number> {
     ctx.io.out(reportHelp);
     return 0;
   }
-  if (positionals[0] !== 'evaluation' || positionals.length > 1) throw new UsageError(`Say which report: alliance report evaluation${positionals.length ? ` (got "${positionals.join(' ')}")` : ''}.`, reportHelp);
+  if (positionals[0] === 'midpoint' && positionals.length === 1) return midpoint(values, ctx);
+  if (positionals[0] !== 'evaluation' || positionals.length > 1) throw new UsageError(`Say which report: alliance report evaluation, or alliance report midpoint${positionals.length ? ` (got "${positionals.join(' ')}")` : ''}.`, reportHelp);
   const format = parseFormat(values.format, ['table', 'json', 'csv', 'html', 'pdf'] as const);
   const measures = (values.measure ?? []).flatMap((m) => m.split(',')).map((m) => m.trim()).filter(Boolean);
   const year = (v: string | undefined): FiscalYear | undefined => (v ? parseFiscalYear(v) : undefined);
@@ -135,5 +147,42 @@ function emit(ctx: CliContext, out: string | undefined, content: string | Uint8A
     throw new UsageError(`Cannot write ${out}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (e as Error).message}`);
   }
   ctx.io.err(`Wrote ${out} (${typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength} bytes).`);
+  return 0;
+}
+
+const change = (c: Change) =>
+  c.base === null ? '—' : c.change === null ? `${number(c.latest!.value, 1)} (${c.latest!.schoolYear} only)` : `${number(c.base.value, 1)} → ${number(c.latest!.value, 1)} (${c.change > 0 ? '+' : ''}${number(c.change, 1)})${c.baseShifted ? ` from ${c.base.schoolYear}` : ''}`;
+
+async function midpoint(values: { 'fiscal-year'?: string | undefined; format?: string | undefined; out?: string | undefined; measure?: string[] | undefined }, ctx: CliContext): Promise<number> {
+  const format = parseFormat(values.format, ['table', 'json', 'csv'] as const);
+  if (values.out || values.measure) throw new UsageError('alliance report midpoint takes --fiscal-year and --format only.', reportHelp);
+  const r = await midpointReview(await ctx.store(), values['fiscal-year'] ? parseFiscalYear(values['fiscal-year']) : undefined);
+  if (format === 'json') {
+    ctx.io.out(JSON.stringify(r, null, 2));
+    return 0;
+  }
+  const exitText = (x: (typeof r.rows)[number]['exit']) => (x === null ? '' : x.exits ? 'exits' : x.criteria.map((c) => `${c.id} ${c.have}/${c.need}`).join(', '));
+  if (format === 'csv') {
+    ctx.io.out(
+      csv(
+        ['districtCode', 'district', 'firstDesignated', 'yearsInProgram', ...MIDPOINT_MEASURES.flatMap((m) => [`${m.measure}_base_year`, `${m.measure}_base`, `${m.measure}_latest_year`, `${m.measure}_latest`, `${m.measure}_change`]), 'tier', 'distanceToExit'],
+        r.rows.map((x) => [x.code, x.name, x.firstDesignated, x.yearsInProgram, ...x.changes.flatMap((c) => [c.base?.schoolYear ?? null, c.base?.value ?? null, c.latest?.schoolYear ?? null, c.latest?.value ?? null, c.change]), x.tier?.label ?? null, exitText(x.exit)]),
+      ),
+    );
+    return 0;
+  }
+  ctx.io.out(`Midpoint review, FY${r.fiscalYear}: after ${r.yearsCompleted} year${r.yearsCompleted === 1 ? '' : 's'} of the FY${r.cycle.first}–FY${r.cycle.last} cycle (${r.cycle.act}) — a computation on the record and the data\nChanges from ${r.baseYear} (the year before the cycle) to ${r.latestYear}.\n`);
+  const shown = MIDPOINT_MEASURES.filter((m, i) => r.rows.some((x) => x.changes[i]!.base !== null));
+  ctx.io.out(
+    table(r.rows, [
+      { header: 'District', value: (x) => x.name },
+      { header: 'Since', value: (x) => `FY${x.firstDesignated}` },
+      ...shown.map((m) => ({ header: m.label.en, value: (x: (typeof r.rows)[number]) => change(x.changes.find((c) => c.measure === m.measure)!) })),
+      { header: 'Tier', value: (x) => x.tier?.label ?? '—' },
+      { header: 'Distance to exit (have/need)', value: (x) => exitText(x.exit) || '—' },
+    ]),
+  );
+  for (const n of r.notes) ctx.io.out(`\n${n}`);
+  ctx.io.out(`\nCode ${r.version.code}; data ${r.version.data}.`);
   return 0;
 }
