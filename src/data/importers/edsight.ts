@@ -90,7 +90,14 @@ export const edsightImporter: Importer = {
       await table.rows.return(undefined);
       throw new ImportFailure([{ file: ctx.source.fileName, line: 1, column: null, reason: 'No school year (e.g. 2016-17) in the title lines.' }]);
     }
-    const year: SchoolYear = schoolYear(yearText);
+    let year: SchoolYear;
+    try {
+      year = schoolYear(yearText);
+    } catch (e) {
+      // A title's year that is not a school year (e.g. "0024-25") is the file's fault: say so, as for any cell.
+      await table.rows.return(undefined);
+      throw new ImportFailure([{ file: ctx.source.fileName, line: 1, column: null, reason: `The title lines' school year is not valid: ${(e as Error).message}` }]);
+    }
     const subgroup = table.preamble.join(' ');
     const suffix = /High Needs/.test(subgroup) && !/Non-High Needs/.test(subgroup) ? '_high_needs' : '';
     return readDistrictRows(ctx, table.header, table.rows, dataset, year, suffix);
