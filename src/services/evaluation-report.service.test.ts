@@ -11,8 +11,9 @@ import { loadEmbedded } from '../data/embedded.ts';
 import { measureForYear } from '../data/measure.repository.ts';
 import { DomainError } from '../domain/errors.ts';
 import { POOLED_MEASURES } from '../domain/outcomes/pooled.ts';
-import { fiscalYear, fiscalYearToSchoolYear } from '../domain/time/fiscal-year.ts';
-import { evaluationReport } from './evaluation-report.service.ts';
+import { fiscalYear, fiscalYearToSchoolYear, schoolYear } from '../domain/time/fiscal-year.ts';
+import { evaluationReport, rdCycles } from './evaluation-report.service.ts';
+import { upsertAccountability } from '../data/accountability.repository.ts';
 import { officialList } from './public.service.ts';
 import { renderEvaluationHtml } from '../report/evaluation-html.ts';
 
@@ -74,9 +75,25 @@ describe.each(dialects)('evaluation report ($name)', (dialect) => {
     for (const s of r.sections) expect(html).toContain(`>${s.series.measure.label.en}</h2>`);
     expect(html).toContain('It cannot be estimated on this data.');
     expect(html).toContain(r.version.data);
-    // Two series per measure drawn as SVG, the Smarter Balanced lines broken at the gap years.
+    // One chart per measure; Smarter Balanced's lines break at the two untested years (a second "M" in each path).
     expect(html.match(/<svg /g)).toHaveLength(r.sections.length);
+    const elaHtml = html.slice(html.indexOf('id="m-sbac-ela"'));
+    expect(/<path d="(M[^"]*)" fill="none"/.exec(elaHtml)![1]!.match(/M/g)).toHaveLength(2);
   }, 240_000);
+
+  it('the cutoff statement follows the data: an index imported for the FY2018 ranking year is counted, and no figure is made up', async () => {
+    const before = (await rdCycles(store)).find((c) => c.cohort === 2018)!;
+    expect(before.why).toBe('index-not-imported');
+    const rows = (n: number, from: number) =>
+      Array.from({ length: n }, (_, i) => ({ schoolYear: schoolYear('2015-16'), districtCode: String(from + i).padStart(5, '0') + '11', schoolCode: '0000000', schoolName: 'District', category: 'DistrictTot', totalPoints: null, totalPossiblePoints: null, accountabilityIndex: 50 + (i % 40), indicators: {} }));
+    await upsertAccountability(store.db, rows(40, 100), null);
+    expect((await rdCycles(store)).find((c) => c.cohort === 2018)).toMatchObject({ why: 'too-few', indexDistricts: 40 });
+    await upsertAccountability(store.db, rows(80, 200), null);
+    const now = (await rdCycles(store)).find((c) => c.cohort === 2018)!;
+    expect(now).toMatchObject({ why: 'not-estimated', indexDistricts: 120, estimable: false });
+    expect(now.reason).toMatch(/no figure is given/);
+    await store.db.deleteFrom('accountability_result').where('school_year', '=', '2015-16').execute();
+  }, 60_000);
 
   it('a chosen set of measures; an unknown measure is refused by name', async () => {
     const r = await evaluationReport(store, { measures: ['sbac_math', 'graduation_4yr'], membership: { kind: 'that-year' } });

@@ -64,7 +64,11 @@ export interface RdCycle {
   /** Districts with a whole-district index for the data year in the database. */
   readonly indexDistricts: number;
   readonly estimable: false;
-  readonly why: 'data-year-unknown' | 'index-not-imported' | 'too-few';
+  /**
+   * not-estimated: the index is imported for enough districts, but this version has no estimator
+   * around the cutoff yet — said so, never shown as a number.
+   */
+  readonly why: 'data-year-unknown' | 'index-not-imported' | 'too-few' | 'not-estimated';
   readonly reason: string;
 }
 
@@ -124,8 +128,8 @@ export async function evaluationReport(store: Store, q: ReportQuery): Promise<Ev
   const [withheld, rd, data] = await Promise.all([withheldPerStudent(store, from, to), rdCycles(store), dataVersion(store)]);
   let midpoint: EvaluationReport['midpoint'];
   try {
-    const review = await midpointReview(store);
-    midpoint = { review: { ...review, rows: review.rows.map(({ tier: _tier, ...row }) => row), notes: review.notes.filter((n) => !n.startsWith('No tiers') && !/no approved plan/.test(n)) } };
+    const review = await midpointReview(store, undefined, { tiers: false });
+    midpoint = { review: { ...review, rows: review.rows.map(({ tier: _tier, ...row }) => row) } };
   } catch (e) {
     if (!(e instanceof MissingDataError || e instanceof NoRuleInForceError)) throw e;
     midpoint = { review: null, reason: e.message };
@@ -207,7 +211,8 @@ export async function rdCycles(store: Store): Promise<RdCycle[]> {
     }
     const n = (await districtIndexes(store.db, c.dataYear)).size;
     if (n === 0) out.push({ ...base, indexDistricts: 0, why: 'index-not-imported', reason: `The FY${c.first} cycle ranked on ${c.dataYear} accountability data; no district’s index for ${c.dataYear} is imported (the index history is data.ct.gov dataset h28j-iix5).` });
-    else out.push({ ...base, indexDistricts: n, why: 'too-few', reason: `Only ${n} districts have an index for ${c.dataYear}; a comparison around the cutoff needs at least ${RD_MIN_DISTRICTS}.` });
+    else if (n < RD_MIN_DISTRICTS) out.push({ ...base, indexDistricts: n, why: 'too-few', reason: `Only ${n} districts have an index for ${c.dataYear}; a comparison around the cutoff needs at least ${RD_MIN_DISTRICTS}.` });
+    else out.push({ ...base, indexDistricts: n, why: 'not-estimated', reason: `${n} districts have an index for ${c.dataYear}, enough to try; this version does not yet estimate around the cutoff, so no figure is given.` });
   }
   return out;
 }

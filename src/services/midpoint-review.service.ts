@@ -48,7 +48,7 @@ export interface MidpointReview {
  * completed before it. Default: the latest cycle's midpoint, after its first three years (FY2026
  * for FY2023–FY2027, on data to 2024-25). NoRuleInForceError outside every enacted cycle.
  */
-export async function midpointReview(store: Store, fy?: FiscalYear): Promise<MidpointReview> {
+export async function midpointReview(store: Store, fy?: FiscalYear, options: { readonly tiers?: boolean } = {}): Promise<MidpointReview> {
   const all = cycles(connecticut);
   const target = fy ?? toFiscalYear(all.at(-1)!.first + 3);
   const cycle = all.find((c) => c.first <= target && target <= c.last);
@@ -68,7 +68,8 @@ export async function midpointReview(store: Store, fy?: FiscalYear): Promise<Mid
     byDistrict.set(v.districtCode, d);
   }
   const notes: string[] = [];
-  const tiers = await tiersFor(store.db, target).catch((e: unknown) => {
+  // Tiers are read from the annual reviews in the work area; the public report leaves them out (ADR 016), so it need not compute them.
+  const tiers = options.tiers === false ? null : await tiersFor(store.db, target).catch((e: unknown) => {
     if (e instanceof MissingDataError || e instanceof NoRuleInForceError) {
       notes.push(`No tiers: ${e.message}`);
       return null;
